@@ -56,8 +56,8 @@ def _refusal(address: IPAddress) -> str | None:
         ("loopback", address.is_loopback),
         ("link-local", address.is_link_local),
         ("multicast", address.is_multicast),
+        ("reserved", address.is_reserved),  # before private: Python counts 240.0.0.0/4 as both
         ("private", address.is_private),
-        ("reserved", address.is_reserved),
     ):
         if flag:
             return f"{label} address"
