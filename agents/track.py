@@ -1,0 +1,44 @@
+"""Agent: detected events (keyed by story) -> alert revisions, deduplicated by the stories table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from agents.core.models import Article, Event
+from agents.core.stories import StoryState, assess
+
+if TYPE_CHECKING:
+    from streams.app import Runtime
+
+
+def register(rt: Runtime) -> None:
+    topics, metrics = rt.topics, rt.metrics
+    # Co-partitioned with the events topic (same key, same partition count).
+    stories = rt.app.Table(
+        "stories", default=None, partitions=rt.settings.partitions,
+        key_serializer="raw", value_serializer="json",
+    )
+    rt.tables["stories"] = stories
+
+    @rt.app.agent(topics["events"], name="track_stories")
+    async def track_stories(stream: Any) -> None:
+        async for raw_key, raw in stream.items():
+            rec = orjson.loads(raw)
+            article, event = Article.model_validate(rec["article"]), Event.model_validate(rec["event"])
+            # Table keys stay bytes: that is what they are again after changelog recovery.
+            key = raw_key.decode()
+            prev = stories.get(raw_key)
+            previous = {key: StoryState.model_validate(prev)} if prev else {}
+            [decision] = assess(article, [event], now=rt.now(), previous=previous)
+            stories[raw_key] = decision.state.model_dump(mode="json")
+            if decision.alert is None:
+                metrics.stories_unchanged.labels(event.type).inc()
+                continue
+            alert = decision.alert
+            metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()
+            await topics["alerts"].send(
+                key=alert.id.encode(), value=alert.model_dump_json().encode(),
+                headers=[("tocsin-received-at", rec["received_at"].encode())],
+            )

@@ -1,0 +1,97 @@
+"""The Faust app factory: topics, tables, web views and agents wired to one `Settings`.
+
+Nothing runs at import: `create_app(settings)` builds a fresh app (tests build one per test, with
+their own app id and topic prefix).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+
+from streams.metrics import Metrics
+from streams.settings import Settings
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Runtime:
+    """What agents need from the shell: app, topics, tables, metrics, clock, shared resources."""
+
+    settings: Settings
+    app: faust.App
+    metrics: Metrics
+    topics: dict[str, faust.TopicT] = field(default_factory=dict)
+    tables: dict[str, Any] = field(default_factory=dict)
+    now: Callable[[], datetime] = utcnow
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def _raw_topic(app: faust.App, name: str, settings: Settings, **kw: Any) -> faust.TopicT:
+    # Raw bytes in and out: decoding happens in the core so bad input reaches the DLQ intact.
+    return app.topic(
+        name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+        partitions=settings.partitions, internal=False, **kw,
+    )
+
+
+def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
+    app = faust.App(
+        settings.app_id,
+        broker=f"kafka://{settings.bootstrap}",
+        store=settings.store,
+        datadir=str(settings.data_dir),
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication,
+        topic_allow_declare=True,
+        processing_guarantee="at_least_once",
+        web_enabled=settings.web_enabled,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_in_thread=False,
+        key_serializer="raw",
+        value_serializer="raw",
+        producer_linger_ms=1,
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+        stream_wait_empty=False,
+        autodiscover=False,
+    )
+    rt = Runtime(settings=settings, app=app, metrics=Metrics())
+    t = settings.topics
+    for attr in ("articles", "articles_dlq", "events", "alerts", "subscriptions",
+                 "deliveries_retry", "deliveries_dlq"):
+        rt.topics[attr] = _raw_topic(app, getattr(t, attr), settings)
+
+    from agents import classify, track  # agent modules: thin, they only compose the core
+
+    classify.register(rt)
+    track.register(rt)
+    if with_delivery:
+        from agents import deliver
+
+        if settings.subscriptions_file:
+            from streams.subscriptions_file import load_subscriptions
+
+            rt.extras["subscriptions"] = load_subscriptions(settings.subscriptions_file, now=rt.now())
+
+        deliver.register(rt)
+
+    @app.page("/metrics")
+    async def metrics_view(web: Any, request: Any) -> Any:
+        from prometheus_client import CONTENT_TYPE_LATEST
+
+        return web.bytes(rt.metrics.exposition(), content_type=CONTENT_TYPE_LATEST)
+
+    @app.page("/healthz")
+    async def healthz(web: Any, request: Any) -> Any:
+        return web.json({"ok": True, "app_id": settings.app_id})
+
+    return rt

@@ -1,0 +1,118 @@
+"""`tocsin` command line. Imports are lazy so offline commands never load Faust or touch Kafka."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from streams.worker import run_worker
+
+    return run_worker(loglevel=args.loglevel)
+
+
+def _produce(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from streams.produce import produce_paths
+    from streams.settings import Settings
+
+    settings = Settings.from_env()
+    n = asyncio.run(produce_paths(settings, args.paths, topic=args.topic))
+    print(f"produced {n} record(s) to {args.topic or settings.topics.articles} on {settings.bootstrap}")
+    return 0
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from streams.offline import classify_command
+
+    return classify_command(args.file, force_jsonl=args.jsonl)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from streams.offline import eval_command
+
+    return eval_command(args.gold, report=args.report, errors=args.errors)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from agents.core.models import Alert, Article
+
+    model = {"article": Article, "alert": Alert}[args.which]
+    print(json.dumps(model.model_json_schema(), indent=2))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from streams.demo import run_demo
+
+    return asyncio.run(run_demo(args.paths, follow=args.follow, timeout_s=args.timeout))
+
+
+def _redeliver(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from streams.redeliver import redeliver
+
+    return asyncio.run(redeliver(limit=args.limit, subscription=args.subscription))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tocsin", description="Real-time news alerting on Kafka.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    w = sub.add_parser("worker", help="run the Faust worker (classify, track stories, deliver)")
+    w.add_argument("--loglevel", default=None, help="default: $TOCSIN_LOG_LEVEL or info")
+    w.set_defaults(func=_worker)
+
+    pr = sub.add_parser("produce", help="publish articles (.jsonl, .json, .txt, .html) to Kafka")
+    pr.add_argument("paths", nargs="+")
+    pr.add_argument("--topic", default=None, help="default: the articles topic")
+    pr.set_defaults(func=_produce)
+
+    c = sub.add_parser("classify", help="detect events offline (no Kafka); JSON lines out")
+    c.add_argument("file", nargs="?", default="-", help="JSONL (id, text, title?) or .txt; - for stdin")
+    c.add_argument("--jsonl", action="store_true", help="treat input as JSON lines whatever its name")
+    c.set_defaults(func=_classify)
+
+    e = sub.add_parser("eval", help="precision/recall/severity checks against labelled JSON lines")
+    e.add_argument("--gold", required=True)
+    e.add_argument("--report", default=None, help="also write the report as Markdown to this file")
+    e.add_argument("--errors", action="store_true", help="list misses and false alerts")
+    e.set_defaults(func=_eval)
+
+    s = sub.add_parser("schema", help="print the JSON Schema of the article or the alert")
+    s.add_argument("which", choices=["article", "alert"])
+    s.set_defaults(func=_schema)
+
+    d = sub.add_parser("demo", help="local broker + worker + signed-webhook receiver + sample articles")
+    d.add_argument("paths", nargs="*", help="extra article files to produce")
+    d.add_argument("--follow", action="store_true", help="keep running and showing alerts")
+    d.add_argument("--timeout", type=float, default=120.0)
+    d.set_defaults(func=_demo)
+
+    r = sub.add_parser("redeliver", help="replay exhausted deliveries from the deliveries DLQ")
+    r.add_argument("--limit", type=int, default=None)
+    r.add_argument("--subscription", default=None, help="only this subscription id")
+    r.set_defaults(func=_redeliver)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Glue for the offline commands (`tocsin classify`, `tocsin eval`): files in, JSON lines out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from agents.core.documents import parse_article_file
+
+
+def _read_records(path: str, *, force_jsonl: bool) -> list[dict[str, Any]]:
+    if path == "-":
+        data, name = sys.stdin.buffer.read(), "stdin.jsonl"
+    else:
+        data, name = Path(path).read_bytes(), path
+    if force_jsonl and not name.endswith(".jsonl"):
+        name += ".jsonl"
+    return parse_article_file(name, data)
+
+
+def classify_command(path: str, *, force_jsonl: bool = False) -> int:
+    from agents.core.evaluation import classify_record
+
+    out = sys.stdout.buffer
+    for record in _read_records(path, force_jsonl=force_jsonl):
+        record.setdefault("id", None)
+        out.write(orjson.dumps(classify_record(record)) + b"\n")
+    out.flush()
+    return 0
+
+
+def eval_command(gold: str, *, report: str | None, errors: bool) -> int:
+    from agents.core.evaluation import evaluate
+
+    records = _read_records(gold, force_jsonl=True)
+    result = evaluate(records)
+    print(result.to_text())
+    if errors:
+        print(result.errors_text())
+    if report:
+        Path(report).write_text(result.to_markdown())
+        print(f"report written to {report}")
+    return 0

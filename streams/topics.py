@@ -1,0 +1,54 @@
+"""Tocsin's external topics, created explicitly with the partitions we intend.
+
+Faust only creates its own internal topics; an auto-created topic would get the broker's default
+partition count, and a table whose changelog differs from its source raises PartitionsMismatch.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from streams.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_TOPIC_EXISTS = TopicAlreadyExistsError.errno
+_WEEK_MS = str(7 * 24 * 3600 * 1000)
+
+
+def topic_specs(settings: Settings) -> list[NewTopic]:
+    t, n, rf = settings.topics, settings.partitions, settings.replication
+    keep = {"retention.ms": _WEEK_MS}
+    return [
+        NewTopic(t.articles, n, rf, topic_configs=keep),
+        NewTopic(t.articles_dlq, n, rf, topic_configs={"retention.ms": "-1"}),
+        NewTopic(t.events, n, rf, topic_configs=keep),
+        NewTopic(t.alerts, n, rf, topic_configs=keep),
+        # Subscriptions are state: compacted, so the latest record per id lives forever.
+        NewTopic(t.subscriptions, n, rf, topic_configs={"cleanup.policy": "compact"}),
+        NewTopic(t.deliveries_retry, n, rf, topic_configs=keep),
+        NewTopic(t.deliveries_dlq, n, rf, topic_configs={"retention.ms": "-1"}),
+    ]
+
+
+async def ensure_topics(settings: Settings) -> list[str]:
+    """Create any missing topic; returns the names created. Existing topics are left alone."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=30000)
+    await admin.start()
+    try:
+        response = await admin.create_topics(topic_specs(settings))
+    finally:
+        await admin.close()
+    created: list[str] = []
+    for name, code, *rest in response.topic_errors:
+        if code == 0:
+            created.append(name)
+        elif code != _TOPIC_EXISTS:
+            msg = rest[0] if rest else ""
+            raise RuntimeError(f"cannot create topic {name}: error {code} {msg}")
+    if created:
+        log.info("created topics: %s", ", ".join(created))
+    return created

@@ -1,0 +1,86 @@
+"""The Faust app in-process on the real broker: DLQ for every kind of bad input, codec round trip."""
+
+from __future__ import annotations
+
+import orjson
+from aiokafka import AIOKafkaProducer
+from faust.contrib.asgi import faust_app_running
+
+from agents.core.models import Alert
+from streams.app import create_app
+from streams.demo import SAMPLES
+from streams.produce import load_articles
+from streams.settings import Settings
+
+from .conftest import consume
+
+BAD_INPUTS: list[tuple[bytes | None, str]] = [
+    (b"{not json", "invalid_json"),
+    (b'{"title": "no text here"}', "schema"),
+    (b'{"text": 5, "title": "wrong type"}', "schema"),
+    (b"\xff\xfe\xfa not utf-8", "not_utf8"),
+    (b'{"text": "' + b"x" * 5000 + b'"}', "oversize"),
+    (b"[1, 2, 3]", "not_an_object"),
+    (None, "empty"),
+]
+
+
+async def test_bad_input_goes_to_dlq_with_reason_and_original_bytes(
+    settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    rt = create_app(settings, with_delivery=False)
+    t = settings.topics
+    good = load_articles([SAMPLES / "01_governor_convoy.txt"])[0]
+    async with faust_app_running(rt.app):
+        for i, (value, _) in enumerate(BAD_INPUTS):
+            await producer.send_and_wait(t.articles, key=f"bad-{i}".encode(), value=value,
+                                         headers=[("producer", b"it")], partition=0)
+        # The worker keeps going after bad input: a good article behind them still alerts.
+        await producer.send_and_wait(t.articles, key=good.article_id.encode(),
+                                     value=good.model_dump_json().encode(), partition=0)
+        dlq = await consume(settings.bootstrap, t.articles_dlq, len(BAD_INPUTS))
+        alerts = await consume(settings.bootstrap, t.alerts, 1)
+
+    assert len(dlq) == len(BAD_INPUTS)
+    by_key = {r.key.decode(): r for r in dlq}
+    for i, (value, reason) in enumerate(BAD_INPUTS):
+        rec = by_key[f"bad-{i}"]
+        headers = {k: v.decode() for k, v in rec.headers}
+        assert headers["tocsin-dlq-reason"] == reason
+        assert headers["tocsin-dlq-detail"]
+        assert headers["tocsin-source-topic"] == t.articles
+        assert headers["tocsin-source-partition"] == "0"
+        assert int(headers["tocsin-source-offset"]) == i
+        assert headers["producer"] == "it"  # the producer's own headers survive
+        assert rec.value == (value or b"")
+    assert rt.metrics.dlq_articles.labels("schema")._value.get() == 2
+
+    assert len(alerts) == 1
+    alert = Alert.model_validate_json(alerts[0].value)
+    assert alert.event_type == "assassination_attempt"
+    assert alert.article.id == good.article_id
+    assert alerts[0].key == alert.id.encode()
+
+
+async def test_same_event_from_two_articles_is_one_alert_with_a_revision(
+    settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    rt = create_app(settings, with_delivery=False)
+    t = settings.topics
+    first = {"id": "wire-1", "title": "Police fire tear gas at protesters in Nairobi",
+             "text": "Police fired tear gas to disperse protesters in Nairobi, Kenya on Monday. "
+                     "Four people were injured in the clashes, the Red Cross said."}
+    update = {"id": "wire-2", "title": "Nairobi protest clashes: toll rises",
+              "text": "Police fired tear gas and rubber bullets at protesters in Nairobi, Kenya on Monday. "
+                      "Eleven people were injured and one protester was killed in the clashes, hospital "
+                      "officials said."}
+    same_again = {**first, "id": "wire-3"}
+    async with faust_app_running(rt.app):
+        for art in (first, update, same_again):
+            await producer.send_and_wait(t.articles, key=art["id"].encode(), value=orjson.dumps(art))
+        records = await consume(settings.bootstrap, t.alerts, 3, timeout_s=20)
+    alerts = [Alert.model_validate_json(r.value) for r in records]
+    assert [a.revision for a in alerts] == [1, 2], [(a.id, a.revision, a.casualties) for a in alerts]
+    assert alerts[0].id == alerts[1].id
+    assert alerts[1].reason.value == "casualties_rose"
+    assert alerts[1].casualties.killed == 1
