@@ -57,7 +57,9 @@ STATUS_CASES: list[StatusCase] = [
     StatusCase(
         "429-http-date", 429, "", (RETRY, 120.0), (RETRY, 120.0), retry_after="Fri, 27 Nov 2026 16:40:00 GMT"
     ),
-    StatusCase("429-past-date", 429, "", (RETRY, 0.0), (RETRY, 0.0), retry_after="Fri, 27 Nov 2026 16:00:00 GMT"),
+    StatusCase(
+        "429-past-date", 429, "", (RETRY, 0.0), (RETRY, 0.0), retry_after="Fri, 27 Nov 2026 16:00:00 GMT"
+    ),
     StatusCase("429-garbage", 429, "", (RETRY, None), (RETRY, None), retry_after="soon"),
     StatusCase("429-slack-json", 429, SLACK_RATE_LIMITED, (RETRY, None), (RETRY, 1.0)),
     StatusCase("429-header-wins", 429, SLACK_RATE_LIMITED, (RETRY, 30.0), (RETRY, 30.0), retry_after="30"),

@@ -27,7 +27,7 @@ def _retry(retry_after: float | None = None) -> DeliveryResult:
 def test_default_is_the_svix_schedule() -> None:
     assert WEBHOOK_POLICY.schedule == (0, 5, 300, 1800, 7200, 18000, 36000, 36000)
     assert WEBHOOK_POLICY.max_attempts == 8
-    assert SVIX_SCHEDULE == WEBHOOK_POLICY.schedule
+    assert WEBHOOK_POLICY.schedule == SVIX_SCHEDULE
 
 
 def test_walk_the_whole_schedule_with_an_injected_clock() -> None:

@@ -37,7 +37,9 @@ def test_fixed_vector() -> None:
 def test_standard_webhooks_spec_vector() -> None:
     # The example from the Standard Webhooks specification / reference test-suite.
     ts = datetime.fromtimestamp(1614265330, tz=UTC)
-    headers = sign("msg_p5jXN8AQM9LWM0D4loKWxJek", ts, b'{"test": 2432232314}', "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+    headers = sign(
+        "msg_p5jXN8AQM9LWM0D4loKWxJek", ts, b'{"test": 2432232314}', "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )
     assert headers["webhook-signature"] == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
 
 

@@ -63,14 +63,22 @@ def _huge_alert(**overrides: Any) -> Alert:
             "places": [{"name": f"Place {i}", "country_code": "IQ"} for i in range(500)],
             "weapons": ["drone"] * 500,
         },
-        article={"id": "a", "title": "A" * 5000, "url": "https://news.example/" + "p" * 5000, "source": "S" * 5000},
+        article={
+            "id": "a",
+            "title": "A" * 5000,
+            "url": "https://news.example/" + "p" * 5000,
+            "source": "S" * 5000,
+        },
         **overrides,
     )
 
 
 def test_message_shape_for_the_seed_alert() -> None:
     message = slack_message(make_alert())
-    assert message["text"] == "[CRITICAL] Assassination attempt: Drone attack on Iraqi prime minister's residence"
+    assert (
+        message["text"]
+        == "[CRITICAL] Assassination attempt: Drone attack on Iraqi prime minister's residence"
+    )
     assert message["attachments"][0]["color"] == "#D00000"
     assert message["unfurl_links"] is False
     blocks = _blocks(message)
@@ -148,7 +156,11 @@ def test_link_with_pipe_is_left_out() -> None:
 def _burst(n: int) -> list[Alert]:
     levels = [(95, Level.CRITICAL), (70, Level.HIGH), (45, Level.MEDIUM), (25, Level.LOW)]
     return [
-        make_alert(id=f"ev_{i}", title=f"Alert {i}", severity={"score": levels[i % 4][0] - i % 3, "level": levels[i % 4][1]})
+        make_alert(
+            id=f"ev_{i}",
+            title=f"Alert {i}",
+            severity={"score": levels[i % 4][0] - i % 3, "level": levels[i % 4][1]},
+        )
         for i in range(n)
     ]
 

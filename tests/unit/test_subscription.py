@@ -135,7 +135,11 @@ def test_disable_keeps_everything_else() -> None:
         ({"event_types": ["protest_violence"]}, {}, MatchReason.EVENT_TYPE),
         ({"min_level": "critical"}, {}, MatchReason.MATCHED),
         ({"min_level": "high"}, {"severity": {"score": 65, "level": "high"}}, MatchReason.MATCHED),
-        ({"min_level": "critical"}, {"severity": {"score": 65, "level": "high"}}, MatchReason.LEVEL_BELOW_MIN),
+        (
+            {"min_level": "critical"},
+            {"severity": {"score": 65, "level": "high"}},
+            MatchReason.LEVEL_BELOW_MIN,
+        ),
         ({"min_level": "low"}, {"severity": {"score": 5, "level": "info"}}, MatchReason.LEVEL_BELOW_MIN),
         ({"countries": ["IQ"]}, {}, MatchReason.MATCHED),
         ({"countries": ["SY", "IQ"]}, {}, MatchReason.MATCHED),
@@ -149,10 +153,16 @@ def test_disable_keeps_everything_else() -> None:
         ({"keywords": ["riot"]}, {"title": "Patriot missile test"}, MatchReason.KEYWORD),
         # The first failing filter is the reason.
         ({"event_types": ["protest_violence"], "countries": ["SY"]}, {}, MatchReason.EVENT_TYPE),
-        ({"min_level": "critical", "countries": ["SY"]}, {"severity": {"score": 1, "level": "info"}}, MatchReason.LEVEL_BELOW_MIN),
+        (
+            {"min_level": "critical", "countries": ["SY"]},
+            {"severity": {"score": 1, "level": "info"}},
+            MatchReason.LEVEL_BELOW_MIN,
+        ),
     ],
 )
-def test_matching(sub_overrides: dict[str, Any], alert_overrides: dict[str, Any], expected: MatchReason) -> None:
+def test_matching(
+    sub_overrides: dict[str, Any], alert_overrides: dict[str, Any], expected: MatchReason
+) -> None:
     result = matches(_sub(**sub_overrides), make_alert(**alert_overrides))
     assert result == MatchResult(matched=expected is MatchReason.MATCHED, reason=expected)
     assert bool(result) is (expected is MatchReason.MATCHED)
