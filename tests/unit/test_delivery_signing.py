@@ -104,3 +104,10 @@ def test_wrong_secret_rejected() -> None:
 def test_timestamp_window(offset: timedelta, message: str) -> None:
     with pytest.raises(WebhookVerificationError, match=message):
         verify(BODY, sign(MSG_ID, TS, BODY, SECRET), SECRET, now=TS + offset)
+
+
+def test_non_ascii_body_signs_its_utf8_bytes() -> None:
+    body = '{"place":"Baghdad — بغداد"}'.encode()
+    headers = sign(MSG_ID, TS, body, SECRET)
+    assert headers["webhook-signature"] == _independent_signature(SECRET_BYTES, MSG_ID, 1700000000, body)
+    verify(body, headers, SECRET, now=TS)

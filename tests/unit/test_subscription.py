@@ -166,3 +166,11 @@ def test_matching(
     result = matches(_sub(**sub_overrides), make_alert(**alert_overrides))
     assert result == MatchResult(matched=expected is MatchReason.MATCHED, reason=expected)
     assert bool(result) is (expected is MatchReason.MATCHED)
+
+
+def test_storage_round_trip_keeps_the_secret() -> None:
+    sub = _sub(keywords=["drone"], countries=["IQ"])
+    stored = json.loads(json.dumps(sub.storage_dict()))
+    assert stored["secret"] == SECRET
+    assert Subscription.model_validate(stored) == sub
+    assert json.loads(sub.model_dump_json())["secret"] == "**********"

@@ -95,6 +95,16 @@ class Subscription(SubscriptionRequest):
         data["url"] = public_url(self)
         return data
 
+    def storage_dict(self) -> dict[str, Any]:
+        """JSON-ready view WITH the secret, for the subscription store only.
+
+        `model_dump_json()` writes the secret as "**********" (SecretStr), which a store would
+        persist silently; this is the one explicit way out.
+        """
+        data = self.model_dump(mode="json")
+        data["secret"] = self.secret.get_secret_value() if self.secret else None
+        return data
+
 
 def public_url(sub: SubscriptionRequest) -> str:
     if sub.kind != "slack":
