@@ -16,11 +16,7 @@ if TYPE_CHECKING:
 def register(rt: Runtime) -> None:
     topics, metrics = rt.topics, rt.metrics
     # Co-partitioned with the events topic (same key, same partition count).
-    stories = rt.app.Table(
-        "stories", default=None, partitions=rt.settings.partitions,
-        key_serializer="raw", value_serializer="json",
-    )
-    rt.tables["stories"] = stories
+    stories = rt.json_table("stories")
 
     @rt.app.agent(topics["events"], name="track_stories")
     async def track_stories(stream: Any) -> None:

@@ -33,6 +33,13 @@ class Runtime:
     now: Callable[[], datetime] = utcnow
     extras: dict[str, Any] = field(default_factory=dict)
 
+    def json_table(self, name: str) -> Any:
+        """A table keyed by raw bytes holding plain JSON values, co-partitioned with our topics."""
+        schema = faust.Schema(key_type=bytes, key_serializer="raw", value_serializer="json")
+        table = self.app.Table(name, default=None, partitions=self.settings.partitions, schema=schema)
+        self.tables[name] = table
+        return table
+
 
 def _raw_topic(app: faust.App, name: str, settings: Settings, **kw: Any) -> faust.TopicT:
     # Raw bytes in and out: decoding happens in the core so bad input reaches the DLQ intact.

@@ -1,0 +1,108 @@
+"""Delivery tasks and what happens to one after an attempt: the delivery state machine.
+
+A task is one alert revision for one subscription, identified by its `webhook-id`. Its life is a
+series of records on the deliveries topic (keyed by webhook-id):
+
+    schedule(task, not_before) --attempt--> done(delivered | gave_up | disabled | skipped)
+                                       \\--> schedule(task, later)        RETRY, schedule left
+                                       \\--> done(exhausted) + deliveries DLQ
+
+Pure: the shell reads the clock, draws the jitter and does the I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, Field
+
+from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
+from agents.core.delivery.retry import SLACK_POLICY, WEBHOOK_POLICY, RetryPolicy, next_attempt
+from agents.core.delivery.subscriptions import Kind, Subscription
+from agents.core.delivery.webhook_message import webhook_id
+from agents.core.models import Alert
+
+
+class Final(StrEnum):
+    DELIVERED = "delivered"
+    GAVE_UP = "gave_up"
+    DISABLED = "disabled"
+    EXHAUSTED = "exhausted"
+    SKIPPED = "skipped"  # the subscription was deleted or disabled meanwhile
+
+
+class Attempt(BaseModel):
+    at: AwareDatetime
+    outcome: DeliveryOutcome
+    status: int | None = None
+    reason: str = ""
+    duration_ms: float | None = None
+
+
+class DeliveryTask(BaseModel):
+    webhook_id: str
+    subscription_id: str
+    kind: Kind
+    alert: Alert
+    not_before: AwareDatetime
+    created_at: AwareDatetime
+    attempts: list[Attempt] = Field(default_factory=list)
+
+    @property
+    def attempt_count(self) -> int:
+        return len(self.attempts)
+
+
+def new_task(alert: Alert, sub: Subscription, *, now: datetime) -> DeliveryTask:
+    return DeliveryTask(
+        webhook_id=webhook_id(alert.id, alert.revision, sub.id), subscription_id=sub.id,
+        kind=sub.kind, alert=alert, not_before=now, created_at=now,
+    )
+
+
+def policy_for(kind: Kind) -> RetryPolicy:
+    return SLACK_POLICY if kind == "slack" else WEBHOOK_POLICY
+
+
+@dataclass(frozen=True, slots=True)
+class Reschedule:
+    task: DeliveryTask
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    task: DeliveryTask
+    final: Final
+
+
+Next = Reschedule | Done
+
+_FINAL_FOR = {
+    DeliveryOutcome.OK: Final.DELIVERED,
+    DeliveryOutcome.GIVE_UP: Final.GAVE_UP,
+    DeliveryOutcome.DISABLE: Final.DISABLED,
+}
+
+
+def after_attempt(
+    task: DeliveryTask, result: DeliveryResult, *, started: datetime, now: datetime, jitter: float,
+    policy: RetryPolicy | None = None,
+) -> Next:
+    """Record the attempt and decide: done (with why) or try again at a later `not_before`."""
+    attempt = Attempt(
+        at=started, outcome=result.outcome, status=result.status, reason=result.reason[:300],
+        duration_ms=round((now - started).total_seconds() * 1000, 1),
+    )
+    task = task.model_copy(update={"attempts": [*task.attempts, attempt]})
+    if result.outcome is not DeliveryOutcome.RETRY:
+        return Done(task, _FINAL_FOR[result.outcome])
+    when = next_attempt(policy or policy_for(task.kind), task.attempt_count, result, now, jitter)
+    if when is None:
+        return Done(task, Final.EXHAUSTED)
+    return Reschedule(task.model_copy(update={"not_before": when}))
+
+
+def is_due(task: DeliveryTask, now: datetime) -> bool:
+    return task.not_before <= now

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from agents.core.evaluation import classify_record, evaluate, spearman
+
+
+def test_classify_record_contract() -> None:
+    out = classify_record(
+        {"id": "x1", "title": None,
+         "text": "Police fired tear gas at protesters outside the ministry; two demonstrators were injured."}
+    )
+    assert out["id"] == "x1"
+    event = out["events"][0]
+    assert event["type"] == "protest_violence"
+    for key in ("type", "confidence", "severity", "casualties", "evidence"):
+        assert key in event
+    assert set(event["severity"]) >= {"score", "level", "factors"}
+    assert event["casualties"] == {"killed": None, "injured": 2}
+
+
+def test_spearman_with_ties() -> None:
+    assert spearman([1, 2, 3, 4], [10, 20, 30, 40]) == pytest.approx(1.0)
+    assert spearman([1, 2, 3, 4], [4, 3, 2, 1]) == pytest.approx(-1.0)
+    # Ties get average ranks: x ranks 1, 2.5, 2.5, 4.
+    assert spearman([1, 2, 2, 3], [1, 2, 3, 4]) == pytest.approx(0.9486833, rel=1e-6)
+    assert spearman([1], [1]) is None
+
+
+def _gold(i: str, label: str, killed: int | None = None) -> dict[str, object]:
+    cas = None if killed is None else {"killed": killed, "injured": None}
+    return {"id": i, "text": f"text {i}", "labels": [label], "casualties": cas}
+
+
+def _event(kind: str, killed: int | None, score: int) -> dict[str, object]:
+    return {"type": kind, "casualties": {"killed": killed, "injured": None}, "severity": {"score": score}}
+
+
+def test_evaluate_with_predictions() -> None:
+    gold = [
+        _gold("a", "assassination_attempt", 1),
+        _gold("b", "assassination_attempt", 3),
+        _gold("c", "protest_violence", 0),
+        _gold("d", "unrelated"),
+        _gold("e", "peaceful_protest"),
+        _gold("f", "protest_violence"),
+    ]
+    predictions = {
+        "a": [_event("assassination_attempt", 1, 50)],
+        "b": [_event("assassination_attempt", 2, 70)],
+        "c": [_event("protest_violence", None, 30)],
+        "d": [],
+        "e": [_event("protest_violence", None, 30)],
+        "f": [],
+    }
+    report = evaluate(gold, predictions=predictions)
+    aa, pv = report.per_type["assassination_attempt"], report.per_type["protest_violence"]
+    assert (aa.tp, aa.fp, aa.fn) == (2, 0, 0)
+    assert (pv.tp, pv.fp, pv.fn) == (1, 1, 1)
+    assert report.false_alerts == 1 and report.negatives == 2
+    assert report.killed_total == 3 and report.killed_matches == 2  # None matches a gold 0
+    assert report.confusion["peaceful_protest"]["protest_violence"] == 1
+    assert {e.id for e in report.errors} == {"e", "f"}
+    assert "false-alert rate" in report.to_text()
+    assert report.to_markdown().count("|") > 10
+    assert "miss" in report.errors_text()
