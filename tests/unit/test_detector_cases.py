@@ -55,7 +55,8 @@ NEGATIVES = {
     "sports_attack": (
         "United edge City in derby",
         "United's attack overwhelmed the City defence in the first half and the striker scored twice. "
-        "The coach praised his shooting guard-style playmaker, and the fans stormed onto the pitch to celebrate "
+        "The coach praised his shooting guard-style playmaker, and the fans stormed onto the pitch to "
+        "celebrate "
         "the league title. City's manager said his side never recovered from the early goals.",
     ),
     "shooting_guard": (
@@ -86,7 +87,8 @@ NEGATIVES = {
     ),
     "disaster_toll": (
         None,
-        "An earthquake killed at least 120 people and injured hundreds in the mountain province, the governor "
+        "An earthquake killed at least 120 people and injured hundreds in the mountain province, the "
+        "governor "
         "said. The deputy governor died when a building collapsed on his office during the quake.",
     ),
     "peaceful_protest": (

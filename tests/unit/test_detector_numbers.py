@@ -10,9 +10,22 @@ from agents.core.detector.text import build_document
 @pytest.mark.parametrize(
     ("phrase", "value"),
     [
-        ("7", 7), ("1,250", 1250), ("seven", 7), ("twenty-one", 21), ("two dozen", 24), ("a dozen", 12),
-        ("several", 3), ("some", 3), ("a few", 3), ("many", 10), ("scores of", 10), ("dozens", 12),
-        ("dozens of", 12), ("hundreds", 100), ("three hundred", 300), ("banana", None),
+        ("7", 7),
+        ("1,250", 1250),
+        ("seven", 7),
+        ("twenty-one", 21),
+        ("two dozen", 24),
+        ("a dozen", 12),
+        ("several", 3),
+        ("some", 3),
+        ("a few", 3),
+        ("many", 10),
+        ("scores of", 10),
+        ("dozens", 12),
+        ("dozens of", 12),
+        ("hundreds", 100),
+        ("three hundred", 300),
+        ("banana", None),
     ],
 )
 def test_parse_number(phrase: str, value: int | None) -> None:
@@ -49,7 +62,11 @@ def test_furniture_is_stripped() -> None:
         "First real sentence about the council.\nALSO READ: Another Story Entirely\nRelated: more links\n"
         "Share this article\nPlease enter your comment!\nSecond real sentence.",
     )
-    assert doc.sentences == ["Headline here", "First real sentence about the council.", "Second real sentence."]
+    assert doc.sentences == [
+        "Headline here",
+        "First real sentence about the council.",
+        "Second real sentence.",
+    ]
 
 
 def test_abbreviations_do_not_split_sentences() -> None:

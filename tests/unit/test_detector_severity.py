@@ -21,11 +21,22 @@ def test_severity_is_monotonic_in_casualties(spec: object) -> None:
 
 def test_factors_sum_to_score() -> None:
     for inp in [
-        SeverityInput(weights=PROTEST_VIOLENCE.severity, casualties=Casualties(killed=2, injured=9),
-                      weapons=("tear gas", "live ammunition"), capital=True),
-        SeverityInput(weights=ASSASSINATION.severity, casualties=Casualties(killed=0, injured=7), tier="head",
-                      uses_target=True, weapons=("drone",), government_district=True, outcome="unharmed",
-                      evidence_text="a major escalation"),
+        SeverityInput(
+            weights=PROTEST_VIOLENCE.severity,
+            casualties=Casualties(killed=2, injured=9),
+            weapons=("tear gas", "live ammunition"),
+            capital=True,
+        ),
+        SeverityInput(
+            weights=ASSASSINATION.severity,
+            casualties=Casualties(killed=0, injured=7),
+            tier="head",
+            uses_target=True,
+            weapons=("drone",),
+            government_district=True,
+            outcome="unharmed",
+            evidence_text="a major escalation",
+        ),
     ]:
         sev = score(inp)
         assert sum(f.contribution for f in sev.factors) == pytest.approx(sev.score, abs=1e-6)
@@ -34,8 +45,15 @@ def test_factors_sum_to_score() -> None:
 
 def test_prominence_orders_targets() -> None:
     def attempt(tier: str) -> int:
-        return score(SeverityInput(weights=ASSASSINATION.severity, casualties=Casualties(killed=0), tier=tier,
-                                   uses_target=True, outcome="unharmed")).score
+        return score(
+            SeverityInput(
+                weights=ASSASSINATION.severity,
+                casualties=Casualties(killed=0),
+                tier=tier,
+                uses_target=True,
+                outcome="unharmed",
+            )
+        ).score
 
     assert attempt("head") > attempt("minister") > attempt("senior") > attempt("local") >= attempt("activist")
     assert Level.for_score(attempt("head")) == Level.CRITICAL
@@ -50,7 +68,9 @@ def test_outcome_killed_scores_above_unharmed() -> None:
 
 
 def test_detected_event_factors_sum() -> None:
-    events = detect(None, "Police fired tear gas and rubber bullets at protesters in Nairobi; 5 were injured.")
+    events = detect(
+        None, "Police fired tear gas and rubber bullets at protesters in Nairobi; 5 were injured."
+    )
     assert events
     for event in events:
         assert sum(f.contribution for f in event.severity.factors) == pytest.approx(event.severity.score)

@@ -7,8 +7,11 @@ from agents.core.evaluation import classify_record, evaluate, spearman
 
 def test_classify_record_contract() -> None:
     out = classify_record(
-        {"id": "x1", "title": None,
-         "text": "Police fired tear gas at protesters outside the ministry; two demonstrators were injured."}
+        {
+            "id": "x1",
+            "title": None,
+            "text": "Police fired tear gas at protesters outside the ministry; two demonstrators were hurt.",
+        }
     )
     assert out["id"] == "x1"
     event = out["events"][0]

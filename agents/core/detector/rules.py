@@ -1,0 +1,197 @@
+"""The generic rule engine: reads `EventSpec`s, finds the sentences that raise each type.
+
+Every regex runs once over the whole (masked) article and its hits are mapped to sentence
+indices, so the cost is linear in article length whatever the number of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from agents.core.detector.taxonomy import (
+    EVENT_SPECS,
+    MASKS,
+    ROLE_TIERS,
+    SOURCE_AFTER_ROLE,
+    SOURCE_BEFORE_ROLE,
+    EventSpec,
+)
+from agents.core.detector.text import Document
+
+TARGET_GROUP = "@target"
+_FLAGS = re.IGNORECASE
+
+
+@lru_cache(maxsize=512)
+def compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
+
+
+_MASK_RE = re.compile("|".join(f"(?:{m})" for m in MASKS), _FLAGS)
+ROLE_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b", _FLAGS
+)
+_SOURCE_AFTER = re.compile(SOURCE_AFTER_ROLE, _FLAGS)
+_SOURCE_BEFORE = re.compile(SOURCE_BEFORE_ROLE, _FLAGS)
+# Plural rank-and-file titles name anonymous victims ("25 police officers"), never a target.
+_ANONYMOUS_PLURAL = re.compile(r"(?:officials|officers|generals|commanders|leaders|chiefs|elders)$", _FLAGS)
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    sentence: int
+    tier: str
+    start: int  # offsets inside the document text
+    end: int
+    text: str
+
+
+@dataclass
+class Analysis:
+    """Per-document cache of pattern hits, shared by every event type."""
+
+    doc: Document
+    masked: str
+    _hits: dict[str, frozenset[int]] = field(default_factory=dict)
+    roles: list[RoleHit] = field(default_factory=list)
+
+    def hits(self, pattern: str) -> frozenset[int]:
+        cached = self._hits.get(pattern)
+        if cached is None:
+            found = {self.doc.sentence_at(m.start()) for m in compiled(pattern).finditer(self.masked)}
+            cached = frozenset(found)
+            self._hits[pattern] = cached
+        return cached
+
+    def any_hits(self, patterns: tuple[str, ...]) -> frozenset[int]:
+        out: set[int] = set()
+        for pattern in patterns:
+            out |= self.hits(pattern)
+        return frozenset(out)
+
+    def target_sentences(self) -> frozenset[int]:
+        return frozenset(r.sentence for r in self.roles)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def mask(text: str) -> str:
+    """Blank out figurative and negated phrases, keeping offsets."""
+    return _MASK_RE.sub(_blank, text)
+
+
+def target_roles(text: str) -> Iterator[re.Match[str]]:
+    """Role mentions that can be a victim: not a quoted source, not an anonymous plural."""
+    for m in ROLE_RE.finditer(text):
+        after = text[m.end() : m.end() + 60]
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before):
+            continue
+        if _ANONYMOUS_PLURAL.search(m.group(0)):
+            continue
+        yield m
+
+
+def analyse(doc: Document) -> Analysis:
+    masked = mask(doc.text)
+    analysis = Analysis(doc=doc, masked=masked)
+    for m in target_roles(masked):
+        tier = m.lastgroup or "leader"
+        analysis.roles.append(RoleHit(doc.sentence_at(m.start()), tier, m.start(), m.end(), m.group(0)))
+    return analysis
+
+
+@dataclass
+class Candidate:
+    spec: EventSpec
+    evidence: list[int]  # sentence indices, sorted
+    strong: bool
+    core: frozenset[int]
+
+
+def _group_hits(analysis: Analysis, group: tuple[str, ...]) -> frozenset[int]:
+    if group == (TARGET_GROUP,):
+        return analysis.target_sentences()
+    return analysis.any_hits(group)
+
+
+def _article_vetoed(analysis: Analysis, spec: EventSpec) -> bool:
+    total = len(analysis.doc.sentences)
+    for pattern in spec.article_vetoes:
+        n = len(analysis.hits(pattern))
+        if n >= 3 and n >= 0.3 * total:
+            return True
+    return False
+
+
+def find_candidate(analysis: Analysis, spec: EventSpec) -> Candidate | None:
+    if _article_vetoed(analysis, spec):
+        return None
+    blocked = analysis.any_hits(spec.blockers)
+    strong = analysis.any_hits(spec.strong) - blocked
+    if spec.needs_target and strong:
+        # An explicit "assassination" still needs someone it was aimed at, named or titled,
+        # somewhere near: a role here or next door, or a proper name in the sentence.
+        near = analysis.target_sentences()
+        strong = frozenset(i for i in strong if {i - 1, i, i + 1} & near or _has_name(analysis, i))
+    evidence: set[int] = set(strong)
+    groups = [_group_hits(analysis, g) - blocked for g in spec.groups]
+    if groups:
+        for anchor in sorted(groups[0]):
+            picked = {anchor}
+            for other in groups[1:]:
+                if anchor in other:
+                    continue
+                close = [j for j in other if abs(j - anchor) <= spec.window]
+                if not close:
+                    picked = set()
+                    break
+                picked.add(min(close, key=lambda j: abs(j - anchor)))
+            evidence |= picked
+    if not evidence:
+        return None
+    return Candidate(spec=spec, evidence=sorted(evidence), strong=bool(strong), core=frozenset(evidence))
+
+
+_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+")
+
+
+def _has_name(analysis: Analysis, index: int) -> bool:
+    sentence = analysis.doc.sentences[index]
+    # Skip the first word: sentence-initial capitals are not evidence of a name.
+    return any(m.start() > 0 for m in _NAME_RE.finditer(sentence))
+
+
+def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], reach: int = 2) -> None:
+    """Add the sentences right after the evidence that still report this event (counts, aftermath)."""
+    blocked = analysis.any_hits(candidate.spec.blockers)
+    follow = analysis.hits(candidate.spec.continuation)
+    chosen = set(candidate.evidence)
+    for start in sorted(candidate.core):
+        j, gap = start + 1, 0
+        while j < len(analysis.doc.sentences) and gap < reach:
+            if j in others and j not in candidate.core:
+                break
+            if j in follow and j not in blocked:
+                chosen.add(j)
+                gap = 0
+            else:
+                gap += 1
+            j += 1
+    candidate.evidence = sorted(chosen)
+
+
+def find_candidates(analysis: Analysis) -> list[Candidate]:
+    found = [c for spec in EVENT_SPECS if (c := find_candidate(analysis, spec)) is not None]
+    for candidate in found:
+        others: frozenset[int] = frozenset()
+        for other in found:
+            if other is not candidate:
+                others |= other.core
+        extend(analysis, candidate, others)
+    return found

@@ -1,0 +1,249 @@
+"""The event taxonomy as data: every event type, its cues, its vetoes and its severity weights.
+
+The engine in `rules.py` knows nothing about assassinations or protests; it reads these specs.
+Adding a type means adding an `EventSpec` here (and its name to `models.EventType`), not code.
+Patterns are regex source strings matched case-insensitively against cleaned, masked sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agents.core.models import EventType
+
+# Figurative and irrelevant uses of trigger words, blanked out before any cue is matched so that
+# "heart attack" never looks like an attack. Shared by every type.
+MASKS: tuple[str, ...] = (
+    r"\b(?:heart|panic|asthma|anxiety|shark|dog|bear) attacks?\b",
+    r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
+    r"\bcharacter assassination\b|\bassassinat\w* (?:his|her|their|my) character\b",
+    r"\b(?:political|personal|verbal|partisan|rhetorical|scathing|fierce|blistering|withering)"
+    r" attacks?\b|\battack(?:ed|s|ing)? (?:ads?|(?:on )?(?:his|her|their|the \w+(?:'s"
+    r"|\u2019s)) (?:record|policies|policy"
+    r"|character|plans?|rivals?|opponents?|views?|claims?|comments?|remarks|handling|decision|budget"
+    r"|reforms?))\b"
+    r"|\battack\w* (?:\w+ ){0,3}(?:over|for) (?:his|her|their|the) (?:record|handling|polic\w+|budget"
+    r"|comments"
+    r"|remarks|decision|stance|reforms?)\b",
+    r"\bshooting (?:guard|star|stars|range|script|schedule)\b|\b(?:photo|film|video) ?shoot\w*",
+    r"\bshot (?:clock|put|to fame|into the lead|an? \d+|a (?:birdie|bogey|goal|round))\b",
+    r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b",
+    r"\b(?:formal|diplomatic|bid|official|written|silent) protests?\b|\b(?:lodged?|filed?|register(?:ed)?)"
+    r" (?:a |an )?(?:strong |formal )?protest\b|\bunder protest\b|\bprotest(?:ed|s|ing)? (?:his|her"
+    r"|their) innocence\b",
+    r"\b(?:air|drone|missile|hunger|general|labou?r|lucky|first|pre-?emptive|military|rail|transport"
+    r"|doctors'?|teachers'?|workers'?) ?strikes?\b|\bstrike (?:a deal|force|price|zone|rate)\b",
+    r"\b(?:attacking|attack-minded) (?:midfielder|football|play|third)\b|\bon the attack\b"
+    r"|\bcounter-?attack\w*",
+    r"\b(?:killer (?:app|feature|instinct|whale)|killing it|dressed to kill|kill(?:ed|s)? the (?:bill"
+    r"|deal|motion))\b",
+    r"\bchief (?:executive|financial|operating|technology|economist|scientist|investment|marketing)\w*",
+    r"\b(?:bomb(?:ed)? at the box office|box-office bomb|photo-?bomb\w*|bath bombs?|bombshell)\b",
+    r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious) (?:riots?|clashes|violence)\b",
+    r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
+    r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
+    r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
+    r"|harmed)\b",
+    r"\b(?:against|over|condemning|denouncing|decrying|justice for|in memory of|mourn\w*)\s+(?:the |a |an |"
+    r"alleged |recent |police |state |gun |sexual |domestic |gender "
+    r"|mob )*(?:[\w-]+\s+){0,3}?(?:killings?|murders?"
+    r"|deaths?|violence|brutality|shootings?|abuse|torture|rape|executions?|lynching|assaults?|attacks?"
+    r"|killed|shot"
+    r"|arrests?)\b(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?",
+)
+
+# Sentence-level vetoes: the sentence talks about the event without reporting one.
+NEGATION = (
+    r"\bdenie[sd] (?:any|reports?|claims?|that|the (?:claim|report|allegation)s?)\b|\b(?:false|fake"
+    r"|unfounded)"
+    r" (?:reports?|claims?|news|rumou?rs?)\b|\brumou?rs?\b|\bhoax\b|\bno (?:attack|assassination attempt)\b"
+)
+HYPOTHETICAL = (
+    r"\bthreat(?:en(?:ed|s|ing)?|s)? (?:to|of|against)\b|\bcould (?:target|attack|kill|turn|spark|lead)\b"
+    r"|\b(?:might|may|would) (?:be )?(?:target|attack|kill|assassinat|turn violent)\w*|\bif\b|\bunless\b"
+    r"|\bwarn(?:ed|s|ing)? (?:of|that|against)\b|\bfears? (?:of|that)\b|\brisks? of\b|\bvow(?:ed|s)? to\b"
+    r"|\bcall(?:ed|s|ing)? for (?:the )?(?:killing|assassination|death)\b|\bwants? (?:him|her|them) dead\b"
+    r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b"
+)
+HISTORY = (
+    r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b|\b(?:years?|decades?|centur(?:y|ies)) (?:ago|after|since|"
+    r"earlier)\b|\bin (?:1[89]\d\d|20[01]\d)\b|\b(?:assassinated|killed|murdered|shot) in (?:19"
+    r"|20)\d\d\b|\bin the (?:19|18)\d0s\b|\bsince the (?:assassination|killing|death)"
+    r"|\b(?:after|following|before) the (?:assassination|murder) of\b|\blegacy\b|\bhistor(?:y|ic|ical"
+    r"|ian)s?\b"
+    r"|\blate (?:president|prime minister|leader|king)\b|\bremember\w*|\bmarks? the\b|\bonce\b"
+)
+FICTION = (
+    r"\b(?:film|movie|novel|book|series|episode|season|sitcom|game|video ?game|gamers?|players? can"
+    r"|play(?:s|ed)?"
+    r" (?:the role|a character)|character|actor|actress|starring|stars as|box office|thriller|drama|fiction"
+    r"|fictional|plot twist|screenplay|trailer|netflix|hbo|sequel|comic|musical|theatre|theater|opera|album"
+    r"|song|documentary|premiere|storyline|franchise|biopic|cast)\b"
+)
+DISASTER = (
+    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding|storm"
+    r"|hurricane"
+    r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|blaze|tsunami|heatwave|drown\w*"
+    r"|illness|disease|cancer|covid\w*|coronavirus|virus|pandemic|natural causes|overdose|epidemic"
+    r"|outbreak)\b"
+)
+# Battles, shelling and air strikes are violence but not a targeted attack on a person.
+COMBAT = (
+    r"\b(?:air ?strikes?|airstrikes?|shelling|shelled|artillery|clashes between|fighting between|battle\w*"
+    r"|offensive|military operation|counter-?insurgency|troops (?:killed|shot)|security forces (?:killed|shot"
+    r" dead)|(?:army|military|soldiers|police) (?:killed|shot dead) (?:\w+ )?(?:militants?|insurgents?"
+    r"|rebels?"
+    r"|terrorists?|suspects?))\b"
+)
+SPORT = (
+    r"\b(?:match|league|cup|tournament|championship|goals?|striker|midfielder|coach|season|innings|wicket"
+    r"|quarterback|touchdown|playoffs?|scored?|fixture|squad|stadium|fans)\b"
+)
+
+# Who counts as a target: a person who matters for who they are. Tier names feed severity.
+ROLE_TIERS: dict[str, str] = {
+    "head": r"(?:vice[- ])?president|prime minister|premier|\bpm\b|chancellor|head of (?:state|government)"
+    r"|king|queen|emir|sultan|crown prince|monarch",
+    "minister": r"(?:deputy |vice |state |cabinet )?minister|secretary of state|attorney general",
+    "senior": r"lawmakers?|legislators?|members? of parliament|\bmps?\b|parliamentarians?|senators?"
+    r"|congress(?:wo)?man"
+    r"|deputy speaker|speaker of|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
+    r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?|generals?|brigadier\w*"
+    r"|colonels?"
+    r"|major general|police chief|chief of police|police (?:commander|commissioner|superintendent)"
+    r"|superintendent of police|inspector[- ]general|intelligence (?:chief|head)|head of (?:the )?(?:\w+ )?"
+    r"(?:police|intelligence|security|army)|commanders?|army chief",
+    "local": r"mayors?|deputy mayor|councill?ors?|council(?:wo)?m[ae]n|council members?|(?:local|government|"
+    r"district|provincial|municipal|village|town|city|party|election|electoral|senior|ruling party) official"
+    r"|village (?:head|chief|chairman|chief)|headman|district chief|district (?:head|administrator)"
+    r"|chairperson|chairman|administrator|director|candidates?|politicians?|secretary[- ]general"
+    r"|party leader",
+    "leader": r"(?:\w+ )?leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah"
+    r"|bishops?|priests?"
+    r"|pastors?|rabbis?|(?:clan|tribal|community|village) (?:elders?|chiefs?|leaders?)|elders?|tribal chief",
+    "activist": r"activists?|journalists?|photojournalists?|reporters?|editors?(?:-in-chief)?"
+    r"|publishers?|bloggers?"
+    r"|anchor(?:person|man|woman)?|broadcasters?|columnists?|writers?|human rights (?:defender|lawyer)s?"
+    r"|trade unionists?|union leaders?|campaigners?|dissidents?|opposition figures?",
+}
+# A role followed by a speech or reaction verb is a source, not a victim.
+SOURCE_AFTER_ROLE = (
+    r"^[^.;]{0,40}?\b(?:said|says|told|tells|stated|added|confirmed|announced|condemned|denounced|vowed|urged"
+    r"|ordered|called|blamed|visited|warned|claimed|reported|noted|tweeted|wrote|spoke|promised)\b"
+)
+SOURCE_BEFORE_ROLE = (
+    r"\b(?:according to|quoted|quoting|statement from|spokesm[ae]n for)\s+(?:the |a )?(?:\w+ ){0,3}$"
+)
+
+
+@dataclass(frozen=True)
+class SeverityWeights:
+    prior: float  # PLOVER-style conflict intensity of the event type, as points
+    any_casualty_bonus: float  # a step up once anyone is hurt (taxonomy: injuries -> medium)
+    death_bonus: float  # a step up once anyone died (taxonomy: deaths -> high)
+    casualty_log_weight: float
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    type: EventType
+    # Alone, enough for a sentence to raise the type.
+    strong: tuple[str, ...]
+    # Each group must match within `window` sentences of an anchor that matches the first group.
+    groups: tuple[tuple[str, ...], ...]
+    window: int
+    # Vetoes: a sentence matching any of these cannot be evidence.
+    blockers: tuple[str, ...]
+    # Sentences after the evidence that still report this event (counts, aftermath).
+    continuation: str
+    severity: SeverityWeights
+    needs_target: bool = False
+    # Article-level context (fiction, sport) that vetoes the type when it saturates the article.
+    article_vetoes: tuple[str, ...] = field(default_factory=tuple)
+
+
+ATTACK_ACT = (
+    r"\b(?:shot|shoots?|shooting|gunned down|gunm[ae]n|assailants?|attackers?|attack(?:ed|s|ing)?|ambush\w*"
+    r"|stabb\w+|knifed|bomb(?:ed|ing|er|ers|s)?|explosives?|explosion|blasts?|grenades?|\bieds?\b"
+    r"|detonat\w*|drones?"
+    r"|rockets?|mortars?|opened fire|open fire|fired (?:at|upon|on|shots)|sniper|poison(?:ed|ing)?"
+    r"|killed|murder(?:ed)?"
+    r"|slain|assassin\w*|hacked|machetes?|beheaded|targeted|targeting|molotov|car bomb|suicide"
+    r"|set (?:fire|ablaze)"
+    r"|torched|lynched|beaten to death|abducted|kidnapped|letter bomb|hit squad|incendiary|rammed"
+    r"|wounded|injured)\b"
+)
+ASSASSINATION_STRONG = (
+    r"\bassassinat(?:ed|ion|ions|e|es|ing)\b(?! of (?:his|her|their) character)",
+    r"\b(?:attempt|attempts|bid) on (?:his|her|their|the \w+(?:'s|\u2019s)?) li(?:fe|ves)\b",
+    r"\b(?:plot|plan|plans|plotting|conspiracy|conspired|planning)\s+to\s+(?:kill|murder|assassinate"
+    r"|eliminate)\b"
+    r"[^.]{0,80}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
+    r"|\b(?:foiled|thwarted|prevented|uncovered|disrupted)\b[^.]{0,60}\b(?:plot|plan|conspiracy|attempt)\b",
+    r"\bsurvived (?:an? |the )?(?:\w+ ){0,2}(?:attack|attempt|ambush|bombing|shooting)\b",
+)
+
+PROTEST_CONTEXT = (
+    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|march(?:ed|es|ers)?|rall(?:y|ies|ied)|sit-?ins?"
+    r"|strik(?:e|es|ers|ing)|rioters?|riots?|rioting|crowds?|picket\w*|blockade|agitat\w+|gathered|unrest"
+    r"|mob(?:s)?|students|workers|residents|villagers|youths?)\b"
+)
+# Of these, only the explicit ones make a sentence a protest on their own; "residents" needs a
+# neighbouring sentence that names the protest.
+PROTEST_EXPLICIT = (
+    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
+    r"|rioters?|riots?|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es)?)\b"
+)
+FORCE = (
+    r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet\w*"
+    r"|live (?:ammunition|rounds|bullets|fire)|stun grenades?|baton\w*|lathi\w*|truncheons?|batons?"
+    r"|fired (?:at|on|upon|into|shots|live|tear)|opened fire|shot (?:at|dead)|clash\w*|scuffl\w+|skirmish\w*"
+    r"|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|injur\w+|wound\w*|killed|dead|died|torch\w*"
+    r"|set (?:\w+ ){0,3}(?:on )?fire|(?:burn(?:ed|t|ing)?|burning) (?:tyres|tires|cars|vehicles|buildings?|"
+    r"police|shops?|offices?|effig\w+)|vandali[sz]\w+|loot\w*|smash\w*|ransack\w*|pelt\w*|stones?|rocks"
+    r"|bottles|projectiles|molotov|petrol bombs?|rampag\w+|riot(?:ed|ing|s)?|violen(?:t|ce|tly)|forcibly|"
+    r"by force|use of force|force to disperse|stormed|charged|crackdown|cracked down|brutal\w*|rough\w* up"
+    r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+|turned (?:deadly|violent|ugly|bloody)"
+    r"|dispers\w+)\b"
+)
+PROTEST_STRONG = (
+    r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
+    r"\b(?:violent|deadly|bloody) (?:protests?|demonstrations?|clashes with (?:police|security forces))\b",
+    r"\brioters?\b|\brioting\b",
+    r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets)\b[^.]{0,80}\b(?:protest\w*|demonstrat\w+|crowds?"
+    r"|marchers|students|strikers)\b",
+    r"\b(?:protest\w*|demonstrat\w+|crowds?|marchers|strikers)\b[^.]{0,80}\b(?:tear ?gas|teargas"
+    r"|water cannons?"
+    r"|rubber bullets|live ammunition)\b",
+)
+
+ASSASSINATION = EventSpec(
+    type="assassination_attempt",
+    strong=ASSASSINATION_STRONG,
+    groups=((ATTACK_ACT,), ("@target",)),
+    window=1,
+    blockers=(NEGATION, HYPOTHETICAL, HISTORY, FICTION, DISASTER, COMBAT),
+    continuation=(
+        r"\b(?:killed|injured|wounded|hurt|unharmed|unhurt|survived|escaped|casualt\w+|dead|died|bodyguards?"
+        r"|guards?|attack|assailants?|bomber|blast|explosion|drones?|responsibility)\b"
+    ),
+    severity=SeverityWeights(prior=20.0, any_casualty_bonus=0.0, death_bonus=0.0, casualty_log_weight=6.0),
+    needs_target=True,
+    article_vetoes=(FICTION, SPORT),
+)
+
+PROTEST_VIOLENCE = EventSpec(
+    type="protest_violence",
+    strong=PROTEST_STRONG,
+    groups=((PROTEST_EXPLICIT,), (FORCE,)),
+    window=1,
+    blockers=(NEGATION, HYPOTHETICAL, HISTORY, FICTION, DISASTER),
+    continuation=(
+        r"\b(?:killed|injured|wounded|hurt|dead|died|casualt\w+|hospital\w*|arrested|detained|clash\w*"
+        r"|tear ?gas|fire|police|security forces)\b"
+    ),
+    severity=SeverityWeights(prior=16.0, any_casualty_bonus=8.0, death_bonus=18.0, casualty_log_weight=6.0),
+    article_vetoes=(FICTION, SPORT),
+)
+
+EVENT_SPECS: tuple[EventSpec, ...] = (ASSASSINATION, PROTEST_VIOLENCE)
