@@ -39,6 +39,7 @@ MASKS: tuple[str, ...] = (
     r"|deal|motion))\b",
     r"\bchief (?:executive|financial|operating|technology|economist|scientist|investment|marketing)\w*",
     r"\b(?:bomb(?:ed)? at the box office|box-office bomb|photo-?bomb\w*|bath bombs?|bombshell)\b",
+    r"\briot (?:police(?:m[ae]n)?|gear|squads?|control|shields?|officers|units?|troops)\b",
     r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious) (?:riots?|clashes|violence)\b",
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
@@ -56,7 +57,7 @@ MASKS: tuple[str, ...] = (
 NEGATION = (
     r"\bdenie[sd] (?:any|reports?|claims?|that|the (?:claim|report|allegation)s?)\b|\b(?:false|fake"
     r"|unfounded)"
-    r" (?:reports?|claims?|news|rumou?rs?)\b|\brumou?rs?\b|\bhoax\b|\bno (?:attack|assassination attempt)\b"
+    r" (?:reports?|claims?|news|rumou?rs?)\b|\bhoax\b|\bno (?:attack|assassination attempt)\b"
 )
 HYPOTHETICAL = (
     r"\bthreat(?:en(?:ed|s|ing)?|s)? (?:to|of|against)\b|\bcould (?:target|attack|kill|turn|spark|lead)\b"
@@ -73,6 +74,10 @@ HISTORY = (
     r"|ian)s?\b"
     r"|\blate (?:president|prime minister|leader|king)\b|\bremember\w*|\bmarks? the\b|\bonce\b"
 )
+# Protests often fall on anniversaries; only dated or explicitly historical violence is background.
+HISTORY_PROTEST = (
+    r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b|\bhistor(?:y|ic|ical|ian)s?\b"
+)
 FICTION = (
     r"\b(?:film|movie|novel|book|series|episode|season|sitcom|game|video ?game|gamers?|players? can"
     r"|play(?:s|ed)?"
@@ -81,11 +86,10 @@ FICTION = (
     r"|song|documentary|premiere|storyline|franchise|biopic|cast)\b"
 )
 DISASTER = (
-    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding|storm"
-    r"|hurricane"
-    r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|blaze|tsunami|heatwave|drown\w*"
-    r"|illness|disease|cancer|covid\w*|coronavirus|virus|pandemic|natural causes|overdose|epidemic"
-    r"|outbreak)\b"
+    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding|storm|hurricane"
+    r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
+    r"|natural causes|overdose)\b|\bdied (?:of|from|after) (?:a |an )?(?:\w+ ){0,2}(?:illness|disease|cancer"
+    r"|covid\w*|coronavirus|complications|stroke|infection)\b"
 )
 # Battles, shelling and air strikes are violence but not a targeted attack on a person.
 COMBAT = (
@@ -128,7 +132,9 @@ ROLE_TIERS: dict[str, str] = {
 }
 # A role followed by a speech or reaction verb is a source, not a victim.
 SOURCE_AFTER_ROLE = (
-    r"^[^.;]{0,40}?\b(?:said|says|told|tells|stated|added|confirmed|announced|condemned|denounced|vowed|urged"
+    r"^\s*(?:,[^,.]{0,60},\s*)?(?:have |has |had |who )?(?:rioted|rioting|clashed|stormed|threw|hurled|marched"
+    r"|protested|demonstrated|attacked|torched|looted|opened fire|fired)\b"
+    r"|^[^.;]{0,40}?\b(?:said|says|told|tells|stated|added|confirmed|announced|condemned|denounced|vowed|urged"
     r"|ordered|called|blamed|visited|warned|claimed|reported|noted|tweeted|wrote|spoke|promised)\b"
 )
 SOURCE_BEFORE_ROLE = (
@@ -178,7 +184,7 @@ ASSASSINATION_STRONG = (
     r"\b(?:attempt|attempts|bid) on (?:his|her|their|the \w+(?:'s|\u2019s)?) li(?:fe|ves)\b",
     r"\b(?:plot|plan|plans|plotting|conspiracy|conspired|planning)\s+to\s+(?:kill|murder|assassinate"
     r"|eliminate)\b"
-    r"[^.]{0,80}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
+    r"[^.]{0,150}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
     r"|\b(?:foiled|thwarted|prevented|uncovered|disrupted)\b[^.]{0,60}\b(?:plot|plan|conspiracy|attempt)\b",
     r"\bsurvived (?:an? |the )?(?:\w+ ){0,2}(?:attack|attempt|ambush|bombing|shooting)\b",
 )
@@ -188,18 +194,32 @@ PROTEST_CONTEXT = (
     r"|strik(?:e|es|ers|ing)|rioters?|riots?|rioting|crowds?|picket\w*|blockade|agitat\w+|gathered|unrest"
     r"|mob(?:s)?|students|workers|residents|villagers|youths?)\b"
 )
+# A group with a grievance is a protest even when no one writes the word ("residents blocked the road
+# and burned tyres, demanding water").
+_GROUP = (
+    r"\b(?:residents|villagers|workers|labou?rers|youths?|students|traders|merchants|drivers|farmers|locals"
+    r"|people|crowds?|group|inmates|prisoners|supporters|fans|members|activists|employees|vendors|miners)\b"
+)
+_GRIEVANCE = (
+    r"\b(?:demand\w*|denounc\w+|complain\w*|slogans?|chant\w*|reject\w*|angered|angry|outraged|in protest"
+    r"|dissatisf\w+|grievances?|frustrat\w+|opposing|against the (?:decision|government|lockdown|closure|ban))\b"
+)
+GRIEVANCE_GROUP = _GROUP + r"[^.]{0,160}" + _GRIEVANCE
+GROUP_GRIEVANCE = _GRIEVANCE + r"[^.]{0,160}" + _GROUP
 # Of these, only the explicit ones make a sentence a protest on their own; "residents" needs a
 # neighbouring sentence that names the protest.
 PROTEST_EXPLICIT = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
-    r"|rioters?|riots?|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es)?)\b"
+    r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es)?)\b"
 )
 FORCE = (
     r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet\w*"
     r"|live (?:ammunition|rounds|bullets|fire)|stun grenades?|baton\w*|lathi\w*|truncheons?|batons?"
-    r"|fired (?:at|on|upon|into|shots|live|tear)|opened fire|shot (?:at|dead)|clash\w*|scuffl\w+|skirmish\w*"
+    r"|fired (?:at|on|upon|into|shots|live|tear)|opened fire|shot (?:at|dead)|clash\w*|scuffl\w+|skirmish\w*|brawl\w*|street-?fights?|fist-?fights?"
+    r"|confrontations?|pushed|shoved|pepper[- ]spray\w*|stun guns?|tasers?|warning shots|used (?:excessive )?force"
+    r"|burn(?:ed|t|ing)? (?:\w+ )?(?:material|debris|garbage|rubbish|trash|barricades?|wood|objects)|thr[eo]w\w*"
     r"|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|injur\w+|wound\w*|killed|dead|died|torch\w*"
-    r"|set (?:\w+ ){0,3}(?:on )?fire|(?:burn(?:ed|t|ing)?|burning) (?:tyres|tires|cars|vehicles|buildings?|"
+    r"|set (?:\w+ ){0,3}(?:on )?fire|(?:burn(?:ed|t|ing)?|burning) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|"
     r"police|shops?|offices?|effig\w+)|vandali[sz]\w+|loot\w*|smash\w*|ransack\w*|pelt\w*|stones?|rocks"
     r"|bottles|projectiles|molotov|petrol bombs?|rampag\w+|riot(?:ed|ing|s)?|violen(?:t|ce|tly)|forcibly|"
     r"by force|use of force|force to disperse|stormed|charged|crackdown|cracked down|brutal\w*|rough\w* up"
@@ -209,10 +229,11 @@ FORCE = (
 PROTEST_STRONG = (
     r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
     r"\b(?:violent|deadly|bloody) (?:protests?|demonstrations?|clashes with (?:police|security forces))\b",
-    r"\brioters?\b|\brioting\b",
-    r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets)\b[^.]{0,80}\b(?:protest\w*|demonstrat\w+|crowds?"
+    r"\brioters?\b|\brioting\b|\brioted\b",
+    r"\b(?:fired|used|firing|using|lobbed|with)\b[^.]{0,50}\bto disperse\b",
+    r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets)\b[^.]{0,150}\b(?:protest\w*|demonstrat\w+|crowds?"
     r"|marchers|students|strikers)\b",
-    r"\b(?:protest\w*|demonstrat\w+|crowds?|marchers|strikers)\b[^.]{0,80}\b(?:tear ?gas|teargas"
+    r"\b(?:protest\w*|demonstrat\w+|crowds?|marchers|strikers)\b[^.]{0,150}\b(?:tear ?gas|teargas"
     r"|water cannons?"
     r"|rubber bullets|live ammunition)\b",
 )
@@ -235,9 +256,9 @@ ASSASSINATION = EventSpec(
 PROTEST_VIOLENCE = EventSpec(
     type="protest_violence",
     strong=PROTEST_STRONG,
-    groups=((PROTEST_EXPLICIT,), (FORCE,)),
-    window=1,
-    blockers=(NEGATION, HYPOTHETICAL, HISTORY, FICTION, DISASTER),
+    groups=((PROTEST_EXPLICIT, GRIEVANCE_GROUP, GROUP_GRIEVANCE), (FORCE,)),
+    window=2,
+    blockers=(NEGATION, HYPOTHETICAL, HISTORY_PROTEST, FICTION, DISASTER),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|dead|died|casualt\w+|hospital\w*|arrested|detained|clash\w*"
         r"|tear ?gas|fire|police|security forces)\b"
