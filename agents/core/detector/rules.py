@@ -37,7 +37,7 @@ ROLE_RE = re.compile(
 _SOURCE_AFTER = re.compile(SOURCE_AFTER_ROLE, _FLAGS)
 _SOURCE_BEFORE = re.compile(SOURCE_BEFORE_ROLE, _FLAGS)
 # Plural rank-and-file titles name anonymous victims ("25 police officers"), never a target.
-_ANONYMOUS_PLURAL = re.compile(r"(?:officials|officers|generals|commanders|leaders|chiefs|elders)$", _FLAGS)
+_ANONYMOUS_PLURAL = re.compile(r"(?:officials|officers|generals|commanders|chiefs)$", _FLAGS)
 
 
 @dataclass(frozen=True)
@@ -129,25 +129,40 @@ def _article_vetoed(analysis: Analysis, spec: EventSpec) -> bool:
     return False
 
 
-def find_candidate(analysis: Analysis, spec: EventSpec) -> Candidate | None:
+def strong_hits(analysis: Analysis, spec: EventSpec) -> frozenset[int]:
+    if _article_vetoed(analysis, spec):
+        return frozenset()
+    return analysis.any_hits(spec.strong) - analysis.any_hits(spec.blockers)
+
+
+def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bool:
+    """A victim named in one sentence and attacked in the next must really be the same story:
+    the attack sentence names someone (not a headline), or the role sentence reports harm."""
+    if anchor == other or not spec.needs_target:
+        return True
+    named = _has_name(analysis, anchor) and not (anchor == 0 and analysis.doc.has_title)
+    return named or other in analysis.hits(spec.continuation)
+
+
+def find_candidate(
+    analysis: Analysis, spec: EventSpec, claimed: frozenset[int] = frozenset()
+) -> Candidate | None:
+    """`claimed`: sentences that are strong evidence of another type, unusable for combinations here."""
     if _article_vetoed(analysis, spec):
         return None
     blocked = analysis.any_hits(spec.blockers)
-    strong = analysis.any_hits(spec.strong) - blocked
-    if spec.needs_target and strong:
-        # An explicit "assassination" still needs someone it was aimed at, named or titled,
-        # somewhere near: a role here or next door, or a proper name in the sentence.
-        near = analysis.target_sentences()
-        strong = frozenset(i for i in strong if {i - 1, i, i + 1} & near or _has_name(analysis, i))
+    strong = strong_hits(analysis, spec)
     evidence: set[int] = set(strong)
-    groups = [_group_hits(analysis, g) - blocked for g in spec.groups]
+    groups = [_group_hits(analysis, g) - blocked - claimed for g in spec.groups]
     if groups:
         for anchor in sorted(groups[0]):
             picked = {anchor}
             for other in groups[1:]:
                 if anchor in other:
                     continue
-                close = [j for j in other if abs(j - anchor) <= spec.window]
+                close = [
+                    j for j in other if abs(j - anchor) <= spec.window and _pair_ok(analysis, spec, anchor, j)
+                ]
                 if not close:
                     picked = set()
                     break
@@ -187,7 +202,16 @@ def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], rea
 
 
 def find_candidates(analysis: Analysis) -> list[Candidate]:
-    found = [c for spec in EVENT_SPECS if (c := find_candidate(analysis, spec)) is not None]
+    strong = {spec.type: strong_hits(analysis, spec) for spec in EVENT_SPECS}
+    found = []
+    for spec in EVENT_SPECS:
+        claimed: frozenset[int] = frozenset()
+        for other_type, hits in strong.items():
+            if other_type != spec.type:
+                claimed |= hits
+        candidate = find_candidate(analysis, spec, claimed - strong[spec.type])
+        if candidate is not None:
+            found.append(candidate)
     for candidate in found:
         others: frozenset[int] = frozenset()
         for other in found:

@@ -75,9 +75,7 @@ HISTORY = (
     r"|\blate (?:president|prime minister|leader|king)\b|\bremember\w*|\bmarks? the\b|\bonce\b"
 )
 # Protests often fall on anniversaries; only dated or explicitly historical violence is background.
-HISTORY_PROTEST = (
-    r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b|\bhistor(?:y|ic|ical|ian)s?\b"
-)
+HISTORY_PROTEST = r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b|\bhistor(?:y|ic|ical|ian)s?\b"
 FICTION = (
     r"\b(?:film|movie|novel|book|series|episode|season|sitcom|game|video ?game|gamers?|players? can"
     r"|play(?:s|ed)?"
@@ -115,12 +113,17 @@ ROLE_TIERS: dict[str, str] = {
     r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?|generals?|brigadier\w*"
     r"|colonels?"
     r"|major general|police chief|chief of police|police (?:commander|commissioner|superintendent)"
-    r"|superintendent of police|inspector[- ]general|intelligence (?:chief|head)|head of (?:the )?(?:\w+ )?"
+    r"|superintendent of police|inspector[- ]general|intelligence (?:chief|head)|head of (?:the )?(?:[\w-]+ ){0,3}"
     r"(?:police|intelligence|security|army)|commanders?|army chief",
     "local": r"mayors?|deputy mayor|councill?ors?|council(?:wo)?m[ae]n|council members?|(?:local|government|"
     r"district|provincial|municipal|village|town|city|party|election|electoral|senior|ruling party) official"
     r"|village (?:head|chief|chairman|chief)|headman|district chief|district (?:head|administrator)"
-    r"|chairperson|chairman|administrator|director|candidates?|politicians?|secretary[- ]general"
+    r"|chairperson|chairman|administrator|director|candidates?|secretary|representatives?|head of\b"
+    r"|(?:branch|department|party|district|village|council|unit|police|security|youth) head"
+    r"|(?:police |army )?(?:sergeant(?: major)?|inspector|captain|lieutenant|major)\b(?= [A-Z])"
+    r"|police (?:sergeant|inspector|captain|lieutenant|major)|(?-i:[A-Z])?\w* ?official\b(?! (?:statement|visit|figures"
+    r"|data|news|media|results|website|account|residence|sources?|toll|count|channels?|language|ceremony|documents?"
+    r"|records?|reports?))|politicians?|secretary[- ]general"
     r"|party leader",
     "leader": r"(?:\w+ )?leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah"
     r"|bishops?|priests?"
@@ -174,7 +177,7 @@ ATTACK_ACT = (
     r"|detonat\w*|drones?"
     r"|rockets?|mortars?|opened fire|open fire|fired (?:at|upon|on|shots)|sniper|poison(?:ed|ing)?"
     r"|killed|murder(?:ed)?"
-    r"|slain|assassin\w*|hacked|machetes?|beheaded|targeted|targeting|molotov|car bomb|suicide"
+    r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
     r"|set (?:fire|ablaze)"
     r"|torched|lynched|beaten to death|abducted|kidnapped|letter bomb|hit squad|incendiary|rammed"
     r"|wounded|injured)\b"

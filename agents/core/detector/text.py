@@ -83,6 +83,7 @@ class Document:
     text: str
     sentences: list[str]
     starts: list[int] = field(default_factory=list)
+    has_title: bool = False
 
     def sentence_at(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -120,4 +121,5 @@ def build_document(title: str | None, text: str) -> Document:
     for sentence in sentences:
         starts.append(offset)
         offset += len(sentence) + 1
-    return Document(text="\n".join(sentences), sentences=sentences, starts=starts)
+    has_title = bool(title and title.strip())
+    return Document(text="\n".join(sentences), sentences=sentences, starts=starts, has_title=has_title)
