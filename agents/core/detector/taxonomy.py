@@ -57,7 +57,7 @@ MASKS: tuple[str, ...] = (
 NEGATION = (
     r"\bdenie[sd] (?:any|reports?|claims?|that|the (?:claim|report|allegation)s?)\b|\b(?:false|fake"
     r"|unfounded)"
-    r" (?:reports?|claims?|news|rumou?rs?)\b|\bhoax\b|\bno (?:attack|assassination attempt)\b"
+    r" (?:reports?|claims?|news|rumou?rs?)\b|\brumou?red\b|\bhoax\b|\bno (?:attack|assassination attempt)\b"
 )
 HYPOTHETICAL = (
     r"\bthreat(?:en(?:ed|s|ing)?|s)? (?:to|of|against)\b|\bcould (?:target|attack|kill|turn|spark|lead)\b"
@@ -75,7 +75,10 @@ HISTORY = (
     r"|\blate (?:president|prime minister|leader|king)\b|\bremember\w*|\bmarks? the\b|\bonce\b"
 )
 # Protests often fall on anniversaries; only dated or explicitly historical violence is background.
-HISTORY_PROTEST = r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b|\bhistor(?:y|ic|ical|ian)s?\b"
+HISTORY_PROTEST = (
+    r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b"
+    r"|\bhistor(?:y|ic|ical|ian)s?\b"
+)
 FICTION = (
     r"\b(?:film|movie|novel|book|series|episode|season|sitcom|game|video ?game|gamers?|players? can"
     r"|play(?:s|ed)?"
@@ -84,7 +87,8 @@ FICTION = (
     r"|song|documentary|premiere|storyline|franchise|biopic|cast)\b"
 )
 DISASTER = (
-    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding|storm|hurricane"
+    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding|storm"
+    r"|hurricane"
     r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
     r"|natural causes|overdose)\b|\bdied (?:of|from|after) (?:a |an )?(?:\w+ ){0,2}(?:illness|disease|cancer"
     r"|covid\w*|coronavirus|complications|stroke|infection)\b"
@@ -113,7 +117,8 @@ ROLE_TIERS: dict[str, str] = {
     r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?|generals?|brigadier\w*"
     r"|colonels?"
     r"|major general|police chief|chief of police|police (?:commander|commissioner|superintendent)"
-    r"|superintendent of police|inspector[- ]general|intelligence (?:chief|head)|head of (?:the )?(?:[\w-]+ ){0,3}"
+    r"|superintendent of police|inspector[- ]general|intelligence (?:chief|head)"
+    r"|head of (?:the )?(?:[\w-]+ ){0,3}"
     r"(?:police|intelligence|security|army)|commanders?|army chief",
     "local": r"mayors?|deputy mayor|councill?ors?|council(?:wo)?m[ae]n|council members?|(?:local|government|"
     r"district|provincial|municipal|village|town|city|party|election|electoral|senior|ruling party) official"
@@ -121,8 +126,10 @@ ROLE_TIERS: dict[str, str] = {
     r"|chairperson|chairman|administrator|director|candidates?|secretary|representatives?|head of\b"
     r"|(?:branch|department|party|district|village|council|unit|police|security|youth) head"
     r"|(?:police |army )?(?:sergeant(?: major)?|inspector|captain|lieutenant|major)\b(?= [A-Z])"
-    r"|police (?:sergeant|inspector|captain|lieutenant|major)|(?-i:[A-Z])?\w* ?official\b(?! (?:statement|visit|figures"
-    r"|data|news|media|results|website|account|residence|sources?|toll|count|channels?|language|ceremony|documents?"
+    r"|police (?:sergeant|inspector|captain|lieutenant|major)"
+    r"|(?-i:[A-Z])?\w* ?official\b(?! (?:statement|visit|figures"
+    r"|data|news|media|results|website|account|residence|sources?|toll|count|channels?|language|ceremony"
+    r"|documents?"
     r"|records?|reports?))|politicians?|secretary[- ]general"
     r"|party leader",
     "leader": r"(?:\w+ )?leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah"
@@ -135,9 +142,11 @@ ROLE_TIERS: dict[str, str] = {
 }
 # A role followed by a speech or reaction verb is a source, not a victim.
 SOURCE_AFTER_ROLE = (
-    r"^\s*(?:,[^,.]{0,60},\s*)?(?:have |has |had |who )?(?:rioted|rioting|clashed|stormed|threw|hurled|marched"
+    r"^\s*(?:,[^,.]{0,60},\s*)?(?:have |has |had |who )?(?:rioted|rioting|clashed|stormed|threw|hurled"
+    r"|marched"
     r"|protested|demonstrated|attacked|torched|looted|opened fire|fired)\b"
-    r"|^[^.;]{0,40}?\b(?:said|says|told|tells|stated|added|confirmed|announced|condemned|denounced|vowed|urged"
+    r"|^[^.;]{0,40}?\b(?:said|says|told|tells|stated|added|confirmed|announced|condemned|denounced|vowed"
+    r"|urged"
     r"|ordered|called|blamed|visited|warned|claimed|reported|noted|tweeted|wrote|spoke|promised)\b"
 )
 SOURCE_BEFORE_ROLE = (
@@ -205,7 +214,8 @@ _GROUP = (
 )
 _GRIEVANCE = (
     r"\b(?:demand\w*|denounc\w+|complain\w*|slogans?|chant\w*|reject\w*|angered|angry|outraged|in protest"
-    r"|dissatisf\w+|grievances?|frustrat\w+|opposing|against the (?:decision|government|lockdown|closure|ban))\b"
+    r"|dissatisf\w+|grievances?|frustrat\w+|opposing|against the (?:decision|government|lockdown|closure"
+    r"|ban))\b"
 )
 GRIEVANCE_GROUP = _GROUP + r"[^.]{0,160}" + _GRIEVANCE
 GROUP_GRIEVANCE = _GRIEVANCE + r"[^.]{0,160}" + _GROUP
@@ -218,11 +228,15 @@ PROTEST_EXPLICIT = (
 FORCE = (
     r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet\w*"
     r"|live (?:ammunition|rounds|bullets|fire)|stun grenades?|baton\w*|lathi\w*|truncheons?|batons?"
-    r"|fired (?:at|on|upon|into|shots|live|tear)|opened fire|shot (?:at|dead)|clash\w*|scuffl\w+|skirmish\w*|brawl\w*|street-?fights?|fist-?fights?"
-    r"|confrontations?|pushed|shoved|pepper[- ]spray\w*|stun guns?|tasers?|warning shots|used (?:excessive )?force"
-    r"|burn(?:ed|t|ing)? (?:\w+ )?(?:material|debris|garbage|rubbish|trash|barricades?|wood|objects)|thr[eo]w\w*"
+    r"|fired (?:at|on|upon|into|shots|live|tear)|opened fire|shot (?:at|dead)|clash\w*|scuffl\w+"
+    r"|skirmish\w*|brawl\w*|street-?fights?|fist-?fights?"
+    r"|confrontations?|pushed|shoved|pepper[- ]spray\w*|stun guns?|tasers?|warning shots"
+    r"|used (?:excessive )?force"
+    r"|burn(?:ed|t|ing)? (?:\w+ )?(?:material|debris|garbage|rubbish|trash|barricades?|wood|objects)"
+    r"|thr[eo]w\w*"
     r"|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|injur\w+|wound\w*|killed|dead|died|torch\w*"
-    r"|set (?:\w+ ){0,3}(?:on )?fire|(?:burn(?:ed|t|ing)?|burning) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|"
+    r"|set (?:\w+ ){0,3}(?:on )?fire|(?:burn(?:ed|t|ing)?|burning) (?:\w+ )?(?:tyres|tires|cars|vehicles"
+    r"|buildings?|"
     r"police|shops?|offices?|effig\w+)|vandali[sz]\w+|loot\w*|smash\w*|ransack\w*|pelt\w*|stones?|rocks"
     r"|bottles|projectiles|molotov|petrol bombs?|rampag\w+|riot(?:ed|ing|s)?|violen(?:t|ce|tly)|forcibly|"
     r"by force|use of force|force to disperse|stormed|charged|crackdown|cracked down|brutal\w*|rough\w* up"
