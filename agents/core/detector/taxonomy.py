@@ -125,14 +125,14 @@ ROLE_TIERS: dict[str, str] = {
     r"|village (?:head|chief|chairman|chief)|headman|district chief|district (?:head|administrator)"
     r"|chairperson|chairman|administrator|director|candidates?|secretary|representatives?|head of\b"
     r"|(?:branch|department|party|district|village|council|unit|police|security|youth) head"
-    r"|(?:police |army )?(?:sergeant(?: major)?|inspector|captain|lieutenant|major)\b(?= [A-Z])"
+    r"|(?:police |army )?(?:sergeant(?: major)?|inspector|captain|lieutenant|major)\b"
     r"|police (?:sergeant|inspector|captain|lieutenant|major)"
-    r"|(?-i:[A-Z])?\w* ?official\b(?! (?:statement|visit|figures"
+    r"|official\b(?! (?:statement|visit|figures"
     r"|data|news|media|results|website|account|residence|sources?|toll|count|channels?|language|ceremony"
     r"|documents?"
     r"|records?|reports?))|politicians?|secretary[- ]general"
     r"|party leader",
-    "leader": r"(?:\w+ )?leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah"
+    "leader": r"leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah"
     r"|bishops?|priests?"
     r"|pastors?|rabbis?|(?:clan|tribal|community|village) (?:elders?|chiefs?|leaders?)|elders?|tribal chief",
     "activist": r"activists?|journalists?|photojournalists?|reporters?|editors?(?:-in-chief)?"

@@ -68,7 +68,8 @@ _ABBREVIATIONS = (
     "u.n",
     "u.k",
 )
-_ABBREV_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.(?=\s)", re.I)
+_ABBREV_SET = frozenset(_ABBREVIATIONS)
+_ABBREV_RE = re.compile(r"\b([A-Za-z][A-Za-z.]{0,4})\.(?=\s)")
 _SENT_BOUNDARY = re.compile(
     r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)"
 )
@@ -96,7 +97,9 @@ def strip_furniture(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    protected = _ABBREV_RE.sub(lambda m: m.group(1) + _PLACEHOLDER, text)
+    protected = _ABBREV_RE.sub(
+        lambda m: m.group(1) + _PLACEHOLDER if m.group(1).lower() in _ABBREV_SET else m.group(0), text
+    )
     out: list[str] = []
     seen: set[str] = set()
     for piece in _SENT_BOUNDARY.split(protected):
