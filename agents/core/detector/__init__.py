@@ -39,13 +39,16 @@ def _build_event(candidate: Candidate, sentences: list[str], all_sentences: list
             casualties = Casualties(killed=1, injured=casualties.injured)
         if outcome == "injured" and not casualties.injured:
             casualties = Casualties(killed=casualties.killed, injured=1)
-    article_places = find_places(all_sentences)
-    places = find_places(sentences) or article_places[:3]
-    # A district named without its city ("the Green Zone") takes the article's country.
-    fallback = next((p.country_code for p, _ in article_places if p.country_code), None)
-    places = [
-        (p if p.country_code else p.model_copy(update={"country_code": fallback}), s) for p, s in places
-    ]
+    places = find_places(sentences)
+    if not places or any(p.country_code is None for p, _ in places):
+        # Only then read the whole article: a district named without its city ("the Green Zone")
+        # takes the article's country; an event without a place in its evidence, the article's.
+        article_places = find_places(all_sentences)
+        places = places or article_places[:3]
+        fallback = next((p.country_code for p, _ in article_places if p.country_code), None)
+        places = [
+            (p if p.country_code else p.model_copy(update={"country_code": fallback}), f) for p, f in places
+        ]
     weapon_labels = weapons(sentences)
     severity = score(
         SeverityInput(
