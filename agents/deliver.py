@@ -1,51 +1,67 @@
-"""Agent: alerts -> every matching subscription, as signed Standard Webhooks (first version)."""
+"""Agents: alerts -> delivery tasks (fan-out), and the deliveries topic -> pending/ledger tables.
+
+    alerts.v1 --fan_out_alerts--> deliveries.retry.v1 (schedule) --track_deliveries--> pending table
+        Dispatcher (background) attempts due tasks, writes schedule/done records back.
+
+Nothing here waits on a subscriber: a slow or dead endpoint only delays its own tasks.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from typing import TYPE_CHECKING, Any
 
 import httpx
+import orjson
 
-from agents.core.delivery.signing import sign
-from agents.core.delivery.subscriptions import Subscription, matches
 from agents.core.delivery.targets import parse_allowed
-from agents.core.delivery.webhook_message import webhook_body, webhook_id
+from agents.core.dispatch import DeliveryTask, new_task
 from agents.core.models import Alert
-from agents.notifiers.webhook import WebhookNotifier
+from agents.dispatcher import Dispatcher, schedule_record
 
 if TYPE_CHECKING:
     from streams.app import Runtime
+    from streams.subscription_store import SubscriptionStore
 
-log = logging.getLogger(__name__)
 
+def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
+    topics, settings = rt.topics, rt.settings
+    pending = rt.json_table("delivery_pending")
+    ledger = rt.json_table("delivery_ledger")  # webhook-id -> how it ended; a replayed alert is not resent
+    dispatcher = Dispatcher(rt, store, pending)
 
-def register(rt: Runtime) -> None:
-    topics, metrics, settings = rt.topics, rt.metrics, rt.settings
-    subscriptions: list[Subscription] = rt.extras.setdefault("subscriptions", [])
+    @rt.app.agent(topics["alerts"], name="fan_out_alerts")
+    async def fan_out_alerts(stream: Any) -> None:
+        async for raw in stream:
+            alert = Alert.model_validate_json(raw)
+            await store.ready.wait()
+            now = rt.now()
+            for sub in store.matching(alert):
+                task = new_task(alert, sub, now=now)
+                await topics["deliveries_retry"].send(key=task.webhook_id.encode(), value=schedule_record(task))
 
-    async def deliver_one(notifier: WebhookNotifier, sub: Subscription, alert: Alert) -> None:
-        assert sub.secret is not None
-        now = rt.now()
-        body = webhook_body(alert, now=now)
-        headers = sign(webhook_id(alert.id, alert.revision, sub.id), now, body, sub.secret.get_secret_value())
-        result = await notifier.deliver(sub.url, body, headers)
-        metrics.deliveries.labels(sub.kind, result.outcome.value).inc()
-        if result.outcome.value == "ok":
-            metrics.delivery_latency.labels(sub.kind).observe((rt.now() - alert.detected_at).total_seconds())
-        else:
-            log.warning("delivery of %s r%d to %s: %s (%s)", alert.id, alert.revision, sub.id,
-                        result.outcome.value, result.reason)
+    @rt.app.agent(topics["deliveries_retry"], name="track_deliveries")
+    async def track_deliveries(stream: Any) -> None:
+        async for raw_key, raw in stream.items():
+            rec = orjson.loads(raw)
+            wid = raw_key.decode()
+            if rec["op"] == "done":
+                pending.pop(raw_key, None)
+                ledger[raw_key] = {k: rec[k] for k in ("final", "attempts", "at")}
+                dispatcher.on_done(wid)
+            elif rec["op"] == "replay" or ledger.get(raw_key) is None:
+                # A replay (tocsin redeliver) re-opens a finished delivery; a plain schedule does not.
+                if rec["op"] == "replay":
+                    ledger.pop(raw_key, None)
+                pending[raw_key] = rec["task"]
+                dispatcher.on_scheduled(DeliveryTask.model_validate(rec["task"]))
 
-    @rt.app.agent(topics["alerts"], name="deliver_alerts")
-    async def deliver_alerts(stream: Any) -> None:
+    @rt.app.task
+    async def run_subscriptions() -> None:
+        await store.run()
+
+    @rt.app.task
+    async def run_dispatcher() -> None:
         async with httpx.AsyncClient(follow_redirects=False) as client:
-            notifier = WebhookNotifier(
-                client, allowed_networks=parse_allowed(settings.allow_private_targets),
-                timeout_s=settings.http_timeout_s,
-            )
-            async for raw in stream:
-                alert = Alert.model_validate_json(raw)
-                targets = [s for s in subscriptions if s.kind == "webhook" and matches(s, alert)]
-                await asyncio.gather(*(deliver_one(notifier, s, alert) for s in targets))
+            await dispatcher.run(client, parse_allowed(settings.allow_private_targets), settings.http_timeout_s)
+
+    return dispatcher

@@ -50,6 +50,7 @@ def _raw_topic(app: faust.App, name: str, settings: Settings, **kw: Any) -> faus
 
 
 def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
     app = faust.App(
         settings.app_id,
         broker=f"kafka://{settings.bootstrap}",
@@ -83,13 +84,18 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
     track.register(rt)
     if with_delivery:
         from agents import deliver
+        from streams.api import register_api
+        from streams.subscription_store import SubscriptionStore
 
+        seed = []
         if settings.subscriptions_file:
             from streams.subscriptions_file import load_subscriptions
 
-            rt.extras["subscriptions"] = load_subscriptions(settings.subscriptions_file, now=rt.now())
-
-        deliver.register(rt)
+            seed = load_subscriptions(settings.subscriptions_file, now=rt.now())
+        store = SubscriptionStore(settings.bootstrap, t.subscriptions, seed)
+        rt.extras["store"] = store
+        rt.extras["dispatcher"] = deliver.register(rt, store)
+        register_api(rt, store)
 
     @app.page("/metrics")
     async def metrics_view(web: Any, request: Any) -> Any:
