@@ -38,7 +38,8 @@ def register(rt: Runtime) -> None:
                 metrics.articles.labels("rejected").inc()
                 metrics.dlq_articles.labels(result.reason.value).inc()
                 await topics["articles_dlq"].send(
-                    key=event.message.key, value=event.value or b"",
+                    key=event.message.key,
+                    value=event.value or b"",
                     headers=dlq_headers(result, event.message),
                 )
                 continue
@@ -48,6 +49,9 @@ def register(rt: Runtime) -> None:
             for detected in detect(result.title, result.text):
                 metrics.events.labels(detected.type).inc()
                 key = story_key(detected, result, now=now)
-                payload = {"article": article_json, "event": detected.model_dump(mode="json"),
-                           "received_at": now.isoformat()}
+                payload = {
+                    "article": article_json,
+                    "event": detected.model_dump(mode="json"),
+                    "received_at": now.isoformat(),
+                }
                 await topics["events"].send(key=key.encode(), value=orjson.dumps(payload))

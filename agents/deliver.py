@@ -37,7 +37,9 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
             now = rt.now()
             for sub in store.matching(alert):
                 task = new_task(alert, sub, now=now)
-                await topics["deliveries_retry"].send(key=task.webhook_id.encode(), value=schedule_record(task))
+                await topics["deliveries_retry"].send(
+                    key=task.webhook_id.encode(), value=schedule_record(task)
+                )
 
     @rt.app.agent(topics["deliveries_retry"], name="track_deliveries")
     async def track_deliveries(stream: Any) -> None:
@@ -62,6 +64,8 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
     @rt.app.task
     async def run_dispatcher() -> None:
         async with httpx.AsyncClient(follow_redirects=False) as client:
-            await dispatcher.run(client, parse_allowed(settings.allow_private_targets), settings.http_timeout_s)
+            await dispatcher.run(
+                client, parse_allowed(settings.allow_private_targets), settings.http_timeout_s
+            )
 
     return dispatcher

@@ -20,6 +20,7 @@ import orjson
 
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
 from agents.core.delivery.rate import SendNow, SlackPacer
+from agents.core.delivery.retry import SLACK_POLICY, WEBHOOK_POLICY, RetryPolicy
 from agents.core.delivery.signing import sign
 from agents.core.delivery.slack_blocks import slack_payload
 from agents.core.delivery.subscriptions import Subscription, disable
@@ -40,6 +41,15 @@ SLACK_DIGEST_MAX = 50
 TICK_S = 0.25
 
 
+def _policy(schedule: str, default: RetryPolicy) -> RetryPolicy:
+    if not schedule.strip():
+        return default
+    delays = tuple(float(x) for x in schedule.split(","))
+    return RetryPolicy(
+        schedule=delays, jitter_fraction=default.jitter_fraction, max_retry_after_s=default.max_retry_after_s
+    )
+
+
 def schedule_record(task: DeliveryTask, *, replay: bool = False) -> bytes:
     return orjson.dumps({"op": "replay" if replay else "schedule", "task": task.model_dump(mode="json")})
 
@@ -51,7 +61,11 @@ class Dispatcher:
         self.inflight: set[str] = set()
         self.lanes: Counter[str] = Counter()
         self.attempted: dict[str, int] = {}  # attempts made here that Kafka has not echoed back yet
-        self.pacer = SlackPacer()
+        self.pacer = SlackPacer(min_interval_s=rt.settings.slack_min_interval_s)
+        self.policies = {
+            "webhook": _policy(rt.settings.retry_schedule, WEBHOOK_POLICY),
+            "slack": _policy(rt.settings.slack_retry_schedule, SLACK_POLICY),
+        }
         self.wake = asyncio.Event()
         self._running: set[asyncio.Task[None]] = set()
         self._webhook: WebhookNotifier | None = None
@@ -98,8 +112,11 @@ class Dispatcher:
         self.rt.metrics.retry_pending.set(len(self.tasks))
 
     def _ready(self, task: DeliveryTask, now: Any) -> bool:
-        return (is_due(task, now) and task.webhook_id not in self.inflight
-                and self.attempted.get(task.webhook_id, 0) <= task.attempt_count)
+        return (
+            is_due(task, now)
+            and task.webhook_id not in self.inflight
+            and self.attempted.get(task.webhook_id, 0) <= task.attempt_count
+        )
 
     def _dispatch_due(self) -> None:
         now = self.rt.now()
@@ -152,7 +169,14 @@ class Dispatcher:
             self.attempted[t.webhook_id] = t.attempt_count + 1
             if result.outcome is DeliveryOutcome.OK:
                 m.delivery_latency.labels(sub.kind).observe((ended - t.alert.detected_at).total_seconds())
-            nxt = after_attempt(t, result, started=started, now=ended, jitter=random.uniform(-1, 1))
+            nxt = after_attempt(
+                t,
+                result,
+                started=started,
+                now=ended,
+                jitter=random.uniform(-1, 1),
+                policy=self.policies[t.kind],
+            )
             await self._finish(nxt, sub, result.reason)
         if result.outcome is DeliveryOutcome.DISABLE:
             await self.store.put(disable(sub, f"{result.status}: {result.reason}"[:300]))
@@ -178,11 +202,20 @@ class Dispatcher:
             await topics["deliveries_retry"].send(key=wid, value=schedule_record(nxt.task))
             return
         if nxt.final is not Final.DELIVERED:
-            log.warning("delivery %s to %s ended %s: %s", nxt.task.webhook_id, nxt.task.subscription_id,
-                        nxt.final.value, reason)
+            log.warning(
+                "delivery %s to %s ended %s: %s",
+                nxt.task.webhook_id,
+                nxt.task.subscription_id,
+                nxt.final.value,
+                reason,
+            )
             self.rt.metrics.deliveries_dlq.labels(nxt.task.kind).inc()
             dead = {"final": nxt.final.value, "reason": reason, "task": nxt.task.model_dump(mode="json")}
             await topics["deliveries_dlq"].send(key=wid, value=orjson.dumps(dead))
-        done = {"op": "done", "final": nxt.final.value, "attempts": nxt.task.attempt_count,
-                "at": self.rt.now().isoformat()}
+        done = {
+            "op": "done",
+            "final": nxt.final.value,
+            "attempts": nxt.task.attempt_count,
+            "at": self.rt.now().isoformat(),
+        }
         await topics["deliveries_retry"].send(key=wid, value=orjson.dumps(done))

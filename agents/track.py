@@ -35,6 +35,7 @@ def register(rt: Runtime) -> None:
             alert = decision.alert
             metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()
             await topics["alerts"].send(
-                key=alert.id.encode(), value=alert.model_dump_json().encode(),
+                key=alert.id.encode(),
+                value=alert.model_dump_json().encode(),
                 headers=[("tocsin-received-at", rec["received_at"].encode())],
             )

@@ -32,7 +32,9 @@ MAX_BODY = 64 * 1024
 
 
 def _errors(exc: ValidationError) -> list[dict[str, Any]]:
-    return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors(include_url=False)]
+    return [
+        {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors(include_url=False)
+    ]
 
 
 async def _resolve(host: str, port: int) -> list[str]:
@@ -48,8 +50,9 @@ def register_api(rt: Runtime, store: SubscriptionStore) -> None:
     def authorised(view: faust.web.View, request: Any) -> Any | None:
         given = request.headers.get("Authorization", "")
         if token is None or not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-            return view.json({"error": "unauthorized"}, status=401,
-                             headers={"WWW-Authenticate": 'Bearer realm="tocsin"'})
+            return view.json(
+                {"error": "unauthorized"}, status=401, headers={"WWW-Authenticate": 'Bearer realm="tocsin"'}
+            )
         return None
 
     async def url_refusal(url: str) -> str | None:
@@ -82,10 +85,15 @@ def register_api(rt: Runtime, store: SubscriptionStore) -> None:
             except ValidationError as exc:
                 return self.json({"detail": _errors(exc)}, status=422)
             if refusal := await url_refusal(req.url):
-                return self.json({"detail": [{"loc": ["url"], "msg": refusal, "type": "url_refused"}]},
-                                 status=422)
-            sub = new_subscription(req, sub_id="sub_" + secrets.token_hex(8), now=rt.now(),
-                                   secret_bytes=secrets.token_bytes(32) if req.kind == "webhook" else None)
+                return self.json(
+                    {"detail": [{"loc": ["url"], "msg": refusal, "type": "url_refused"}]}, status=422
+                )
+            sub = new_subscription(
+                req,
+                sub_id="sub_" + secrets.token_hex(8),
+                now=rt.now(),
+                secret_bytes=secrets.token_bytes(32) if req.kind == "webhook" else None,
+            )
             await store.ready.wait()
             await store.put(sub)
             out = sub.public_dict()

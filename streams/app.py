@@ -44,8 +44,14 @@ class Runtime:
 def _raw_topic(app: faust.App, name: str, settings: Settings, **kw: Any) -> faust.TopicT:
     # Raw bytes in and out: decoding happens in the core so bad input reaches the DLQ intact.
     return app.topic(
-        name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-        partitions=settings.partitions, internal=False, **kw,
+        name,
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=settings.partitions,
+        internal=False,
+        **kw,
     )
 
 
@@ -74,8 +80,15 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
     )
     rt = Runtime(settings=settings, app=app, metrics=Metrics())
     t = settings.topics
-    for attr in ("articles", "articles_dlq", "events", "alerts", "subscriptions",
-                 "deliveries_retry", "deliveries_dlq"):
+    for attr in (
+        "articles",
+        "articles_dlq",
+        "events",
+        "alerts",
+        "subscriptions",
+        "deliveries_retry",
+        "deliveries_dlq",
+    ):
         rt.topics[attr] = _raw_topic(app, getattr(t, attr), settings)
 
     from agents import classify, track  # agent modules: thin, they only compose the core

@@ -41,11 +41,15 @@ def _show(rec: Received, sent_at: dict[str, float]) -> None:
     sev = alert["severity"]
     latency = rec.at - sent_at.get(alert["article"]["id"], rec.at)
     cas = alert["casualties"]
-    print(f"  [{latency * 1000:6.0f} ms] {sev['level'].upper():8} {sev['score']:3}  {msg['type']:13} "
-          f"{alert['event_type']:21} {alert['id']} r{alert['revision']}  {alert['title']}"
-          f"  (killed={cas['killed']}, injured={cas['injured']}; signature verified)")
+    print(
+        f"  [{latency * 1000:6.0f} ms] {sev['level'].upper():8} {sev['score']:3}  {msg['type']:13} "
+        f"{alert['event_type']:21} {alert['id']} r{alert['revision']}  {alert['title']}"
+        f"  (killed={cas['killed']}, injured={cas['injured']}; signature verified)"
+    )
     top = sorted(sev["factors"], key=lambda f: -abs(f["contribution"]))[:4]
-    print("             why: " + ", ".join(f"{f['name']}={f['value']} ({f['contribution']:+.0f})" for f in top))
+    print(
+        "             why: " + ", ".join(f"{f['name']}={f['value']} ({f['contribution']:+.0f})" for f in top)
+    )
 
 
 async def run_demo(extra_paths: list[str], *, follow: bool = False, timeout_s: float = 120.0) -> int:
@@ -62,9 +66,12 @@ async def run_demo(extra_paths: list[str], *, follow: bool = False, timeout_s: f
         subs = workdir / "subscriptions.json"
         subs.write_text(json.dumps([{"name": "demo receiver", "url": receiver.url, "secret": secret}]))
         env = {
-            "TOCSIN_KAFKA_BOOTSTRAP": bootstrap, "TOCSIN_APP_ID": f"tocsin-demo-{run_id}",
-            "TOCSIN_TOPIC_PREFIX": f"demo-{run_id}.", "TOCSIN_SUBSCRIPTIONS_FILE": str(subs),
-            "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.0/8", "TOCSIN_WEB_PORT": str(free_port()),
+            "TOCSIN_KAFKA_BOOTSTRAP": bootstrap,
+            "TOCSIN_APP_ID": f"tocsin-demo-{run_id}",
+            "TOCSIN_TOPIC_PREFIX": f"demo-{run_id}.",
+            "TOCSIN_SUBSCRIPTIONS_FILE": str(subs),
+            "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.0/8",
+            "TOCSIN_WEB_PORT": str(free_port()),
             "TOCSIN_DATA_DIR": str(workdir / "data"),
         }
         settings = Settings.from_env(env)
@@ -75,7 +82,8 @@ async def run_demo(extra_paths: list[str], *, follow: bool = False, timeout_s: f
         try:
             await worker.wait_ready()
             print(f"3/4 receiver: {receiver.url} verifies every Standard Webhooks signature")
-            print(f"4/4 producing {len(articles)} article(s) to {settings.topics.articles}; alerts as they arrive:")
+            topic = settings.topics.articles
+            print(f"4/4 producing {len(articles)} article(s) to {topic}; alerts as they arrive:")
             for a in articles:
                 sent_at[a.article_id] = time.time()
             await send_articles(settings, articles)

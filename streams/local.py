@@ -29,7 +29,9 @@ def ensure_broker(env: dict[str, str] | None = None) -> str:
     env.setdefault("TOCSIN_PYTHON", sys.executable)
     proc = subprocess.run(["bash", str(KAFKA_SCRIPT), "start"], env=env, capture_output=True, text=True)
     if proc.returncode != 0:
-        raise BrokerError(f"local broker failed to start (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+        raise BrokerError(
+            f"local broker failed to start (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+        )
     return f"127.0.0.1:{env.get('TOCSIN_KAFKA_PORT', '19092')}"
 
 
@@ -55,8 +57,12 @@ class WorkerProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streams.cli", "worker"], env=self.env, cwd=REPO_ROOT,
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [sys.executable, "-m", "streams.cli", "worker"],
+            env=self.env,
+            cwd=REPO_ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         log.close()
 

@@ -22,7 +22,10 @@ class Metrics:
             "tocsin_alerts_total", "Alert revisions produced", ["type", "level", "reason"], registry=r
         )
         self.stories_unchanged = Counter(
-            "tocsin_stories_unchanged_total", "Events that added nothing to a known story", ["type"], registry=r
+            "tocsin_stories_unchanged_total",
+            "Events that added nothing to a known story",
+            ["type"],
+            registry=r,
         )
         self.deliveries = Counter(
             "tocsin_deliveries_total", "Delivery attempts", ["kind", "outcome"], registry=r

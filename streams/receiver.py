@@ -48,8 +48,14 @@ def always_ok(_: int, __: Received) -> Answer:
 class Receiver:
     """`async with Receiver(secret) as r:` serves on 127.0.0.1:<r.port>; `r.url` to subscribe."""
 
-    def __init__(self, secret: str | None = None, *, behaviour: Behaviour = always_ok,
-                 path: str = "/hook", on_receive: Callable[[Received], None] | None = None) -> None:
+    def __init__(
+        self,
+        secret: str | None = None,
+        *,
+        behaviour: Behaviour = always_ok,
+        path: str = "/hook",
+        on_receive: Callable[[Received], None] | None = None,
+    ) -> None:
         self.secret = secret
         self.behaviour = behaviour
         self.path = path
@@ -81,7 +87,9 @@ class Receiver:
         body = await request.read()
         headers = {k.lower(): v for k, v in request.headers.items()}
         rec = Received(time.time(), headers, body, self._verify(body, headers), 0)
-        answer = self.behaviour(len(self.requests), rec) if rec.verified else Answer(401, body="bad signature")
+        answer = (
+            self.behaviour(len(self.requests), rec) if rec.verified else Answer(401, body="bad signature")
+        )
         rec.status = answer.status
         if answer.delay_s:
             await asyncio.sleep(answer.delay_s)
@@ -94,6 +102,7 @@ class Receiver:
 
     async def wait_for(self, predicate: Callable[[list[Received]], bool], timeout: float) -> bool:
         """Wait until `predicate(self.requests)` holds; False on timeout."""
+
         async def _wait() -> None:
             async with self._arrived:
                 await self._arrived.wait_for(lambda: predicate(self.requests))

@@ -47,6 +47,11 @@ class Settings(BaseModel):
     data_dir: Path = Path(".state/worker")
     store: str = "memory://"
     http_timeout_s: float = 15.0
+    # Seconds before each attempt, comma-separated; empty = the defaults in agents/core/delivery/retry.py
+    # (Svix's schedule for webhooks). Tests shorten them.
+    retry_schedule: str = ""
+    slack_retry_schedule: str = ""
+    slack_min_interval_s: float = 1.0
     log_level: str = "info"
 
     @property

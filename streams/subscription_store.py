@@ -68,8 +68,12 @@ class SubscriptionStore:
         Seed (file) subscriptions are added only when absent: a later 410 or API edit is not
         undone by a restart.
         """
-        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None,
-                                    enable_auto_commit=False, auto_offset_reset="earliest")
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self.bootstrap,
+            group_id=None,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+        )
         await consumer.start()
         try:
             parts = await self._partitions()

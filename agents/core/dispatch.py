@@ -57,8 +57,12 @@ class DeliveryTask(BaseModel):
 
 def new_task(alert: Alert, sub: Subscription, *, now: datetime) -> DeliveryTask:
     return DeliveryTask(
-        webhook_id=webhook_id(alert.id, alert.revision, sub.id), subscription_id=sub.id,
-        kind=sub.kind, alert=alert, not_before=now, created_at=now,
+        webhook_id=webhook_id(alert.id, alert.revision, sub.id),
+        subscription_id=sub.id,
+        kind=sub.kind,
+        alert=alert,
+        not_before=now,
+        created_at=now,
     )
 
 
@@ -87,12 +91,20 @@ _FINAL_FOR = {
 
 
 def after_attempt(
-    task: DeliveryTask, result: DeliveryResult, *, started: datetime, now: datetime, jitter: float,
+    task: DeliveryTask,
+    result: DeliveryResult,
+    *,
+    started: datetime,
+    now: datetime,
+    jitter: float,
     policy: RetryPolicy | None = None,
 ) -> Next:
     """Record the attempt and decide: done (with why) or try again at a later `not_before`."""
     attempt = Attempt(
-        at=started, outcome=result.outcome, status=result.status, reason=result.reason[:300],
+        at=started,
+        outcome=result.outcome,
+        status=result.status,
+        reason=result.reason[:300],
         duration_ms=round((now - started).total_seconds() * 1000, 1),
     )
     task = task.model_copy(update={"attempts": [*task.attempts, attempt]})

@@ -12,8 +12,30 @@ from typing import Any
 import orjson
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
-_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-               "header", "footer", "blockquote", "figcaption", "ul", "ol", "nav", "aside", "title"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "figcaption",
+    "ul",
+    "ol",
+    "nav",
+    "aside",
+    "title",
+}
 
 
 class _TextExtractor(HTMLParser):

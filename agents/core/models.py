@@ -48,7 +48,9 @@ class Article(BaseModel):
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
-    id: str | None = Field(default=None, max_length=256, description="Derived from url or content when absent.")
+    id: str | None = Field(
+        default=None, max_length=256, description="Derived from url or content when absent."
+    )
     title: str | None = Field(default=None, max_length=2000)
     text: str = Field(min_length=1, description="Body text (plain).")
     url: str | None = Field(default=None, max_length=4000)

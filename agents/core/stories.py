@@ -106,8 +106,13 @@ def assess(
         if prev is None:
             reason = StoryReason.FIRST_REPORT
             state = StoryState(
-                event_id=event_id(key), revision=1, first_seen_at=now,
-                killed=killed, injured=injured, score=score, level=level,
+                event_id=event_id(key),
+                revision=1,
+                first_seen_at=now,
+                killed=killed,
+                injured=injured,
+                score=score,
+                level=level,
             )
         else:
             k, i = _max(prev.killed, killed), _max(prev.injured, injured)
@@ -118,10 +123,15 @@ def assess(
             else:
                 reason = StoryReason.UNCHANGED
             bump = reason is not StoryReason.UNCHANGED
-            state = prev.model_copy(update={
-                "revision": prev.revision + bump, "killed": k, "injured": i,
-                "score": max(prev.score, score), "level": max(prev.level, level, key=lambda x: x.rank),
-            })
+            state = prev.model_copy(
+                update={
+                    "revision": prev.revision + bump,
+                    "killed": k,
+                    "injured": i,
+                    "score": max(prev.score, score),
+                    "level": max(prev.level, level, key=lambda x: x.rank),
+                }
+            )
         alert = None if reason is StoryReason.UNCHANGED else _alert(article, event, state, reason, now)
         decisions.append(Decision(key, reason, state, alert))
         previous[key] = state  # two events of one article may share a story
@@ -147,8 +157,11 @@ def _alert(article: Article, event: Event, state: StoryState, reason: StoryReaso
         casualties=Casualties(killed=state.killed, injured=state.injured),
         evidence=event.evidence,
         article=ArticleRef(
-            id=article.article_id, title=article.title, url=article.url,
-            source=article.source, published_at=article.published_at,
+            id=article.article_id,
+            title=article.title,
+            url=article.url,
+            source=article.source,
+            published_at=article.published_at,
         ),
         detected_at=now,
         first_seen_at=state.first_seen_at,

@@ -19,10 +19,14 @@ def new_secret() -> str:
 @pytest.fixture
 def worker_env(bootstrap: str, unique: str, tmp_path: Path) -> dict[str, str]:
     return {
-        "TOCSIN_KAFKA_BOOTSTRAP": bootstrap, "TOCSIN_APP_ID": f"e2e-{unique}",
-        "TOCSIN_TOPIC_PREFIX": f"e2e-{unique}.", "TOCSIN_PARTITIONS": "2",
-        "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.0/8", "TOCSIN_WEB_PORT": str(free_port()),
-        "TOCSIN_DATA_DIR": str(tmp_path / "data"), "TOCSIN_ADMIN_TOKEN": "e2e-token",
+        "TOCSIN_KAFKA_BOOTSTRAP": bootstrap,
+        "TOCSIN_APP_ID": f"e2e-{unique}",
+        "TOCSIN_TOPIC_PREFIX": f"e2e-{unique}.",
+        "TOCSIN_PARTITIONS": "2",
+        "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.0/8",
+        "TOCSIN_WEB_PORT": str(free_port()),
+        "TOCSIN_DATA_DIR": str(tmp_path / "data"),
+        "TOCSIN_ADMIN_TOKEN": "e2e-token",
     }
 
 

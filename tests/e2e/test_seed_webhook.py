@@ -32,7 +32,9 @@ async def test_seed_article_arrives_as_signed_webhooks(
 
         def both_types(reqs: list) -> bool:
             return {r.json["data"]["event_type"] for r in reqs if r.verified} >= {
-                "assassination_attempt", "protest_violence"}
+                "assassination_attempt",
+                "protest_violence",
+            }
 
         assert await receiver.wait_for(both_types, timeout=60), [r.body[:200] for r in receiver.requests]
         await asyncio.sleep(2)  # anything about the sports story would have arrived by now

@@ -14,8 +14,13 @@ from streams.topics import ensure_topics
 async def settings(bootstrap: str, unique: str, tmp_path: Path) -> Settings:
     """One app id (consumer group) and one topic set per test."""
     s = Settings(
-        bootstrap=bootstrap, app_id=f"it-{unique}", topic_prefix=f"it-{unique}.", partitions=2,
-        web_enabled=False, data_dir=tmp_path / "data", max_article_bytes=4096,
+        bootstrap=bootstrap,
+        app_id=f"it-{unique}",
+        topic_prefix=f"it-{unique}.",
+        partitions=2,
+        web_enabled=False,
+        data_dir=tmp_path / "data",
+        max_article_bytes=4096,
     )
     await ensure_topics(s)
     return s
@@ -34,8 +39,13 @@ async def consume(bootstrap: str, topic: str, n: int, timeout_s: float = 60.0) -
     import asyncio
     import time
 
-    c = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                         enable_auto_commit=False, group_id=None)
+    c = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        group_id=None,
+    )
     await c.start()
     out: list = []
     deadline = time.monotonic() + timeout_s

@@ -33,11 +33,13 @@ async def test_bad_input_goes_to_dlq_with_reason_and_original_bytes(
     good = load_articles([SAMPLES / "01_governor_convoy.txt"])[0]
     async with faust_app_running(rt.app):
         for i, (value, _) in enumerate(BAD_INPUTS):
-            await producer.send_and_wait(t.articles, key=f"bad-{i}".encode(), value=value,
-                                         headers=[("producer", b"it")], partition=0)
+            await producer.send_and_wait(
+                t.articles, key=f"bad-{i}".encode(), value=value, headers=[("producer", b"it")], partition=0
+            )
         # The worker keeps going after bad input: a good article behind them still alerts.
-        await producer.send_and_wait(t.articles, key=good.article_id.encode(),
-                                     value=good.model_dump_json().encode(), partition=0)
+        await producer.send_and_wait(
+            t.articles, key=good.article_id.encode(), value=good.model_dump_json().encode(), partition=0
+        )
         dlq = await consume(settings.bootstrap, t.articles_dlq, len(BAD_INPUTS))
         alerts = await consume(settings.bootstrap, t.alerts, 1)
 
@@ -67,13 +69,19 @@ async def test_same_event_from_two_articles_is_one_alert_with_a_revision(
 ) -> None:
     rt = create_app(settings, with_delivery=False)
     t = settings.topics
-    first = {"id": "wire-1", "title": "Police fire tear gas at protesters in Nairobi",
-             "text": "Police fired tear gas to disperse protesters in Nairobi, Kenya on Monday. "
-                     "Four people were injured in the clashes, the Red Cross said."}
-    update = {"id": "wire-2", "title": "Nairobi protest clashes: toll rises",
-              "text": "Police fired tear gas and rubber bullets at protesters in Nairobi, Kenya on Monday. "
-                      "Eleven people were injured and one protester was killed in the clashes, hospital "
-                      "officials said."}
+    first = {
+        "id": "wire-1",
+        "title": "Police fire tear gas at protesters in Nairobi",
+        "text": "Police fired tear gas to disperse protesters in Nairobi, Kenya on Monday. "
+        "Four people were injured in the clashes, the Red Cross said.",
+    }
+    update = {
+        "id": "wire-2",
+        "title": "Nairobi protest clashes: toll rises",
+        "text": "Police fired tear gas and rubber bullets at protesters in Nairobi, Kenya on Monday. "
+        "Eleven people were injured and one protester was killed in the clashes, hospital "
+        "officials said.",
+    }
     same_again = {**first, "id": "wire-3"}
     async with faust_app_running(rt.app):
         for art in (first, update, same_again):

@@ -10,8 +10,15 @@ from streams.topics import ensure_topics
 async def test_topics_exist_with_configured_partitions_and_creation_is_idempotent(settings: Settings) -> None:
     assert await ensure_topics(settings) == []  # the fixture created them; a second call creates none
     t = settings.topics
-    names = [t.articles, t.articles_dlq, t.events, t.alerts, t.subscriptions, t.deliveries_retry,
-             t.deliveries_dlq]
+    names = [
+        t.articles,
+        t.articles_dlq,
+        t.events,
+        t.alerts,
+        t.subscriptions,
+        t.deliveries_retry,
+        t.deliveries_dlq,
+    ]
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
     await admin.start()
     try:

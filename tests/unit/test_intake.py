@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.core.intake import RejectReason, Rejection, decode_article
+from agents.core.intake import Rejection, RejectReason, decode_article
 from agents.core.models import Article
 
 

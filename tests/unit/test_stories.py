@@ -8,13 +8,19 @@ from agents.core.stories import StoryReason, assess, story_key
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
-def ev(killed: int | None = None, injured: int | None = None, score: int = 65, target: str | None = None) -> Event:
+def ev(
+    killed: int | None = None, injured: int | None = None, score: int = 65, target: str | None = None
+) -> Event:
     return Event(
-        type="assassination_attempt" if target else "protest_violence", confidence=0.9,
+        type="assassination_attempt" if target else "protest_violence",
+        confidence=0.9,
         severity=Severity(score=score, level=Level.for_score(score)),
-        casualties=Casualties(killed=killed, injured=injured), evidence=["Police fired tear gas."],
-        entities=Entities(places=[Place(name="Nairobi", country_code="KE")],
-                          target=Target(name=target, role="Governor") if target else None),
+        casualties=Casualties(killed=killed, injured=injured),
+        evidence=["Police fired tear gas."],
+        entities=Entities(
+            places=[Place(name="Nairobi", country_code="KE")],
+            target=Target(name=target, role="Governor") if target else None,
+        ),
     )
 
 
@@ -28,7 +34,10 @@ def test_first_report_then_casualties_rise_then_nothing_new() -> None:
     [d2] = assess(art("b"), [ev(killed=1, injured=11)], now=NOW + timedelta(minutes=5), previous=prev)
     [d3] = assess(art("c"), [ev(injured=4)], now=NOW + timedelta(minutes=9), previous=prev)
     assert [d.reason for d in (d1, d2, d3)] == [
-        StoryReason.FIRST_REPORT, StoryReason.CASUALTIES_ROSE, StoryReason.UNCHANGED]
+        StoryReason.FIRST_REPORT,
+        StoryReason.CASUALTIES_ROSE,
+        StoryReason.UNCHANGED,
+    ]
     assert d1.alert and d2.alert and d3.alert is None
     assert d1.alert.id == d2.alert.id and (d1.alert.revision, d2.alert.revision) == (1, 2)
     assert d2.alert.casualties == Casualties(killed=1, injured=11)
