@@ -23,6 +23,14 @@ if TYPE_CHECKING:
     from streams.subscription_store import SubscriptionStore
 
 
+def may_schedule(op: str, ended: dict[str, Any] | None) -> bool:
+    """A plain schedule never reopens a finished delivery (a re-read alert after a crash); a replay
+    (`tocsin redeliver`) reopens any that was not delivered, so replaying twice sends nothing twice."""
+    if ended is None:
+        return True
+    return op == "replay" and ended.get("final") != "delivered"
+
+
 def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
     topics, settings = rt.topics, rt.settings
     pending = rt.json_table("delivery_pending")
@@ -50,8 +58,7 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
                 pending.pop(raw_key, None)
                 ledger[raw_key] = {k: rec[k] for k in ("final", "attempts", "at")}
                 dispatcher.on_done(wid)
-            elif rec["op"] == "replay" or ledger.get(raw_key) is None:
-                # A replay (tocsin redeliver) re-opens a finished delivery; a plain schedule does not.
+            elif may_schedule(rec["op"], ledger.get(raw_key)):
                 if rec["op"] == "replay":
                     ledger.pop(raw_key, None)
                 pending[raw_key] = rec["task"]

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 
 from agents.core.delivery.subscriptions import Subscription, matches
 from agents.core.models import Alert
+from streams.topics import partitions_of
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class SubscriptionStore:
         )
         await consumer.start()
         try:
-            parts = await self._partitions()
+            parts = await partitions_of(self.bootstrap, self.topic)
             tps = [TopicPartition(self.topic, p) for p in sorted(parts)]
             consumer.assign(tps)
             await consumer.seek_to_beginning(*tps)
@@ -100,17 +100,6 @@ class SubscriptionStore:
             if self._producer is not None:
                 with contextlib.suppress(Exception):
                     await self._producer.stop()
-
-    async def _partitions(self) -> list[int]:
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
-        await admin.start()
-        try:
-            [described] = await admin.describe_topics([self.topic])
-        finally:
-            await admin.close()
-        if described["error_code"]:
-            raise RuntimeError(f"subscriptions topic {self.topic}: error {described['error_code']}")
-        return [p["partition"] for p in described["partitions"]]
 
     @staticmethod
     async def _caught_up(consumer: AIOKafkaConsumer, tp: TopicPartition, end: int) -> bool:

@@ -52,3 +52,16 @@ async def ensure_topics(settings: Settings) -> list[str]:
     if created:
         log.info("created topics: %s", ", ".join(created))
     return created
+
+
+async def partitions_of(bootstrap: str, topic: str) -> list[int]:
+    """Partition ids of `topic`, straight from the broker (a consumer's metadata may lag)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        [described] = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    if described["error_code"]:
+        raise RuntimeError(f"topic {topic}: error {described['error_code']}")
+    return sorted(p["partition"] for p in described["partitions"])
