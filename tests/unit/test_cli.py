@@ -28,8 +28,8 @@ def test_classify_jsonl_contract() -> None:
         {
             "id": "riot",
             "title": "Police fire tear gas at protesters",
-            "text": "Riot police fired tear gas and rubber bullets at thousands of protesters in Lagos, Nigeria "
-            "on Monday. Three demonstrators were killed and dozens were injured, witnesses said.",
+            "text": "Riot police fired tear gas and rubber bullets at thousands of protesters in Lagos, "
+            "Nigeria on Monday. Three demonstrators were killed and dozens were injured, witnesses said.",
         },
         {
             "id": "match",
