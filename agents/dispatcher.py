@@ -100,6 +100,9 @@ class Dispatcher:
 
     def _resync(self) -> None:
         """After recovery (restart, rebalance) the table holds tasks this index has not seen."""
+        # The gauge is set on every tick: set only on a mismatch, it stayed at 0 while tasks
+        # scheduled through `on_scheduled` piled up behind a dead receiver.
+        self.rt.metrics.retry_pending.set(len(self.tasks))
         if len(self.tasks) == len(self.pending):
             return
         keys = {k.decode() if isinstance(k, bytes) else k for k in self.pending}

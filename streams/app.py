@@ -114,7 +114,8 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
     async def metrics_view(web: Any, request: Any) -> Any:
         from prometheus_client import CONTENT_TYPE_LATEST
 
-        return web.bytes(rt.metrics.exposition(), content_type=CONTENT_TYPE_LATEST)
+        # aiohttp refuses a charset inside `content_type` (CONTENT_TYPE_LATEST has one): as a header.
+        return web.bytes(rt.metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:
