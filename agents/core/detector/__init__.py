@@ -11,10 +11,10 @@ from __future__ import annotations
 from agents.core.detector.casualties import count_casualties
 from agents.core.detector.entities import find_outcome, find_target, weapons
 from agents.core.detector.places import GOVERNMENT_DISTRICTS, find_places
-from agents.core.detector.rules import Candidate, analyse, find_candidates
+from agents.core.detector.rules import Analysis, Candidate, analyse, find_candidates
 from agents.core.detector.severity import SeverityInput, score
 from agents.core.detector.text import build_document
-from agents.core.models import Casualties, Entities, Event
+from agents.core.models import Casualties, Entities, Event, Place
 
 __all__ = ["detect"]
 
@@ -26,10 +26,13 @@ def _confidence(candidate: Candidate) -> float:
     return round(min(0.98, value), 2)
 
 
-def _build_event(candidate: Candidate, sentences: list[str], all_sentences: list[str]) -> Event:
+def _build_event(candidate: Candidate, analysis: Analysis, article_places: _ArticlePlaces) -> Event:
     spec = candidate.spec
+    sentences = [analysis.doc.sentences[i] for i in candidate.evidence]
+    all_sentences = analysis.doc.sentences
     casualties = count_casualties(sentences)
-    target, tier = find_target(sentences) if spec.needs_target else (None, None)
+    roles = [analysis.roles_at(i) for i in candidate.evidence] if spec.needs_target else None
+    target, tier = find_target(sentences, roles=roles) if spec.needs_target else (None, None)
     outcome = find_outcome(sentences, target) if spec.needs_target else None
     if spec.needs_target:
         # The target's own fate fills in a count the text leaves implicit.
@@ -43,9 +46,9 @@ def _build_event(candidate: Candidate, sentences: list[str], all_sentences: list
     if not places or any(p.country_code is None for p, _ in places):
         # Only then read the whole article: a district named without its city ("the Green Zone")
         # takes the article's country; an event without a place in its evidence, the article's.
-        article_places = find_places(all_sentences)
-        places = places or article_places[:3]
-        fallback = next((p.country_code for p, _ in article_places if p.country_code), None)
+        whole = article_places.get(all_sentences)
+        places = places or whole[:3]
+        fallback = next((p.country_code for p, _ in whole if p.country_code), None)
         places = [
             (p if p.country_code else p.model_copy(update={"country_code": fallback}), f) for p, f in places
         ]
@@ -74,6 +77,18 @@ def _build_event(candidate: Candidate, sentences: list[str], all_sentences: list
     )
 
 
+class _ArticlePlaces:
+    """The whole article's places, read at most once per article however many events need them."""
+
+    def __init__(self) -> None:
+        self._value: list[tuple[Place, bool]] | None = None
+
+    def get(self, sentences: list[str]) -> list[tuple[Place, bool]]:
+        if self._value is None:
+            self._value = find_places(sentences)
+        return self._value
+
+
 def _is_district(name: str) -> bool:
     return bool(GOVERNMENT_DISTRICTS.fullmatch(name))
 
@@ -84,8 +99,5 @@ def detect(title: str | None, text: str) -> list[Event]:
     if not doc.sentences:
         return []
     analysis = analyse(doc)
-    events = []
-    for candidate in find_candidates(analysis):
-        sentences = [doc.sentences[i] for i in candidate.evidence]
-        events.append(_build_event(candidate, sentences, doc.sentences))
-    return events
+    article_places = _ArticlePlaces()
+    return [_build_event(candidate, analysis, article_places) for candidate in find_candidates(analysis)]

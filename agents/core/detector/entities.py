@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from agents.core.detector.rules import mask, target_roles
+from agents.core.detector.rules import RoleHit, mask, target_roles
 from agents.core.models import Outcome, Target
 
 TIER_ORDER = ("head", "minister", "senior", "local", "leader", "activist")
@@ -70,9 +71,49 @@ _INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sust
 _ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|bid|plot)\b", re.IGNORECASE)
 
 
+# Literal stems, one of which every match of the label's pattern contains: a C-speed substring
+# test skips the label's regex for the (usual) weapons an article never mentions.
+_WEAPON_STEMS: dict[str, tuple[str, ...]] = {
+    "drone": ("drone",),
+    "explosives": (
+        "bomb",
+        "explos",
+        "blast",
+        "ied",
+        "grenade",
+        "detonat",
+        "rocket",
+        "mortar",
+        "rpg",
+        "suicide vest",
+        "landmine",
+    ),
+    "live ammunition": ("live ",),
+    "firearm": ("gun", "shot", "shoot", "rifle", "pistol", "sniper", "fire", "bullet", "ak-47"),
+    "knife": ("kni", "stabb", "dagger", "machete", "blade", "axe", "hacked"),
+    "tear gas": ("tear", "teargas"),
+    "water cannon": ("water cannon",),
+    "rubber bullets": (" bullets",),
+    "batons": ("baton", "lathi", "truncheon", "clubs", "sticks"),
+    "stones": ("stone", "rocks"),
+    "incendiary": ("molotov", "petrol bomb", "incendiary", "fire", "torch", "arson"),
+    "vehicle": ("rammed", "ran over", "ploughed into", "plowed into", "drove"),
+    "poison": ("poison", "nerve agent", "novichok", "toxic substance"),
+}
+_WEAPONS_LOWER = tuple((label, re.compile(pattern.pattern)) for label, pattern in WEAPONS)
+
+
 def weapons(sentences: list[str]) -> list[str]:
     text = " ".join(sentences)
-    labels = [label for label, pattern in WEAPONS if pattern.search(text)]
+    lower = text.lower()
+    if len(lower) == len(text):
+        labels = [
+            label
+            for label, pattern in _WEAPONS_LOWER
+            if any(stem in lower for stem in _WEAPON_STEMS[label]) and pattern.search(lower)
+        ]
+    else:  # rare scripts where lower() moves offsets
+        labels = [label for label, pattern in WEAPONS if pattern.search(text)]
     if "live ammunition" in labels and "firearm" in labels:
         labels.remove("firearm")
     return labels
@@ -83,18 +124,21 @@ def _clean_name(raw: str) -> str | None:
     return name if name and len(name) > 2 else None
 
 
-def find_target(sentences: list[str], prefer_body: bool = True) -> tuple[Target | None, str | None]:
-    """Most prominent role in the evidence, with a name next to it when there is one; and its tier."""
+def find_target(
+    sentences: list[str], prefer_body: bool = True, roles: Sequence[list[RoleHit]] | None = None
+) -> tuple[Target | None, str | None]:
+    """Most prominent role in the evidence, with a name next to it when there is one; and its tier.
+    `roles`: the role hits of each sentence when the caller has them already (the rule engine does)."""
     best: tuple[int, int, str, str | None, str] | None = None  # (tier rank, penalty, role, name, tier)
     for index, sentence in enumerate(sentences):
         penalty = 1 if (prefer_body and index == 0 and len(sentences) > 1) else 0
-        for m in target_roles(mask(sentence)):
-            tier = m.lastgroup or "leader"
-            role = _ROLE_NORMAL.get(m.group(0).lower(), m.group(0))
+        for m in roles[index] if roles is not None else target_roles(mask(sentence)):
+            tier = m.tier
+            role = _ROLE_NORMAL.get(m.text.lower(), m.text)
             role = role if role[:1].isupper() else role.title()
             name = None
-            after = _NAME_AFTER.match(sentence[m.end() :])
-            before = _NAME_BEFORE.search(sentence[: m.start()])
+            after = _NAME_AFTER.match(sentence[m.end :])
+            before = _NAME_BEFORE.search(sentence[: m.start])
             if after:
                 name = _clean_name(after.group(1))
             if name is None and before:

@@ -190,7 +190,9 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     return entries
 
 
+@lru_cache(maxsize=8192)
 def _lookup(phrase: str, prefixed: bool) -> GazetteerEntry | None:
+    # A pure function of the phrase over a fixed gazetteer: safe to memoise across articles.
     entry = gazetteer().get(phrase.lower())
     if entry is None:
         return None
@@ -207,7 +209,8 @@ def find_places(sentences: list[str]) -> list[tuple[Place, bool]]:
     for sentence in sentences:
         for m in _CANDIDATE.finditer(sentence):
             words = m.group(0).replace("\u2019s", "").replace("'s", "").split()
-            prefixed = bool(_PREFIX.search(sentence[: m.start()]))
+            # Only the few characters before the name matter ("in", "near", "outside", ",").
+            prefixed = bool(_PREFIX.search(sentence, max(0, m.start() - 12), m.start()))
             # Longest sub-phrase first: "Kuwait City" before "Kuwait".
             for size in range(len(words), 0, -1):
                 hit = None

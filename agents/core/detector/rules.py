@@ -1,14 +1,16 @@
 """The generic rule engine: reads `EventSpec`s, finds the sentences that raise each type.
 
-Every regex runs once over the whole (masked) article and its hits are mapped to sentence
-indices, so the cost is linear in article length whatever the number of sentences.
+Python's `re` pays ~20 ns per character per pattern however simple the pattern, so the cost is
+the number of patterns times the text they scan. One combined *anchor* pass over the whole
+article finds the few sentences that could raise any type; every other pattern (the rest of
+the cues, blockers, roles, continuations) runs lazily, per sentence, only where an event could
+be, on that sentence's masked lower-case text (computed once and cached).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,7 +39,17 @@ def compiled_lower(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_MASK_RE = re.compile("|".join(f"(?:{m})" for m in MASKS))
+@lru_cache(maxsize=256)
+def _union_of(patterns: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def union(patterns: Iterable[str]) -> str:
+    """One alternation: a single scan answers "does any of these match here?"."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+_MASK_RE = re.compile(union(MASKS))
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
 _ROLE_LOWER = re.compile(_ROLE_SOURCE)
@@ -52,64 +64,22 @@ _ANONYMOUS_PLURAL = re.compile(r"(?:officials|officers|generals|commanders|chief
 
 @dataclass(frozen=True)
 class RoleHit:
-    sentence: int
+    """A role mention that can be a victim; offsets are inside its sentence."""
+
     tier: str
-    start: int  # offsets inside the document text
+    start: int
     end: int
     text: str
 
 
-@dataclass
-class Analysis:
-    """Per-document cache of pattern hits, shared by every event type."""
+def _anchor_patterns(spec: EventSpec) -> tuple[str, ...]:
+    first = tuple(p for p in (spec.groups[0] if spec.groups else ()) if p != TARGET_GROUP)
+    return spec.strong + first
 
-    doc: Document
-    masked: str
-    lower: str
-    _hits: dict[str, frozenset[int]] = field(default_factory=dict)
-    _local: dict[tuple[str, int], bool] = field(default_factory=dict)
-    roles: list[RoleHit] = field(default_factory=list)
 
-    def hits(self, pattern: str) -> frozenset[int]:
-        cached = self._hits.get(pattern)
-        if cached is None:
-            if len(self.lower) == len(self.masked):
-                matches = compiled_lower(pattern).finditer(self.lower)
-            else:  # lower() changed some lengths (rare scripts): fall back to case-insensitive matching
-                matches = compiled(pattern).finditer(self.masked)
-            starts = self.doc.starts
-            found: set[int] = set()
-            for m in matches:
-                found.add(bisect_right(starts, m.start()) - 1)
-            cached = frozenset(found)
-            self._hits[pattern] = cached
-        return cached
-
-    def matches_at(self, pattern: str, index: int) -> bool:
-        """One sentence only: vetoes and continuations are checked where they matter, not everywhere."""
-        key = (pattern, index)
-        cached = self._local.get(key)
-        if cached is None:
-            start = self.doc.starts[index]
-            end = start + len(self.doc.sentences[index])
-            if len(self.lower) == len(self.masked):
-                cached = compiled_lower(pattern).search(self.lower, start, end) is not None
-            else:
-                cached = compiled(pattern).search(self.masked, start, end) is not None
-            self._local[key] = cached
-        return cached
-
-    def blocked_at(self, patterns: tuple[str, ...], index: int) -> bool:
-        return any(self.matches_at(p, index) for p in patterns)
-
-    def any_hits(self, patterns: tuple[str, ...]) -> frozenset[int]:
-        out: set[int] = set()
-        for pattern in patterns:
-            out |= self.hits(pattern)
-        return frozenset(out)
-
-    def target_sentences(self) -> frozenset[int]:
-        return frozenset(r.sentence for r in self.roles)
+# Every sentence that can raise any type matches one of these (a strong cue or a first-group
+# cue). Masking only blanks text, so scanning the unmasked text finds a superset of them.
+_ANCHORS = re.compile(union(p for spec in EVENT_SPECS for p in _anchor_patterns(spec)))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -130,10 +100,12 @@ def mask(text: str) -> str:
     return "".join(pieces)
 
 
-def target_roles(text: str) -> Iterator[re.Match[str]]:
-    """Role mentions that can be a victim: not a quoted source, not an anonymous plural."""
+def target_roles(text: str) -> list[RoleHit]:
+    """Role mentions in one (masked) sentence that can be a victim: not a quoted source, not an
+    anonymous plural."""
     lower = text.lower()
     found = _ROLE_LOWER.finditer(lower) if len(lower) == len(text) else ROLE_RE.finditer(text)
+    out: list[RoleHit] = []
     for m in found:
         if _BARE_RANK.match(m.group(0).lower()) and not _NAME_NEXT.match(text, m.end()):
             continue
@@ -143,16 +115,82 @@ def target_roles(text: str) -> Iterator[re.Match[str]]:
             continue
         if _ANONYMOUS_PLURAL.search(m.group(0)):
             continue
-        yield m
+        out.append(RoleHit(m.lastgroup or "leader", m.start(), m.end(), text[m.start() : m.end()]))
+    return out
+
+
+@dataclass
+class Analysis:
+    """Per-document caches shared by every event type: masked sentences, pattern answers, roles."""
+
+    doc: Document
+    lower: str  # the whole unmasked text, lower-cased once (the text itself if lower() moved offsets)
+    anchors: frozenset[int] = frozenset()
+    _masked: dict[int, tuple[str, str]] = field(default_factory=dict)
+    _local: dict[tuple[str, int], bool] = field(default_factory=dict)
+    _roles: dict[int, list[RoleHit]] = field(default_factory=dict)
+
+    def masked(self, index: int) -> tuple[str, str]:
+        """(masked sentence in its original case, the same lower-cased)."""
+        cached = self._masked.get(index)
+        if cached is None:
+            case = mask(self.doc.sentences[index])
+            cached = (case, case.lower())
+            self._masked[index] = cached
+        return cached
+
+    def matches_at(self, pattern: str, index: int) -> bool:
+        key = (pattern, index)
+        cached = self._local.get(key)
+        if cached is None:
+            case, lower = self.masked(index)
+            if len(lower) == len(case):
+                cached = compiled_lower(pattern).search(lower) is not None
+            else:  # lower() changed some lengths (rare scripts): case-insensitive matching instead
+                cached = compiled(pattern).search(case) is not None
+            self._local[key] = cached
+        return cached
+
+    def any_at(self, patterns: tuple[str, ...], index: int) -> bool:
+        return bool(patterns) and self.matches_at(_union_of(patterns), index)
+
+    def blocked_at(self, patterns: tuple[str, ...], index: int) -> bool:
+        return self.any_at(patterns, index)
+
+    def roles_at(self, index: int) -> list[RoleHit]:
+        cached = self._roles.get(index)
+        if cached is None:
+            cached = target_roles(self.masked(index)[0])
+            self._roles[index] = cached
+        return cached
+
+    def count_sentences(self, pattern: str) -> int:
+        """Sentences of the whole (unmasked) article where `pattern` matches; one scan."""
+        exact = self.lower is not self.doc.text
+        return len(_scan(self.doc, self.lower, compiled_lower(pattern) if exact else compiled(pattern)))
+
+
+def _scan(doc: Document, lower: str, pattern: re.Pattern[str]) -> frozenset[int]:
+    # After a hit, jump to the next sentence: one answer per sentence is all that is needed.
+    found: set[int] = set()
+    pos, n = 0, len(doc.sentences)
+    while (m := pattern.search(lower, pos)) is not None:
+        index = doc.sentence_at(m.start())
+        found.add(index)
+        if index + 1 >= n:
+            break
+        pos = doc.starts[index + 1]
+    return frozenset(found)
 
 
 def analyse(doc: Document) -> Analysis:
-    masked = mask(doc.text)
-    analysis = Analysis(doc=doc, masked=masked, lower=masked.lower())
-    for m in target_roles(masked):
-        tier = m.lastgroup or "leader"
-        analysis.roles.append(RoleHit(doc.sentence_at(m.start()), tier, m.start(), m.end(), m.group(0)))
-    return analysis
+    lower = doc.text.lower()
+    if len(lower) != len(doc.text):
+        lower = doc.text  # offsets must stay aligned; per-sentence checks fall back to IGNORECASE
+        anchors = _scan(doc, lower, re.compile(_ANCHORS.pattern, _FLAGS))
+    else:
+        anchors = _scan(doc, lower, _ANCHORS)
+    return Analysis(doc=doc, lower=lower, anchors=anchors)
 
 
 @dataclass
@@ -163,24 +201,28 @@ class Candidate:
     core: frozenset[int]
 
 
-def _group_hits(analysis: Analysis, group: tuple[str, ...]) -> frozenset[int]:
+def _group_at(analysis: Analysis, group: tuple[str, ...], index: int) -> bool:
     if group == (TARGET_GROUP,):
-        return analysis.target_sentences()
-    return analysis.any_hits(group)
+        return bool(analysis.roles_at(index))
+    return analysis.any_at(group, index)
 
 
 def _article_vetoed(analysis: Analysis, spec: EventSpec) -> bool:
+    # Vocabulary saturation ("is this article about a film, a match?") is read on the unmasked text.
     total = len(analysis.doc.sentences)
     for pattern in spec.article_vetoes:
-        n = len(analysis.hits(pattern))
+        n = analysis.count_sentences(pattern)
         if n >= 3 and n >= 0.3 * total:
             return True
     return False
 
 
 def strong_hits(analysis: Analysis, spec: EventSpec) -> frozenset[int]:
-    hits = analysis.any_hits(spec.strong)
-    return frozenset(i for i in hits if not analysis.blocked_at(spec.blockers, i))
+    return frozenset(
+        i
+        for i in analysis.anchors
+        if analysis.any_at(spec.strong, i) and not analysis.blocked_at(spec.blockers, i)
+    )
 
 
 def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bool:
@@ -197,33 +239,41 @@ def find_candidate(
 ) -> Candidate | None:
     """`claimed`: sentences that are strong evidence of another type, unusable for combinations here."""
     strong = strong_hits(analysis, spec)
-    if not strong and spec.groups and not _group_hits(analysis, spec.groups[0]):
-        return None  # cheap exit: most articles never mention the anchor cue
+    usable = [i for i in sorted(analysis.anchors) if i not in claimed]
     evidence: set[int] = set(strong)
-    groups: list[frozenset[int]] = []
-    for group in spec.groups:
-        groups.append(
-            frozenset(
-                i
-                for i in _group_hits(analysis, group)
-                if i not in claimed and not analysis.blocked_at(spec.blockers, i)
+    if spec.groups:
+        first = spec.groups[0]
+        anchors = [
+            i for i in usable if _group_at(analysis, first, i) and not analysis.blocked_at(spec.blockers, i)
+        ]
+        if not anchors and not strong:
+            return None  # cheap exit: most articles never mention the anchor cue
+        last = len(analysis.doc.sentences) - 1
+
+        def in_group(group: tuple[str, ...], j: int) -> bool:
+            return (
+                j not in claimed
+                and _group_at(analysis, group, j)
+                and not analysis.blocked_at(spec.blockers, j)
             )
-        )
-        if not groups[-1] and not strong:
-            return None
-    if groups:
-        for anchor in sorted(groups[0]):
+
+        for anchor in anchors:
             picked = {anchor}
-            for other in groups[1:]:
-                if anchor in other:
+            for group in spec.groups[1:]:
+                if in_group(group, anchor):
                     continue
-                close = [
-                    j for j in other if abs(j - anchor) <= spec.window and _pair_ok(analysis, spec, anchor, j)
-                ]
-                if not close:
+                # Nearest first, earlier sentence first on ties (as `min` over sorted indices would).
+                near = sorted(
+                    range(max(0, anchor - spec.window), min(last, anchor + spec.window) + 1),
+                    key=lambda j: (abs(j - anchor), j),
+                )
+                chosen = next(
+                    (j for j in near if in_group(group, j) and _pair_ok(analysis, spec, anchor, j)), None
+                )
+                if chosen is None:
                     picked = set()
                     break
-                picked.add(min(close, key=lambda j: abs(j - anchor)))
+                picked.add(chosen)
             evidence |= picked
     if not evidence or _article_vetoed(analysis, spec):
         return None
@@ -258,6 +308,8 @@ def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], rea
 
 
 def find_candidates(analysis: Analysis) -> list[Candidate]:
+    if not analysis.anchors:
+        return []
     strong = {spec.type: strong_hits(analysis, spec) for spec in EVENT_SPECS}
     found = []
     for spec in EVENT_SPECS:
