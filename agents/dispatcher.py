@@ -22,7 +22,7 @@ from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
 from agents.core.delivery.rate import SendNow, SlackPacer
 from agents.core.delivery.retry import SLACK_POLICY, WEBHOOK_POLICY, RetryPolicy
 from agents.core.delivery.signing import sign
-from agents.core.delivery.slack_blocks import slack_payload
+from agents.core.delivery.slack_blocks import DIGEST_MAX_ITEMS, slack_payload
 from agents.core.delivery.subscriptions import Subscription, disable
 from agents.core.delivery.webhook_message import webhook_body
 from agents.core.dispatch import DeliveryTask, Done, Final, Next, Reschedule, after_attempt, is_due
@@ -37,7 +37,10 @@ log = logging.getLogger(__name__)
 
 WEBHOOK_LANE = 8  # concurrent attempts per webhook subscription: a slow one cannot take every slot
 GLOBAL_LIMIT = 256
-SLACK_DIGEST_MAX = 50
+# A digest names at most DIGEST_MAX_ITEMS alerts and summarises the rest as "+K more": taking more
+# tasks than that into one post would mark alerts delivered that no reader saw. The rest wait for
+# the next slot (one second later).
+SLACK_DIGEST_MAX = DIGEST_MAX_ITEMS
 TICK_S = 0.25
 
 
