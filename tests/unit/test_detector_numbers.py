@@ -72,3 +72,40 @@ def test_furniture_is_stripped() -> None:
 def test_abbreviations_do_not_split_sentences() -> None:
     doc = build_document(None, "Gen. Ali Hassan met Dr. Smith on Monday. They spoke for an hour.")
     assert len(doc.sentences) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The gunmen opened fire, killing three villagers, two teachers and the driver.", 6),
+        ("The blast killed the mayor, his son and four bodyguards before dawn.", 6),
+        ("Rebels attacked the post, killing two soldiers, and fled into the hills.", 2),
+    ],
+)
+def test_listed_victims_add_up(sentence: str, killed: int) -> None:
+    assert sentence_counts(sentence)[0] == killed
+
+
+def test_suicide_attackers_are_counted_once() -> None:
+    from agents.core.detector.casualties import suicide_attackers
+
+    assert suicide_attackers(["Two suicide bombers struck the governor's convoy, killing four guards."]) == 2
+    assert suicide_attackers(["A suicide bomber blew himself up near the judge's car."]) == 1
+    assert suicide_attackers(["In addition to the suicide bomber, three guards were killed."]) == 0
+    assert (
+        suicide_attackers(["Police arrested a would-be suicide bomber before he reached the minister."]) == 0
+    )
+
+
+def test_suicide_attack_on_an_official_counts_the_bomber() -> None:
+    from agents.core.detector import detect
+
+    text = (
+        "A suicide bomber detonated an explosive vest next to the convoy of provincial governor Amir Rahimi "
+        "on Tuesday. The governor escaped unhurt, but four of his guards were killed and six people were "
+        "wounded in the blast."
+    )
+    events = [
+        e for e in detect("Governor survives suicide attack", text) if e.type == "assassination_attempt"
+    ]
+    assert events and events[0].casualties.killed == 5

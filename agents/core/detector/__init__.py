@@ -8,7 +8,7 @@ score its severity with explicit factors (`severity`).
 
 from __future__ import annotations
 
-from agents.core.detector.casualties import count_casualties
+from agents.core.detector.casualties import count_casualties, suicide_attackers
 from agents.core.detector.entities import find_outcome, find_target, weapons
 from agents.core.detector.places import GOVERNMENT_DISTRICTS, find_places
 from agents.core.detector.rules import Analysis, Candidate, analyse, find_candidates
@@ -42,6 +42,9 @@ def _build_event(candidate: Candidate, analysis: Analysis, article_places: _Arti
             casualties = Casualties(killed=1, injured=casualties.injured)
         if outcome == "injured" and not casualties.injured:
             casualties = Casualties(killed=casualties.killed, injured=1)
+    bombers = suicide_attackers(sentences)
+    if bombers and casualties.killed is not None:
+        casualties = Casualties(killed=casualties.killed + bombers, injured=casualties.injured)
     places = find_places(sentences)
     if not places or any(p.country_code is None for p, _ in places):
         # Only then read the whole article: a district named without its city ("the Green Zone")

@@ -148,6 +148,9 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
         totals["killed"] = 0
     if totals["injured"] is None and pats[_NONE_HURT].search(text):
         totals["injured"] = 0
+    listed = listed_victims(sentence)
+    if listed is not None and listed > (totals["killed"] or 0):
+        totals["killed"] = listed
     if totals["killed"] is not None and pats[_PERPETRATOR_TOO].search(text):
         totals["killed"] += 1
     return totals["killed"], totals["injured"]
@@ -168,3 +171,77 @@ def count_casualties(sentences: Iterable[str]) -> Casualties:
         k, i = sentence_counts(sentence)
         killed, injured = _max(killed, k), _max(injured, i)
     return Casualties(killed=killed, injured=injured)
+
+
+# "killing two civilians, two guards and the bomber": every listed victim counts. Each item is
+# a number and its noun, or one person ("the driver", "his son", "Ahmed Ali", "him").
+_LIST_START = re.compile(r"\b(?:killing|killed|kills|claimed the lives of)\s+", re.IGNORECASE)
+_LIST_END = re.compile(
+    r"[.;:()]|\s(?:while|when|as|in|at|on|after|before|during|near|inside|outside|with|and (?:wound|injur"
+    r"|left|destroy|damag)\w*|wound\w*|injur\w*)\b",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+_ITEM_NUMBER = re.compile(r"^(?:at least\s+|another\s+|some\s+)?(" + NUMBER_PATTERN + r")\b", re.IGNORECASE)
+_ITEM_ONE = re.compile(r"^(?:(?:the|his|her|their|a|an|one)\s+\w|him\b|her\b|[A-Z]\w)")
+
+
+def listed_victims(sentence: str) -> int | None:
+    """Sum of a list of victims after a killing verb, when it lists two or more items."""
+    best: int | None = None
+    for m in _LIST_START.finditer(sentence):
+        rest = sentence[m.end() :]
+        end = _LIST_END.search(rest)
+        items = [i for i in _ITEM_SPLIT.split(rest[: end.start() if end else len(rest)]) if i]
+        total = count = 0
+        for item in items:
+            number = _ITEM_NUMBER.match(item)
+            value = parse_number(number.group(1)) if number else None
+            if value is None and _ITEM_ONE.match(item):
+                value = 1
+            if value is None:
+                break
+            total, count = total + value, count + 1
+        if count >= 2:
+            best = max(best or 0, total)
+    return best
+
+
+# Terrorism databases (GTD) count the attackers who die: a suicide attack kills its bombers. Counted
+# once per event, only when no sentence already accounts for them ("in addition to the bomber",
+# "including the attacker", "the bomber and four guards were killed").
+_SUICIDE = re.compile(
+    r"\b(?:(?P<num>" + NUMBER_PATTERN + r")\s+)?suicide (?:car |truck )?(?:bombers?|attackers?|assailants?)\b"
+    r"(?![^.]{0,60}\b(?:arrested|detained|captured|caught|intercepted|failed to detonate|was shot before))",
+    re.IGNORECASE,
+)
+# A bomber stopped before the blast did not die in it.
+_CAUGHT = re.compile(
+    r"\b(?:would-be|arrested|detained|captured|caught|intercepted|foiled|thwarted|failed to detonate)\b",
+    re.IGNORECASE,
+)
+_BLEW_UP = re.compile(r"\bblew (?:himself|herself|themselves) up\b", re.IGNORECASE)
+_ATTACKER_COUNTED = re.compile(
+    r"\b(?:in addition to|including|besides|along with|apart from) (?:the |two |both )?(?:suicide )?"
+    r"(?:bombers?|attackers?|assailants?|perpetrators?|militants?)\b"
+    r"|\b(?:the |a )?(?:suicide )?(?:bombers?|attackers?|assailants?|militants?|perpetrators?) (?:and|,)"
+    r"[^.]{0,60}\b(?:were|was) killed\b|\b(?:bombers?|attackers?|assailants?|perpetrators?) (?:was|were)"
+    r" (?:also )?killed\b|\bkilling (?:himself|herself|themselves)\b",
+    re.IGNORECASE,
+)
+
+
+def suicide_attackers(sentences: Iterable[str]) -> int:
+    """Suicide attackers who died carrying out the attack and are not yet in any count."""
+    count = 0
+    for sentence in sentences:
+        if _ATTACKER_COUNTED.search(sentence):
+            return 0
+        if _CAUGHT.search(sentence):
+            continue
+        for m in _SUICIDE.finditer(sentence):
+            value = parse_number(m.group("num")) if m.group("num") else 1
+            count = max(count, value or 1)
+        if not count and _BLEW_UP.search(sentence):
+            count = 1
+    return count
