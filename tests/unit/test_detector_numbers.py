@@ -109,3 +109,8 @@ def test_suicide_attack_on_an_official_counts_the_bomber() -> None:
         e for e in detect("Governor survives suicide attack", text) if e.type == "assassination_attempt"
     ]
     assert events and events[0].casualties.killed == 5
+
+
+def test_others_with_their_own_verb_are_not_added_to_the_killed() -> None:
+    assert sentence_counts("The colonel was killed and three other soldiers wounded.") == (1, 3)
+    assert sentence_counts("The bomb killed the judge and two others.")[0] == 3

@@ -55,7 +55,9 @@ _AFTER = re.compile(
 _AND_OTHERS = re.compile(
     r"\b(?P<verb>killing|killed|injuring|wounding|injured|wounded)\b[^.;]{0,60}?\band\s+(?P<num>"
     + NUMBER_PATTERN
-    + r")\s+others?\b(?!\s+(?:were|was|have|had|are)\b)",
+    + r")\s+others?\b(?!\s+(?:were|was|have|had|are)\b)"
+    # "X was killed and four other officers wounded": those others carry their own verb.
+    r"(?!(?:\s+[\w-]+){0,3}?\s+(?:were\s+)?(?:killed|wounded|injured|hurt|dead)\b)",
     re.IGNORECASE,
 )
 # Singular or unnumbered victims: "the mayor was shot dead", "shot and killed a judge".
