@@ -36,7 +36,12 @@ class Runtime:
     def json_table(self, name: str) -> Any:
         """A table keyed by raw bytes holding plain JSON values, co-partitioned with our topics."""
         schema = faust.Schema(key_type=bytes, key_serializer="raw", value_serializer="json")
-        table = self.app.Table(name, default=None, partitions=self.settings.partitions, schema=schema)
+        # key_type=bytes as well: Faust picks the table's key serializer from `key_type` (not from
+        # the schema) when it reads the changelog back, and "json" cannot load our raw keys, so a
+        # restarted worker never finished recovery ("Error in recovery unexpected character").
+        table = self.app.Table(
+            name, default=None, partitions=self.settings.partitions, schema=schema, key_type=bytes
+        )
         self.tables[name] = table
         return table
 
