@@ -31,6 +31,7 @@ class SubscriptionStore:
         self.subs: dict[str, Subscription] = {}
         self.ready = asyncio.Event()
         self._producer: AIOKafkaProducer | None = None
+        self._producer_lock = asyncio.Lock()
 
     def apply(self, key: bytes, value: bytes | None) -> None:
         sub_id = key.decode()
@@ -46,9 +47,13 @@ class SubscriptionStore:
         return [s for s in self.subs.values() if matches(s, alert)]
 
     async def _send(self, key: str, value: bytes | None) -> None:
-        if self._producer is None:
-            self._producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all")
-            await self._producer.start()
+        # Under a lock: several 410s (or API calls) at once each saw no producer and started their
+        # own; only the last one was kept (and stopped on shutdown), the others leaked.
+        async with self._producer_lock:
+            if self._producer is None:
+                producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all")
+                await producer.start()
+                self._producer = producer
         await self._producer.send_and_wait(self.topic, key=key.encode(), value=value)
 
     async def put(self, sub: Subscription) -> None:
