@@ -1,19 +1,31 @@
-"""Throughput of detect() on 3-5 KB articles, one core. Run: .venv/bin/python bench/detector_speed.py
+"""Throughput of detect() on 3-5 KB articles, one core.
 
-Prints three rates measured in the same run on the same inputs: articles that raise events (the
-seed article, alone and padded), articles that raise none, and a stream mix where one article in
-twelve (~8 %) raises an event, as in the live feed.
+Run: .venv/bin/python bench/detector_speed.py [--against REV] [--rounds N]
+
+Prints three rates on the same inputs: articles that raise events (the seed article, padded),
+articles that raise none, and a stream mix where one article in twelve (~8 %) raises an event,
+as in the live feed. With `--against REV` the detector of that git revision (`git archive`, into
+a temporary directory) is measured side by side in the same run: two worker processes, one per
+version, take turns on each group for `--rounds` rounds, and the median of each is printed, so
+load from other work on the machine falls on both alike.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from io import BytesIO
 from pathlib import Path
 
-from agents.core.detector import detect
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_78f6cbf00fa3014e.txt"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "000_78f6cbf00fa3014e.txt"
 FILLER = (
     "The finance ministry published its quarterly figures on Monday, showing exports rose for a third month. "
     "Analysts in the capital said the central bank was likely to hold rates steady at its next meeting. "
@@ -25,9 +37,18 @@ NEWSY = (
     "Residents said the road works had caused delays, and the mayor promised to finish them before winter. "
 )
 Article = tuple[str | None, str]
+GROUPS = (("with events", 1000), ("no events", 3000), ("mix 1:12", 3000))
 
 
-def rate(articles: Sequence[Article], n: int) -> float:
+def corpus() -> dict[str, list[Article]]:
+    title, _, body = SEED.read_text(encoding="utf-8").partition("\n")
+    events: list[Article] = [(title, body + FILLER * 3), (title, body + FILLER * 10)]
+    quiet: list[Article] = [(None, FILLER * 20), (None, NEWSY * 12), (None, (FILLER + NEWSY) * 8)]
+    mix: list[Article] = [events[i % 2] if i % 12 == 0 else quiet[i % 3] for i in range(24)]
+    return {"with events": events, "no events": quiet, "mix 1:12": mix}
+
+
+def rate(detect: Callable[[str | None, str], object], articles: Sequence[Article], n: int) -> float:
     start = time.perf_counter()
     for i in range(n):
         title, body = articles[i % len(articles)]
@@ -35,19 +56,85 @@ def rate(articles: Sequence[Article], n: int) -> float:
     return n / (time.perf_counter() - start)
 
 
+def sizes(articles: Sequence[Article]) -> str:
+    found = sorted({len(t or "") + len(b) for t, b in articles})
+    return f"{found[0]}-{found[-1]} bytes"
+
+
+def worker(root: str) -> None:
+    """Answer "group n" lines on stdin with a rate, using the detector found under `root`."""
+    sys.path.insert(0, root)
+    from agents.core.detector import detect
+
+    groups = corpus()
+    detect(*groups["with events"][0])  # warm the gazetteer and regex caches
+    print("ready", flush=True)
+    for line in sys.stdin:
+        name, _, n = line.strip().rpartition(" ")
+        print(json.dumps(rate(detect, groups[name], int(n))), flush=True)
+
+
+class Worker:
+    def __init__(self, root: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--worker", str(root)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        if self.proc.stdout.readline().strip() != "ready":
+            raise RuntimeError(f"bench worker for {root} did not start")
+
+    def rate(self, name: str, n: int) -> float:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(f"{name} {n}\n")
+        self.proc.stdin.flush()
+        return float(json.loads(self.proc.stdout.readline()))
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def extract(rev: str, into: Path) -> None:
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "agents"], capture_output=True, check=True
+    )
+    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+
+
 def main() -> None:
-    title, _, body = SEED.read_text(encoding="utf-8").partition("\n")
-    events: list[Article] = [(title, body + FILLER * 3), (title, body + FILLER * 10)]
-    quiet: list[Article] = [(None, FILLER * 20), (None, NEWSY * 12), (None, (FILLER + NEWSY) * 8)]
-    mix: list[Article] = [events[i % 2] if i % 12 == 0 else quiet[i % 3] for i in range(24)]
-    detect(title, body)  # warm the gazetteer and regex caches
-    for name, group, n in (
-        ("with events", events, 1000),
-        ("no events", quiet, 3000),
-        ("mix 1:12", mix, 3000),
-    ):
-        sizes = sorted({len(t or "") + len(b) for t, b in group})
-        print(f"{name:<12} sizes {sizes[0]}-{sizes[-1]} bytes: {rate(group, n):7.0f} articles/s")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--against", metavar="REV", help="also measure the detector of this git revision")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--worker", metavar="ROOT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker)
+        return
+    groups = corpus()
+    with tempfile.TemporaryDirectory() as tmp:
+        workers = {"now": Worker(ROOT)}
+        if args.against:
+            extract(args.against, Path(tmp))
+            workers = {args.against: Worker(Path(tmp)), "now": workers["now"]}
+        results: dict[tuple[str, str], list[float]] = {}
+        for _ in range(args.rounds):
+            for name, n in GROUPS:
+                for label, w in workers.items():
+                    results.setdefault((name, label), []).append(w.rate(name, n))
+        for w in workers.values():
+            w.close()
+    header = "".join(f"{label:>14}" for label in workers)
+    print(f"{'articles/s (median of ' + str(args.rounds) + ')':<40}{header}")
+    for name, _ in GROUPS:
+        cells = "".join(f"{statistics.median(results[(name, label)]):14.0f}" for label in workers)
+        print(f"{name:<12} {sizes(groups[name]):<27}{cells}")
 
 
 if __name__ == "__main__":

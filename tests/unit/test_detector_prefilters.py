@@ -57,3 +57,59 @@ def test_anchor_in_one_sentence_does_not_leak_into_the_next() -> None:
     events = detect("Budget passes", text)
     assert [e.type for e in events] == ["protest_violence"]
     assert all("budget" not in s.lower() for s in events[0].evidence)
+
+
+# Hand-written sentences naming every kind of role and number the patterns know, in several
+# inflections: the anchored scans must find exactly what a full scan finds.
+_ROLE_SENTENCES = (
+    "The vice-president, the prime minister, Premier Li, the PM and the chancellor met the head of state.",
+    "King Abdullah, the queen, the emir, a sultan, the crown prince and the monarch were there.",
+    "A deputy minister, the state minister, the cabinet minister and the secretary of state spoke.",
+    "The attorney general, two lawmakers, a legislator, members of parliament and MPs arrived.",
+    "A parliamentarian, Senator Ruiz, a congresswoman, the deputy speaker and the speaker of the house.",
+    "The lieutenant governor, a provincial governor, district governor, judges and a magistrate.",
+    "Prosecutors, the chief justice, ambassadors, a diplomat, the consular officer and an envoy.",
+    "Generals, Brigadier-General Osei, Colonel Diallo, a major general and the police chief.",
+    "The chief of police, the police commissioner, the superintendent of police and the inspector-general.",
+    "The intelligence chief, the head of the national police, commanders and the army chief.",
+    "The mayor, a deputy mayor, councillors, a councilor, councilmen and a council member.",
+    "A local official, government official, district official, party official and an election official.",
+    "The village head, a headman, district chief, the district administrator and the chairperson.",
+    "The chairman, an administrator, the director, candidates, the secretary and representatives.",
+    "The branch head, department head, youth head, Sergeant Major Kofi, Captain Ade and Lieutenant Obi.",
+    "Police Inspector Mensah, a politician, the secretary-general and the party leader.",
+    "Leaders, a chief, clerics, the imam, Sheikh Omar, a mullah, the ayatollah and Bishop Tutu.",
+    "Priests, a pastor, rabbis, clan elders, tribal chiefs, community leaders and village elders.",
+    "Activists, journalists, a photojournalist, reporters, the editor-in-chief and a publisher.",
+    "Bloggers, the anchorwoman, broadcasters, columnists, writers and human rights defenders.",
+    "Trade unionists, a union leader, campaigners, dissidents and opposition figures.",
+)
+_NUMBER_SENTENCES = (
+    "At least 12 people were killed and 1,250 were injured.",
+    "About seven guards died; around twenty-one were hurt and some 40 wounded.",
+    "Up to two dozen were hospitalised, more than a dozen dead, over a hundred injured.",
+    "Nearly a few were hurt, almost a couple of officers injured, roughly scores of people wounded.",
+    "Approximately hundreds of people were wounded and another three were killed.",
+    "Several protesters, many students, dozens of police and thousands of marchers were injured.",
+    "Both bodyguards were killed; a single shot wounded one; the lone survivor was hurt.",
+    "Eleven, thirteen, fifteen, seventeen and nineteen bodies; ninety-nine people dead.",
+    "The attack killed two, injuring 15 others; it claimed the lives of four and wounded eight.",
+    "He was shot dead; she has been injured; they had been wounded and were killed.",
+)
+
+
+def test_anchored_scans_find_what_full_scans_find() -> None:
+    import re
+
+    from agents.core.detector import casualties, rules
+
+    role_slow = re.compile(rules._ROLE_SOURCE)
+    for sentence in _ROLE_SENTENCES + _NUMBER_SENTENCES:
+        lower = sentence.lower()
+        assert [m.span() for m in rules._ROLE_LOWER.finditer(lower)] == [
+            m.span() for m in role_slow.finditer(lower)
+        ]
+        for pattern, anchored in casualties._LOWER.items():
+            slow = re.compile(pattern.pattern)
+            assert [m.span() for m in anchored.finditer(lower)] == [m.span() for m in slow.finditer(lower)]
+    assert len({m.lastgroup for s in _ROLE_SENTENCES for m in rules._ROLE_LOWER.finditer(s.lower())}) == 6

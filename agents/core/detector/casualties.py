@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.core.detector.numbers import NUMBER_PATTERN, parse_number
+from agents.core.detector.numbers import NUMBER_PATTERN, NUMBER_STARTS, parse_number
+from agents.core.detector.scan import AnchoredPattern
 from agents.core.models import Casualties
 
 _KILL = r"(?:killed|dead|died|slain|murdered|assassinated|shot dead|perished|fatalit(?:y|ies)|deaths|bodies"
@@ -98,8 +99,35 @@ _ANY_STEM = re.compile(
     r"|wound|hurt|hospital|maim|casualt|harm|stabbed"
 )
 _PATTERNS = (_AND_OTHERS, _AFTER, _BEFORE, _SINGLE_PASSIVE, _SINGLE_ACTIVE, _NONE_KILLED, _NONE_HURT)
+_QUALIFIER_STARTS = (
+    "at least",
+    "about",
+    "around",
+    "some",
+    "up to",
+    "more than",
+    "over",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "another",
+)
+_KILL_VERBS = ("killing", "killed", "kills", "injuring", "wounding", "injured", "wounded")
+# Where each pattern's matches can begin: the pattern is tried only there (`scan.AnchoredPattern`;
+# `_BEFORE` would otherwise try its number alternation at every character).
+_STARTS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _BEFORE: (*_QUALIFIER_STARTS, *NUMBER_STARTS),
+    _AFTER: (*_KILL_VERBS, "claimed the lives of"),
+    _AND_OTHERS: _KILL_VERBS,
+    _SINGLE_PASSIVE: ("was", "has been", "had been", "were", "have been"),
+}
+Matcher = re.Pattern[str] | AnchoredPattern
 # The same patterns without IGNORECASE, for lower-cased text: several times faster in `re`.
-_LOWER = {p: re.compile(p.pattern) for p in (*_PATTERNS, _PERPETRATOR_TOO)}
+_LOWER: dict[re.Pattern[str], Matcher] = {
+    p: AnchoredPattern(re.compile(p.pattern), _STARTS[p]) if p in _STARTS else re.compile(p.pattern)
+    for p in (*_PATTERNS, _PERPETRATOR_TOO)
+}
 
 
 def _kind(word: str) -> str:
@@ -114,6 +142,7 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
     lower = sentence.lower()
     if not _ANY_STEM.search(lower):
         return None, None
+    pats: dict[re.Pattern[str], Matcher]
     if len(lower) == len(sentence):
         text, pats = lower, _LOWER
     else:  # rare scripts where lower() moves offsets: match the original case-insensitively
@@ -235,6 +264,11 @@ _ATTACKER_COUNTED = re.compile(
 
 def suicide_attackers(sentences: Iterable[str]) -> int:
     """Suicide attackers who died carrying out the attack and are not yet in any count."""
+    sentences = list(sentences)
+    # Without "suicide" or "blew" nothing can be counted, whatever else the sentences say; the
+    # patterns (a number alternation tried at every position) are skipped with a C-speed test.
+    if not any("suicide" in s.lower() or "blew" in s.lower() for s in sentences):
+        return 0
     count = 0
     for sentence in sentences:
         if _ATTACKER_COUNTED.search(sentence):

@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from agents.core.detector.scan import AnchoredPattern
 from agents.core.detector.taxonomy import (
     EVENT_SPECS,
     MASKS,
+    ROLE_STARTS,
     ROLE_TIERS,
     SOURCE_AFTER_ROLE,
     SOURCE_BEFORE_ROLE,
@@ -52,7 +54,7 @@ def union(patterns: Iterable[str]) -> str:
 _MASK_RE = re.compile(union(MASKS))
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
-_ROLE_LOWER = re.compile(_ROLE_SOURCE)
+_ROLE_LOWER = AnchoredPattern(re.compile(_ROLE_SOURCE), ROLE_STARTS)
 # Bare ranks ("Major", "Captain") are roles only as a title before a name.
 _BARE_RANK = re.compile(r"(?:sergeant(?: major)?|inspector|captain|lieutenant|major)$")
 _NAME_NEXT = re.compile(r" [A-Z]")

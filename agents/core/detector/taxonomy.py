@@ -140,6 +140,23 @@ ROLE_TIERS: dict[str, str] = {
     r"|anchor(?:person|man|woman)?|broadcasters?|columnists?|writers?|human rights (?:defender|lawyer)s?"
     r"|trade unionists?|union leaders?|campaigners?|dissidents?|opposition figures?",
 }
+# The first word of every role match: the role pattern is tried only where one of these occurs
+# (`scan.AnchoredPattern`). Keep in step with ROLE_TIERS; a unit test checks it on every tier.
+_ROLE_FIRST_WORDS = (  # noqa: SIM905 - a word list reads better as prose
+    "vice president prime premier pm chancellor head king queen emir sultan crown monarch deputy"
+    " state cabinet minister secretary attorney lawmaker legislator member mp parliamentarian senator"
+    " congressman congresswoman speaker lieutenant provincial district governor judge magistrate"
+    " prosecutor chief ambassador diplomat consul consular envoy general brigadier colonel major"
+    " police superintendent inspector intelligence commander army mayor councillor councilor"
+    " councilman councilmen councilwoman councilwomen council local government municipal village town"
+    " city party election electoral senior ruling headman chairperson chairman administrator director"
+    " candidate representative branch department unit security youth sergeant captain official"
+    " politician leader cleric imam sheikh shaikh mullah ayatollah bishop priest pastor rabbi clan"
+    " tribal community elder activist journalist photojournalist reporter editor publisher blogger"
+    " anchor anchorperson anchorman anchorwoman broadcaster columnist writer human trade union"
+    " campaigner dissident opposition"
+).split()
+ROLE_STARTS: tuple[str, ...] = tuple(_ROLE_FIRST_WORDS) + tuple(w + "s" for w in _ROLE_FIRST_WORDS)
 # A role followed by a speech or reaction verb is a source, not a victim.
 SOURCE_AFTER_ROLE = (
     r"^\s*(?:,[^,.]{0,60},\s*)?(?:have |has |had |who )?(?:rioted|rioting|clashed|stormed|threw|hurled"
