@@ -113,3 +113,48 @@ def test_anchored_scans_find_what_full_scans_find() -> None:
             slow = re.compile(pattern.pattern)
             assert [m.span() for m in anchored.finditer(lower)] == [m.span() for m in slow.finditer(lower)]
     assert len({m.lastgroup for s in _ROLE_SENTENCES for m in rules._ROLE_LOWER.finditer(s.lower())}) == 6
+
+
+def test_article_veto_scans_match_full_scans() -> None:
+    import re
+
+    from agents.core.detector import rules
+    from agents.core.detector.taxonomy import VETO_STARTS
+
+    text = (
+        "The film and the movie, a novel, a book series and an episode of the season's sitcom. "
+        "A video game, a videogame for gamers; players can play the role of a character. "
+        "The actor and actress starring in it; she stars as a spy at the box office. "
+        "A thriller, a drama, fiction and fictional plot twists in the screenplay and the trailer. "
+        "Netflix, HBO, a sequel, a comic musical at the theatre or theater, an opera, an album. "
+        "A song, a documentary premiere, the storyline of the franchise, a biopic and its cast. "
+        "The match in the league cup tournament and championship: goals, a striker, a midfielder. "
+        "The coach, the innings and a wicket, a quarterback's touchdown in the playoffs. "
+        "He scored; the fixture, the squad, the stadium and the fans."
+    ).lower()
+    for pattern in VETO_STARTS:
+        anchored = rules._VETO_ANCHORED[pattern]
+        slow = re.compile(pattern)
+        assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in slow.finditer(text)]
+        assert len(list(slow.finditer(text))) >= 20
+
+
+def test_place_country_does_not_depend_on_hashing() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from agents.core.detector.places import find_places;"
+        "print(find_places(['Protesters from Iran and Iraq marched to the Green Zone.']))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outputs) == 1

@@ -121,6 +121,10 @@ _STARTS: dict[re.Pattern[str], tuple[str, ...]] = {
     _AFTER: (*_KILL_VERBS, "claimed the lives of"),
     _AND_OTHERS: _KILL_VERBS,
     _SINGLE_PASSIVE: ("was", "has been", "had been", "were", "have been"),
+    _SINGLE_ACTIVE: ("shot", "stabbed", "assassinated", "murdered", "gunned", *_KILL_VERBS),
+    _NONE_KILLED: ("no", "without"),
+    _NONE_HURT: ("no", "did not", "didn't"),
+    _PERPETRATOR_TOO: ("in addition to",),
 }
 Matcher = re.Pattern[str] | AnchoredPattern
 # The same patterns without IGNORECASE, for lower-cased text: several times faster in `re`.

@@ -229,7 +229,8 @@ def find_places(sentences: list[str]) -> list[tuple[Place, bool]]:
                 if hit:
                     break
         districts.extend(m.group(0) for m in GOVERNMENT_DISTRICTS.finditer(sentence))
-    country = max(set(countries), key=countries.count) if countries else None
+    # Most mentioned, the first mentioned on a tie (a set here would make the answer hash-dependent).
+    country = max(countries, key=countries.count) if countries else None
     for name in districts:
         found.setdefault(
             name.title() if name[0].islower() else name, (Place(name=name, country_code=country), True)

@@ -22,6 +22,7 @@ from agents.core.detector.taxonomy import (
     ROLE_TIERS,
     SOURCE_AFTER_ROLE,
     SOURCE_BEFORE_ROLE,
+    VETO_STARTS,
     EventSpec,
 )
 from agents.core.detector.text import Document
@@ -169,7 +170,30 @@ class Analysis:
     def count_sentences(self, pattern: str) -> int:
         """Sentences of the whole (unmasked) article where `pattern` matches; one scan."""
         exact = self.lower is not self.doc.text
+        if exact and pattern in _VETO_ANCHORED:
+            return len(_scan_anchored(self.doc, self.lower, _VETO_ANCHORED[pattern]))
         return len(_scan(self.doc, self.lower, compiled_lower(pattern) if exact else compiled(pattern)))
+
+
+# Article-level vetoes are whole-article scans; these are tried only where their words occur.
+_VETO_ANCHORED = {
+    pattern: AnchoredPattern(re.compile(pattern), starts) for pattern, starts in VETO_STARTS.items()
+}
+
+
+def _scan_anchored(doc: Document, lower: str, pattern: AnchoredPattern) -> frozenset[int]:
+    # The same answer as `_scan`: the first match at or after each position, one per sentence.
+    found: set[int] = set()
+    skip_to = 0
+    for pos in pattern.positions(lower):
+        if pos < skip_to or pattern.pattern.match(lower, pos) is None:
+            continue
+        index = doc.sentence_at(pos)
+        found.add(index)
+        if index + 1 >= len(doc.sentences):
+            break
+        skip_to = doc.starts[index + 1]
+    return frozenset(found)
 
 
 def _scan(doc: Document, lower: str, pattern: re.Pattern[str]) -> frozenset[int]:

@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 # Words as the starts are written: runs of letters, and single digits (so "250" offers "2").
 _TOKEN = re.compile(r"[a-z]+|[0-9]")
+
+
+@lru_cache(maxsize=256)
+def words_of(text: str) -> frozenset[str]:
+    """The words of a text, computed once however many anchored patterns read it."""
+    return frozenset(_TOKEN.findall(text))
 
 
 class AnchoredPattern:
@@ -39,7 +46,7 @@ class AnchoredPattern:
 
     def positions(self, text: str) -> list[int]:
         found: set[int] = set()
-        for word in self._words.intersection(_TOKEN.findall(text)):
+        for word in self._words.intersection(words_of(text)):
             for start in self._by_word[word]:
                 i = text.find(start)
                 while i != -1:
