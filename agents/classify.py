@@ -58,6 +58,10 @@ def _warm_up() -> None:
     detect("Warm-up", "Police fired tear gas at protesters in Nairobi, Kenya on Monday.")
 
 
+def _nothing() -> None:
+    pass
+
+
 def default_processes() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -76,6 +80,10 @@ class DetectorPool:
             self._pool = ProcessPoolExecutor(
                 self.processes, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up
             )
+            # The executor spawns processes on demand: start them all now, so the first burst does
+            # not wait for a spawn and a gazetteer load (measured: up to 0.5 s of added latency).
+            for _ in range(self.processes):
+                self._pool.submit(_nothing)
 
     def release(self) -> None:
         self._users -= 1

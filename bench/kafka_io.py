@@ -32,7 +32,7 @@ async def delete_topics(bootstrap: str, names: Sequence[str]) -> None:
     try:
         await admin.start()
         await admin.delete_topics(list(names))
-    except Exception:  # noqa: BLE001 - cleanup must never fail a run
+    except Exception:  # cleanup must never fail a run
         pass
     finally:
         await admin.close()
@@ -41,8 +41,13 @@ async def delete_topics(bootstrap: str, names: Sequence[str]) -> None:
 async def prefill(bootstrap: str, topic: str, articles: Sequence[BenchArticle], partitions: int) -> float:
     """Write every article, partition = index mod `partitions` (so we know what each one starts and
     ends with). Returns seconds taken."""
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20,
-                                max_batch_size=512 * 1024, max_request_size=8 * 1024 * 1024)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap,
+        acks="all",
+        linger_ms=20,
+        max_batch_size=512 * 1024,
+        max_request_size=8 * 1024 * 1024,
+    )
     await producer.start()
     t0 = time.perf_counter()
     try:
@@ -65,7 +70,7 @@ async def end_offsets(bootstrap: str, topic: str) -> dict[TopicPartition, int]:
     try:
         parts = c.partitions_for_topic(topic) or set()
         if not parts:
-            await c._client.force_metadata_update()  # noqa: SLF001 - a fresh topic's metadata
+            await c._client.force_metadata_update()  # a fresh topic's metadata
             parts = c.partitions_for_topic(topic) or set()
         tps = [TopicPartition(topic, p) for p in sorted(parts)]
         return dict(await c.end_offsets(tps)) if tps else {}
@@ -75,8 +80,13 @@ async def end_offsets(bootstrap: str, topic: str) -> dict[TopicPartition, int]:
 
 async def read_all(bootstrap: str, topic: str, *, expect: int, timeout_s: float) -> list[Any]:
     """Every record of `topic` from the start, stopping once `expect` were read or on timeout."""
-    c = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
-                         auto_offset_reset="earliest")
+    c = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+    )
     await c.start()
     out: list[Any] = []
     deadline = time.monotonic() + timeout_s
@@ -106,7 +116,7 @@ class LagSampler:
     async def __aenter__(self) -> LagSampler:
         await self.admin.start()
         await self.consumer.start()
-        await self.consumer._client.force_metadata_update()  # noqa: SLF001
+        await self.consumer._client.force_metadata_update()
         parts = self.consumer.partitions_for_topic(self.topic) or set()
         self.tps = [TopicPartition(self.topic, p) for p in sorted(parts)]
         return self

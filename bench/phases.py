@@ -27,8 +27,13 @@ import orjson
 async def raw(bootstrap: str, topic: str, n: int, timeout_s: float) -> dict[str, Any]:
     from aiokafka import AIOKafkaConsumer
 
-    c = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
-                         auto_offset_reset="earliest")
+    c = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+    )
     await c.start()
     count, nbytes, t_first = 0, 0, 0.0
     deadline = time.monotonic() + timeout_s
@@ -48,8 +53,16 @@ async def raw(bootstrap: str, topic: str, n: int, timeout_s: float) -> dict[str,
     return _result(count, n, t_first, t_last, nbytes)
 
 
-async def passthrough(bootstrap: str, src: str, dst: str, n: int, partitions: int, timeout_s: float,
-                      batch: int, conf: dict[str, Any] | None = None) -> dict[str, Any]:
+async def passthrough(
+    bootstrap: str,
+    src: str,
+    dst: str,
+    n: int,
+    partitions: int,
+    timeout_s: float,
+    batch: int,
+    conf: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     from faust.contrib.asgi import faust_app_running
 
     from streams.app import create_app
@@ -57,16 +70,27 @@ async def passthrough(bootstrap: str, src: str, dst: str, n: int, partitions: in
     from streams.topics import ensure_topics
 
     run = f"{os.getpid()}-{int(time.time())}"
-    settings = Settings(bootstrap=bootstrap, app_id=f"bench-pt-{run}", topic_prefix=f"bench-pt-{run}.",
-                        partitions=partitions, web_enabled=False,
-                        data_dir=Path(tempfile.mkdtemp(prefix="tocsin-bench-pt-")))
+    settings = Settings(
+        bootstrap=bootstrap,
+        app_id=f"bench-pt-{run}",
+        topic_prefix=f"bench-pt-{run}.",
+        partitions=partitions,
+        web_enabled=False,
+        data_dir=Path(tempfile.mkdtemp(prefix="tocsin-bench-pt-")),
+    )
     await ensure_topics(settings)  # the app's own (idle) agents subscribe to these
     rt = create_app(settings, with_delivery=False)
     app = rt.app
     for key, value in (conf or {}).items():  # experiments: override the app's Faust settings
         setattr(app.conf, key, value)
-    kw: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw",
-                          "value_serializer": "raw", "partitions": partitions, "internal": False}
+    kw: dict[str, Any] = {
+        "key_type": bytes,
+        "value_type": bytes,
+        "key_serializer": "raw",
+        "value_serializer": "raw",
+        "partitions": partitions,
+        "internal": False,
+    }
     source, sink = app.topic(src, **kw), app.topic(dst, **kw)
     state = {"count": 0, "bytes": 0, "t_first": 0.0, "t_last": 0.0}
     done = asyncio.Event()
@@ -77,6 +101,7 @@ async def passthrough(bootstrap: str, src: str, dst: str, n: int, partitions: in
         done.set()
 
     if batch <= 1:
+
         @app.agent(source, name="bench_passthrough")
         async def forward_each(stream: Any) -> None:
             async for key, value in stream.items():
@@ -89,6 +114,7 @@ async def passthrough(bootstrap: str, src: str, dst: str, n: int, partitions: in
                 if state["count"] == n:
                     await finish()
     else:
+
         @app.agent(source, name="bench_passthrough")
         async def forward_batched(stream: Any) -> None:
             async for events in stream.take_events(batch, within=0.05):
@@ -112,9 +138,14 @@ async def passthrough(bootstrap: str, src: str, dst: str, n: int, partitions: in
 
 def _result(count: int, n: int, t_first: float, t_last: float, nbytes: int) -> dict[str, Any]:
     seconds = max(t_last - t_first, 1e-9) if t_first else 0.0
-    return {"records": count, "expected": n, "complete": count >= n, "seconds": round(seconds, 3),
-            "rate": round(count / seconds, 1) if seconds else 0.0,
-            "mb_per_s": round(nbytes / seconds / 1e6, 2) if seconds else 0.0}
+    return {
+        "records": count,
+        "expected": n,
+        "complete": count >= n,
+        "seconds": round(seconds, 3),
+        "rate": round(count / seconds, 1) if seconds else 0.0,
+        "mb_per_s": round(nbytes / seconds / 1e6, 2) if seconds else 0.0,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,8 +168,18 @@ def main(argv: list[str] | None = None) -> int:
     if a.phase == "raw":
         result = asyncio.run(raw(a.bootstrap, a.topic, a.n, a.timeout))
     else:
-        result = asyncio.run(passthrough(a.bootstrap, a.topic, a.out_topic, a.n, a.partitions, a.timeout,
-                                         a.batch, json.loads(a.conf) if a.conf else None))
+        result = asyncio.run(
+            passthrough(
+                a.bootstrap,
+                a.topic,
+                a.out_topic,
+                a.n,
+                a.partitions,
+                a.timeout,
+                a.batch,
+                json.loads(a.conf) if a.conf else None,
+            )
+        )
     sys.stdout.write(json.dumps(result) + "\n")
     return 0
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import secrets
 import statistics
@@ -33,19 +34,39 @@ from streams.settings import Settings
 from streams.topics import ensure_topics
 
 
-def worker_env(bootstrap: str, app_id: str, prefix: str, partitions: int, workdir: Path,
-               extra: dict[str, str] | None = None) -> dict[str, str]:
+def worker_env(
+    bootstrap: str,
+    app_id: str,
+    prefix: str,
+    partitions: int,
+    workdir: Path,
+    extra: dict[str, str] | None = None,
+) -> dict[str, str]:
     return {
-        "TOCSIN_KAFKA_BOOTSTRAP": bootstrap, "TOCSIN_APP_ID": app_id, "TOCSIN_TOPIC_PREFIX": prefix,
-        "TOCSIN_PARTITIONS": str(partitions), "TOCSIN_WEB_PORT": str(free_port()),
-        "TOCSIN_DATA_DIR": str(workdir / f"data-{app_id}"), "TOCSIN_LOG_LEVEL": "info",
-        "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.0/8", **(extra or {}),
+        "TOCSIN_KAFKA_BOOTSTRAP": bootstrap,
+        "TOCSIN_APP_ID": app_id,
+        "TOCSIN_TOPIC_PREFIX": prefix,
+        "TOCSIN_PARTITIONS": str(partitions),
+        "TOCSIN_WEB_PORT": str(free_port()),
+        "TOCSIN_DATA_DIR": str(workdir / f"data-{app_id}"),
+        "TOCSIN_LOG_LEVEL": "info",
+        "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.0/8",
+        **(extra or {}),
     }
 
 
-async def full_pipeline(bootstrap: str, articles: Sequence[BenchArticle], expected_alerts: int, *,
-                        run: str, partitions: int, workdir: Path, detect_s: float,
-                        timeout_s: float, env: dict[str, str] | None = None) -> dict[str, Any]:
+async def full_pipeline(
+    bootstrap: str,
+    articles: Sequence[BenchArticle],
+    expected_alerts: int,
+    *,
+    run: str,
+    partitions: int,
+    workdir: Path,
+    detect_s: float,
+    timeout_s: float,
+    env: dict[str, str] | None = None,
+) -> dict[str, Any]:
     app_id = f"bench-{run}-full"
     wenv = worker_env(bootstrap, app_id, f"{app_id}.", partitions, workdir, env)
     settings = Settings.from_env(wenv)
@@ -67,14 +88,25 @@ async def full_pipeline(bootstrap: str, articles: Sequence[BenchArticle], expect
     events = await read_all(bootstrap, settings.topics.events, expect=expected_alerts, timeout_s=20)
     alerts = await read_all(bootstrap, settings.topics.alerts, expect=alerts_seen, timeout_s=20)
     if not events or not alerts:
-        return {"articles": len(articles), "alerts": len(alerts), "expected_alerts": expected_alerts,
-                "complete": False, "seconds": 0.0, "rate": 0.0, "topics": settings.topics.model_dump()}
+        return {
+            "articles": len(articles),
+            "alerts": len(alerts),
+            "expected_alerts": expected_alerts,
+            "complete": False,
+            "seconds": 0.0,
+            "rate": 0.0,
+            "topics": settings.topics.model_dump(),
+        }
     # The first event follows the first article's detection; count that one detection back in.
     seconds = (max(r.timestamp for r in alerts) - min(r.timestamp for r in events)) / 1000 + detect_s
     return {
-        "articles": len(articles), "alerts": len(alerts), "expected_alerts": expected_alerts,
-        "complete": len(alerts) >= expected_alerts, "seconds": round(seconds, 3),
-        "rate": round(len(articles) / seconds, 1), "topics": settings.topics.model_dump(),
+        "articles": len(articles),
+        "alerts": len(alerts),
+        "expected_alerts": expected_alerts,
+        "complete": len(alerts) >= expected_alerts,
+        "seconds": round(seconds, 3),
+        "rate": round(len(articles) / seconds, 1),
+        "topics": settings.topics.model_dump(),
     }
 
 
@@ -114,8 +146,13 @@ class Arrivals:
         self.first.setdefault(article_id, rec.at)
 
 
-async def _paced_send(producer: AIOKafkaProducer, topic: str, articles: Sequence[BenchArticle],
-                      rate: float, sent_at: dict[str, float]) -> float:
+async def _paced_send(
+    producer: AIOKafkaProducer,
+    topic: str,
+    articles: Sequence[BenchArticle],
+    rate: float,
+    sent_at: dict[str, float],
+) -> float:
     """Send at `rate`/s on a fixed schedule (ticks of 5 ms); returns the achieved rate."""
     t0 = time.monotonic()
     i = 0
@@ -131,9 +168,20 @@ async def _paced_send(producer: AIOKafkaProducer, topic: str, articles: Sequence
     return len(articles) / elapsed if elapsed else 0.0
 
 
-async def latency(bootstrap: str, *, run: str, rates: Sequence[int], duration_s: float, drain_s: float,
-                  partitions: int, workdir: Path, seed: int, alert_share: float,
-                  progress: Callable[[str], None], env: dict[str, str] | None = None) -> dict[str, Any]:
+async def latency(
+    bootstrap: str,
+    *,
+    run: str,
+    rates: Sequence[int],
+    duration_s: float,
+    drain_s: float,
+    partitions: int,
+    workdir: Path,
+    seed: int,
+    alert_share: float,
+    progress: Callable[[str], None],
+    env: dict[str, str] | None = None,
+) -> dict[str, Any]:
     app_id = f"bench-{run}-lat"
     secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
     arrivals = Arrivals()
@@ -141,8 +189,14 @@ async def latency(bootstrap: str, *, run: str, rates: Sequence[int], duration_s:
     async with Receiver(secret, on_receive=arrivals.record) as receiver:
         subs = workdir / "subscriptions.json"
         subs.write_text(json.dumps([{"name": "bench receiver", "url": receiver.url, "secret": secret}]))
-        wenv = worker_env(bootstrap, app_id, f"{app_id}.", partitions, workdir,
-                          {"TOCSIN_SUBSCRIPTIONS_FILE": str(subs), **(env or {})})
+        wenv = worker_env(
+            bootstrap,
+            app_id,
+            f"{app_id}.",
+            partitions,
+            workdir,
+            {"TOCSIN_SUBSCRIPTIONS_FILE": str(subs), **(env or {})},
+        )
         settings = Settings.from_env(wenv)
         await ensure_topics(settings)
         topic = settings.topics.articles
@@ -154,17 +208,25 @@ async def latency(bootstrap: str, *, run: str, rates: Sequence[int], duration_s:
             await worker.wait_ready()
             day = 0
             # Warm-up (not measured): connections, caches, the first delivery's TCP handshake.
-            warm = generate(max(partitions, 4), seed=seed, prefix=f"{run}-warm-", first_alerting=partitions,
-                            alert_share=alert_share, day_offset=day)
+            # Three seconds at 50/s: every stage and every detector process has handled a batch.
+            warm = generate(
+                150,
+                seed=seed,
+                prefix=f"{run}-warm-",
+                first_alerting=partitions,
+                alert_share=alert_share,
+                day_offset=day,
+            )
             day += len(warm)
             warm_sent: dict[str, float] = {}
-            await _paced_send(producer, topic, warm, 20, warm_sent)
+            await _paced_send(producer, topic, warm, 50, warm_sent)
             await _wait_delivered(arrivals, [a.id for a in warm if a.alerting], 60)
             async with LagSampler(bootstrap, app_id, topic) as lag:
                 for rate in rates:
                     n = max(1, int(rate * duration_s))
-                    arts = generate(n, seed=seed + rate, prefix=f"{run}-r{rate}-", alert_share=alert_share,
-                                    day_offset=day)
+                    arts = generate(
+                        n, seed=seed + rate, prefix=f"{run}-r{rate}-", alert_share=alert_share, day_offset=day
+                    )
                     day += n
                     progress(f"latency at {rate}/s: {n} articles over {duration_s:.0f} s")
                     results.append(await _one_rate(producer, topic, arts, rate, arrivals, lag, drain_s))
@@ -183,23 +245,26 @@ async def _wait_delivered(arrivals: Arrivals, ids: Sequence[str], timeout_s: flo
     return False
 
 
-async def _one_rate(producer: AIOKafkaProducer, topic: str, arts: Sequence[BenchArticle], rate: int,
-                    arrivals: Arrivals, lag: LagSampler, drain_s: float) -> dict[str, Any]:
+async def _one_rate(
+    producer: AIOKafkaProducer,
+    topic: str,
+    arts: Sequence[BenchArticle],
+    rate: int,
+    arrivals: Arrivals,
+    lag: LagSampler,
+    drain_s: float,
+) -> dict[str, Any]:
     sent_at: dict[str, float] = {}
     samples: list[tuple[float, float]] = []
-    t0 = time.monotonic()
+    t0, wall0 = time.monotonic(), time.time()
     stop = asyncio.Event()
 
     async def sample_lag() -> None:
         while not stop.is_set():
-            try:
+            with contextlib.suppress(Exception):  # a missed sample is not a failed run
                 samples.append((time.monotonic() - t0, float(await lag.sample())))
-            except Exception:  # noqa: BLE001 - a missed sample is not a failed run
-                pass
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 1.0)
-            except TimeoutError:
-                pass
 
     sampler = asyncio.create_task(sample_lag())
     achieved = await _paced_send(producer, topic, arts, rate, sent_at)
@@ -213,16 +278,28 @@ async def _one_rate(producer: AIOKafkaProducer, topic: str, arts: Sequence[Bench
     during = [(t, v) for t, v in samples if t <= send_s]
     second_half = [(t, v) for t, v in during if t >= send_s / 2]
     return {
-        "offered_rate": rate, "achieved_send_rate": round(achieved, 1), "articles": len(arts),
-        "send_seconds": round(send_s, 2), "expected_alerts": len(expected), "delivered": len(lat),
+        "offered_rate": rate,
+        "achieved_send_rate": round(achieved, 1),
+        "articles": len(arts),
+        "send_seconds": round(send_s, 2),
+        "expected_alerts": len(expected),
+        "delivered": len(lat),
         "delivered_share": round(len(lat) / len(expected), 4) if expected else None,
-        "p50_ms": _r(percentile(lat, 50)), "p95_ms": _r(percentile(lat, 95)), "p99_ms": _r(percentile(lat, 99)),
+        "p50_ms": _r(percentile(lat, 50)),
+        "p95_ms": _r(percentile(lat, 95)),
+        "p99_ms": _r(percentile(lat, 99)),
         "max_ms": _r(lat[-1] if lat else None),
         "lag_max": int(max((v for _, v in samples), default=0)),
         "lag_end_of_send": int(during[-1][1]) if during else None,
         "lag_after_drain": int(samples[-1][1]) if samples else None,
         "lag_slope_per_s": _r(slope(second_half), 2),
         "lag_samples": [(round(t, 1), int(v)) for t, v in samples],
+        # (seconds since the phase began, latency ms) per delivered alert: where the tail happened.
+        "latency_series": sorted(
+            (round(sent_at[i] - wall0, 2), round((arrivals.first[i] - sent_at[i]) * 1000, 1))
+            for i in expected
+            if i in arrivals.first
+        ),
     }
 
 

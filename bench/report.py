@@ -20,11 +20,18 @@ def _rate(d: dict[str, Any]) -> float:
 
 
 def evaluate(r: dict[str, Any]) -> dict[str, Any]:
-    raw, pt, det, full = _rate(r["raw"]), _rate(r["passthrough"]), _rate(r["detector_alone"]), _rate(
-        r["full_pipeline"])
+    raw, pt, det, full = (
+        _rate(r["raw"]),
+        _rate(r["passthrough"]),
+        _rate(r["detector_alone"]),
+        _rate(r["full_pipeline"]),
+    )
     bound = 1 / (1 / raw + 1 / det) if raw and det else 0.0
     s: dict[str, Any] = {
-        "raw_rate": raw, "passthrough_rate": pt, "detector_rate": det, "full_rate": full,
+        "raw_rate": raw,
+        "passthrough_rate": pt,
+        "detector_rate": det,
+        "full_rate": full,
         "serial_bound": round(bound, 1),
         "passthrough_over_raw": round(pt / raw, 3) if raw else None,
         "full_over_serial_bound": round(full / bound, 3) if bound else None,
@@ -40,8 +47,7 @@ def evaluate(r: dict[str, Any]) -> dict[str, Any]:
         if target is None:
             continue
         p99_max, share = target
-        ok = (row["p99_ms"] is not None and row["p99_ms"] <= p99_max
-              and (row["delivered_share"] or 0) >= share)
+        ok = row["p99_ms"] is not None and row["p99_ms"] <= p99_max and (row["delivered_share"] or 0) >= share
         if row["offered_rate"] == 300:
             ok = ok and (row["lag_slope_per_s"] or 0) <= MAX_LAG_SLOPE
         checks[f"latency_{row['offered_rate']}"] = ok
@@ -58,13 +64,13 @@ def _ok(flag: bool | None) -> str:
 
 
 def render_table(r: dict[str, Any]) -> str:
-    s, c, m = r["summary"], r["summary"]["checks"], r["machine"]
+    s, c, m, corpus = r["summary"], r["summary"]["checks"], r["machine"], r["corpus"]
     lines = [
-        f"Tocsin benchmark {r['run']}{' (quick)' if r['quick'] else ''}: {m['cpu_model']}, {m['cores']} cores, "
-        f"{m['ram_gib']} GiB, Python {m['python']}, Kafka {m['kafka']}, faust-streaming {m['faust_streaming']}, "
-        f"aiokafka {m['aiokafka']}",
-        f"Input: {r['corpus']['articles_bytes_min']}-{r['corpus']['articles_bytes_max']} B per article "
-        f"(median {r['corpus']['articles_bytes_median']}), {r['corpus']['alerting_share'] * 100:.1f} % alerting; "
+        f"Tocsin benchmark {r['run']}{' (quick)' if r['quick'] else ''}: {m['cpu_model']}, "
+        f"{m['cores']} cores, {m['ram_gib']} GiB, Python {m['python']}, Kafka {m['kafka']}, "
+        f"faust-streaming {m['faust_streaming']}, aiokafka {m['aiokafka']}, loop {r['config'].get('loop')}",
+        f"Input: {corpus['articles_bytes_min']}-{corpus['articles_bytes_max']} B per article "
+        f"(median {corpus['articles_bytes_median']}), {corpus['alerting_share'] * 100:.1f} % alerting; "
         f"{r['config']['partitions']} partitions",
         "",
         "| measure | value | ratio | target | met |",
@@ -83,7 +89,8 @@ def render_table(r: dict[str, Any]) -> str:
         target = {100: "p99 ≤ 250 ms, 100 %", 300: "p99 ≤ 1 s, 100 %, bounded lag"}.get(rate, "")
         share = row["delivered_share"]
         lines.append(
-            f"| latency at {rate}/s offered ({row['achieved_send_rate']:.0f}/s sent, {row['send_seconds']:.0f} s) | "
+            f"| latency at {rate}/s offered ({row['achieved_send_rate']:.0f}/s sent, "
+            f"{row['send_seconds']:.0f} s) | "
             f"p50 {_f(row['p50_ms'])} / p95 {_f(row['p95_ms'])} / p99 {_f(row['p99_ms'])} ms | "
             f"{_f(None if share is None else share * 100, '{:.1f}')} % of {row['expected_alerts']} alerts; "
             f"lag max {row['lag_max']}, slope {_f(row['lag_slope_per_s'], '{:+.1f}')}/s, "
@@ -91,7 +98,9 @@ def render_table(r: dict[str, Any]) -> str:
         )
     full = r["full_pipeline"]
     if not full.get("complete"):
-        lines.append(f"\nfull pipeline incomplete: {full.get('alerts')} of {full.get('expected_alerts')} alerts")
+        lines.append(
+            f"\nfull pipeline incomplete: {full.get('alerts')} of {full.get('expected_alerts')} alerts"
+        )
     for name in ("raw", "passthrough"):
         if r[name].get("error"):
             lines.append(f"\n{name} failed: {r[name]['error']}")

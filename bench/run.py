@@ -47,8 +47,12 @@ def detector_alone(articles: list[BenchArticle], budget_s: float) -> dict[str, A
         if time.perf_counter() - t0 >= budget_s and n >= 20:
             break
     seconds = time.perf_counter() - t0
-    return {"articles": n, "seconds": round(seconds, 3), "rate": round(n / seconds, 1),
-            "mean_ms": round(seconds / n * 1000, 2)}
+    return {
+        "articles": n,
+        "seconds": round(seconds, 3),
+        "rate": round(n / seconds, 1),
+        "mean_ms": round(seconds / n * 1000, 2),
+    }
 
 
 def expected_events(articles: list[BenchArticle]) -> tuple[int, int]:
@@ -68,7 +72,12 @@ def expected_events(articles: list[BenchArticle]) -> tuple[int, int]:
 async def child_phase(args: list[str], log: Path, timeout_s: float) -> dict[str, Any]:
     with log.open("ab") as err:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bench.phases", *args, stdout=asyncio.subprocess.PIPE, stderr=err,
+            sys.executable,
+            "-m",
+            "bench.phases",
+            *args,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=err,
         )
         try:
             out, _ = await asyncio.wait_for(proc.communicate(), timeout_s)
@@ -84,8 +93,14 @@ async def child_phase(args: list[str], log: Path, timeout_s: float) -> dict[str,
 
 def config(quick: bool, args: argparse.Namespace) -> dict[str, Any]:
     c: dict[str, Any] = {
-        "partitions": 4, "n_raw": 20000, "n_full": 2500, "detector_budget_s": 5.0,
-        "rates": [20, 100, 300], "duration_s": 60.0, "drain_s": 30.0, "alert_share": 0.075,
+        "partitions": 4,
+        "n_raw": 20000,
+        "n_full": 2500,
+        "detector_budget_s": 5.0,
+        "rates": [20, 100, 300],
+        "duration_s": 60.0,
+        "drain_s": 30.0,
+        "alert_share": 0.075,
     }
     if quick:
         c.update(n_raw=1000, n_full=120, detector_budget_s=1.0, rates=[20, 100], duration_s=3.0, drain_s=10.0)
@@ -114,14 +129,24 @@ async def run_bench(quick: bool, args: argparse.Namespace, bootstrap: str | None
     # Input, generated and checked against the detector before anything is timed.
     tp_in, tp_out = f"bench-{run}.passthrough.in", f"bench-{run}.passthrough.out"
     through = generate(cfg["n_raw"], seed=1, prefix=f"{run}-t-", alert_share=cfg["alert_share"])
-    full = generate(cfg["n_full"], seed=2, prefix=f"{run}-f-", alert_share=cfg["alert_share"],
-                    first_alerting=parts, last_alerting=parts)
+    full = generate(
+        cfg["n_full"],
+        seed=2,
+        prefix=f"{run}-f-",
+        alert_share=cfg["alert_share"],
+        first_alerting=parts,
+        last_alerting=parts,
+    )
     want, missed = expected_events(full)
     sizes = sorted(len(a.payload) for a in through)
-    corpus = {"articles_bytes_min": sizes[0], "articles_bytes_median": sizes[len(sizes) // 2],
-              "articles_bytes_max": sizes[-1],
-              "alerting_share": round(sum(a.alerting for a in through) / len(through), 4),
-              "full_pipeline_expected_alerts": want, "detector_missed_alerting": missed}
+    corpus = {
+        "articles_bytes_min": sizes[0],
+        "articles_bytes_median": sizes[len(sizes) // 2],
+        "articles_bytes_max": sizes[-1],
+        "alerting_share": round(sum(a.alerting for a in through) / len(through), 4),
+        "full_pipeline_expected_alerts": want,
+        "detector_missed_alerting": missed,
+    }
     await create_topics(bootstrap, [tp_in, tp_out], parts)
     made_topics += [tp_in, tp_out]
     progress(f"pre-filling {len(through)} articles ({sum(sizes) / 1e6:.0f} MB)")
@@ -130,21 +155,47 @@ async def run_bench(quick: bool, args: argparse.Namespace, bootstrap: str | None
     progress("detector alone (in-process, one core)")
     det = detector_alone(through, cfg["detector_budget_s"])
     progress("raw aiokafka consumer")
-    common = ["--bootstrap", bootstrap, "--topic", tp_in, "-n", str(len(through)), "--partitions", str(parts),
-              "--loop", loop]
+    common = [
+        "--bootstrap",
+        bootstrap,
+        "--topic",
+        tp_in,
+        "-n",
+        str(len(through)),
+        "--partitions",
+        str(parts),
+        "--loop",
+        loop,
+    ]
     raw = await child_phase(["raw", *common, "--timeout", "120"], workdir / "raw.log", 180)
     progress("Faust pass-through")
-    passthrough = await child_phase(["passthrough", *common, "--out-topic", tp_out, "--timeout", "180"],
-                                    workdir / "passthrough.log", 240)
+    passthrough = await child_phase(
+        ["passthrough", *common, "--out-topic", tp_out, "--timeout", "180"], workdir / "passthrough.log", 240
+    )
     progress(f"full pipeline: {len(full)} articles, {want} alerts expected")
     full_res = await pipeline.full_pipeline(
-        bootstrap, full, want, run=run, partitions=parts, workdir=workdir,
-        detect_s=det["mean_ms"] / 1000, timeout_s=60 + 4 * len(full) / max(det["rate"], 1.0), env=worker_env,
+        bootstrap,
+        full,
+        want,
+        run=run,
+        partitions=parts,
+        workdir=workdir,
+        detect_s=det["mean_ms"] / 1000,
+        timeout_s=60 + 4 * len(full) / max(det["rate"], 1.0),
+        env=worker_env,
     )
     made_topics += list(full_res.pop("topics").values())
     lat = await pipeline.latency(
-        bootstrap, run=run, rates=cfg["rates"], duration_s=cfg["duration_s"], drain_s=cfg["drain_s"],
-        partitions=parts, workdir=workdir, seed=3, alert_share=cfg["alert_share"], progress=progress,
+        bootstrap,
+        run=run,
+        rates=cfg["rates"],
+        duration_s=cfg["duration_s"],
+        drain_s=cfg["drain_s"],
+        partitions=parts,
+        workdir=workdir,
+        seed=3,
+        alert_share=cfg["alert_share"],
+        progress=progress,
         env=worker_env,
     )
     made_topics += list(lat.pop("topics").values())
@@ -152,9 +203,18 @@ async def run_bench(quick: bool, args: argparse.Namespace, bootstrap: str | None
         await delete_topics(bootstrap, made_topics)
 
     result: dict[str, Any] = {
-        "run": run, "started": started, "quick": quick, "config": {**cfg, "loop": loop}, "machine": describe(),
-        "corpus": corpus, "detector_alone": det, "raw": raw, "passthrough": passthrough,
-        "full_pipeline": full_res, "latency": lat["rates"], "latency_bad_requests": lat["bad_requests"],
+        "run": run,
+        "started": started,
+        "quick": quick,
+        "config": {**cfg, "loop": loop},
+        "machine": describe(),
+        "corpus": corpus,
+        "detector_alone": det,
+        "raw": raw,
+        "passthrough": passthrough,
+        "full_pipeline": full_res,
+        "latency": lat["rates"],
+        "latency_bad_requests": lat["bad_requests"],
         "workdir": str(workdir),
     }
     result["summary"] = evaluate(result)
@@ -166,14 +226,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="tiny smoke run (well under a minute)")
     p.add_argument("--rates", default="", help="comma-separated offered rates, articles/s")
     p.add_argument("--duration", dest="duration_s", type=float, default=None, help="seconds per rate")
-    p.add_argument("--drain", dest="drain_s", type=float, default=None, help="max wait for alerts after a rate")
+    p.add_argument(
+        "--drain", dest="drain_s", type=float, default=None, help="max wait for alerts after a rate"
+    )
     p.add_argument("--partitions", type=int, default=None)
     p.add_argument("--n-raw", dest="n_raw", type=int, default=None, help="articles for raw and pass-through")
     p.add_argument("--n-full", dest="n_full", type=int, default=None, help="articles for the full pipeline")
-    p.add_argument("--loop", choices=["asyncio", "uvloop"], default="asyncio",
-                   help="event loop for the workers and child phases (default: what `tocsin worker` runs)")
+    p.add_argument(
+        "--loop",
+        choices=["asyncio", "uvloop"],
+        default="asyncio",
+        help="event loop for the workers and child phases (default: what `tocsin worker` runs)",
+    )
     p.add_argument("--keep-topics", action="store_true", help="leave the benchmark topics on the broker")
-    p.add_argument("--out", type=Path, default=None, help="JSON path (default bench/results/<timestamp>.json)")
+    p.add_argument(
+        "--out", type=Path, default=None, help="JSON path (default bench/results/<timestamp>.json)"
+    )
     args = p.parse_args(argv)
     result = asyncio.run(run_bench(args.quick, args))
     out = args.out or RESULTS / f"{time.strftime('%Y%m%dT%H%M%S')}.json"
