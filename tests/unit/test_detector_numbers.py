@@ -114,3 +114,56 @@ def test_suicide_attack_on_an_official_counts_the_bomber() -> None:
 def test_others_with_their_own_verb_are_not_added_to_the_killed() -> None:
     assert sentence_counts("The colonel was killed and three other soldiers wounded.") == (1, 3)
     assert sentence_counts("The bomb killed the judge and two others.")[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # a number after "shot dead" / "gunned down"
+        ("Gunmen shot dead two guards outside the ministry.", 2, None),
+        ("Attackers gunned down 4 police officers at a checkpoint.", 4, None),
+        ("Gunmen shot dead the mayor and two aides.", 3, None),
+        # one victim is counted once, not by two patterns
+        ("Gunmen killed one bodyguard and wounded 3 others.", 1, 3),
+        ("Soldiers opened fire, killing a demonstrator and wounding two more.", 1, 2),
+        # a named or described victim and others share one verb
+        ("Councillor Mendes, a veteran lawmaker, and one other person were killed in the ambush.", 2, None),
+        ("The gunman and three customers were killed.", 4, None),
+        ("Two soldiers and three civilians were killed.", 5, None),
+        ("Armed men stormed the office and two guards were killed.", 2, None),
+        ("The deputy mayor was killed, as were two bodyguards and the driver.", 4, None),
+        ("The judge was killed along with his wife and a court clerk.", 3, None),
+        ("The couple was killed while their son was injured.", 2, 1),
+        # asides between a count and its verb
+        ("Five guards, including the unit's commander, were killed.", 5, None),
+        ("The bomb killed two officers (both sergeants) and a cook.", 3, None),
+        ("The blast killed al-Rahim, two guards, and two civilians.", 5, None),
+        # a death without a number; attackers in the plural are at least two
+        ("A marcher succumbed to his wounds on Sunday, and 30 people were injured.", 1, 30),
+        ("In addition to the assailants, three people were killed.", 5, None),
+        # a total over many attacks is not this attack's count
+        ("It was one of 12 coordinated attacks that day, across which 40 people were killed.", None, None),
+    ],
+)
+def test_sentence_counts_across_clauses(sentence: str, killed: int | None, injured: int | None) -> None:
+    assert sentence_counts(sentence) == (killed, injured)
+
+
+def test_deaths_reported_as_also_killed_add_to_the_toll() -> None:
+    sentences = [
+        "The governor was killed along with two aides.",
+        "Four attackers were also killed in the gunfight.",
+    ]
+    assert count_casualties(sentences).killed == 7
+    # a repeated total still counts once
+    assert count_casualties(["Gunmen killed three guards.", "Three guards died, police said."]).killed == 3
+
+
+def test_attackers_killed_by_guards_are_already_counted() -> None:
+    from agents.core.detector.casualties import suicide_attackers
+
+    sentences = [
+        "Three suicide bombers tried to reach the compound.",
+        "Guards shot and killed two of the suicide bombers.",
+    ]
+    assert suicide_attackers(sentences) == 0

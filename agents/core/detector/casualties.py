@@ -15,7 +15,7 @@ from agents.core.detector.scan import AnchoredPattern
 from agents.core.models import Casualties
 
 _KILL = r"(?:killed|dead|died|slain|murdered|assassinated|shot dead|perished|fatalit(?:y|ies)|deaths|bodies"
-_KILL += r"|lost (?:their|his|her) lives|gunned down|beheaded|lynched)"
+_KILL += r"|lost (?:their|his|her) lives|gunned down|beheaded|lynched|succumbed)"
 _HURT = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|injuring|wounding|maimed)"
 _QUALIFIER = (
     r"(?:(?:at least|about|around|some|up to|more than|over|nearly|almost|roughly|approximately|another)\s+)?"
@@ -45,7 +45,8 @@ _BEFORE = re.compile(
 )
 # "killing two civilians", "wounded 15 others"
 _AFTER = re.compile(
-    r"\b(?P<verb>killing|killed|kills|injuring|wounding|injured|wounded|claimed the lives of)\s+"
+    r"\b(?P<verb>killing|killed|kills|injuring|wounding|injured|wounded|claimed the lives of|shot dead"
+    r"|gunned down)\s+"
     + _QUALIFIER
     + r"(?P<num>"
     + NUMBER_PATTERN
@@ -71,8 +72,9 @@ _SINGLE_PASSIVE = re.compile(
 # The victim is a determiner phrase or a capitalised name; the capital is checked on the original
 # text (`_is_named`) so the pattern itself can run on lower-cased text.
 _SINGLE_ACTIVE = re.compile(
-    r"\b(?P<kind>shot and killed|stabbed and killed|killed|assassinated|murdered|shot dead|gunned down"
-    r"|shot and (?:injured|wounded)|stabbed and (?:injured|wounded)|injuring|wounding|wounded|injured)"
+    r"\b(?P<kind>shot and killed|stabbed and killed|killed|killing|assassinated|murdered|shot dead"
+    r"|gunned down|shot and (?:injured|wounded)|stabbed and (?:injured|wounded)|injuring|wounding|wounded"
+    r"|injured)"
     r"\s+(?:(?P<det>a|an|the|his|her|one)\b|(?=\w))",
     re.IGNORECASE,
 )
@@ -89,7 +91,36 @@ _NONE_HURT = re.compile(
 )
 # Terrorism databases count the perpetrators who die; a suicide attack kills its bomber.
 _PERPETRATOR_TOO = re.compile(
-    r"\bin addition to the (?:suicide )?(?:bomber|assailant|attacker|perpetrator)s?\b", re.I
+    r"\bin addition to the (?:suicide )?(?:bomber|assailant|attacker|perpetrator)(?P<plural>s?)\b", re.I
+)
+# A total over many attacks ("one of 21 coordinated attacks, across which 51 people were killed")
+# is not the count of this one.
+_ROLL_UP = re.compile(
+    r"\bacross (?:which|all|the) (?:\w+ )?(?:attacks|incidents|bombings)\b|\bacross which\b"
+    r"|\bone of (?:\d+|[a-z]+) (?:coordinated |separate |similar )?(?:attacks|bombings|incidents)\b"
+    r"[^.;]*\b(?:killed|dead|died|wounded|injured)\b"
+)
+# "A rioter succumbed to his wounds", "the driver died later": one death without a number.
+_ONE_DIED = re.compile(r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:succumbed|died)\b", re.I)
+# "... was killed, as were two guards and the driver", "killed along with his wife and a guard":
+# the listed victims come on top of the one already counted.
+_ALONG_WITH = re.compile(
+    r"\b(?:killed|dead|died|slain|murdered)\b,?\s+(?:as (?:were|was)|along with|together with)\s+", re.I
+)
+# Asides that split a count from its verb: "three officers, including the chief, were killed",
+# "two guards (Ali and Omar)". Dropped before counting.
+_ASIDE = re.compile(r"\s*\([^()]*\)|,\s+including\b[^.;]*?,(?=\s+(?:were|was|have|had|are|died)\b)", re.I)
+# "The militant and four officers were killed", "X, a colonel, and one other person were killed":
+# the first person of the subject is counted with the number that carries the verb.
+_CONJOINED = re.compile(r"(?:^|[,;:]\s*|\b(?:when|while|after)\s+)(?P<item>[^,;:]{1,40}?),?\s+and\s+$")
+_CONJOINED_ONE = re.compile(
+    r"^(?:(?i:the|a|an|his|her|their|its|one)\s+(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+"
+    r"|(?:[A-Z][\w'\u2019.-]*|al-|el-|bin|ibn)(?:\s+(?:[A-Z][\w'\u2019.-]*|al-[\w-]+|el-[\w-]+|bin|ibn))*)$"
+)
+_VERBISH = re.compile(
+    r"\b(?:\w+ed|\w+ing|is|was|were|are|has|have|had|said|says|fire|kill\w*|dead|died|injur\w*|wound\w*"
+    r"|hurt)\b",
+    re.I,
 )
 _IS_KILL = re.compile(_KILL, re.IGNORECASE)
 # Every pattern above needs one of these stems; a sentence without any reports no casualties.
@@ -118,19 +149,21 @@ _KILL_VERBS = ("killing", "killed", "kills", "injuring", "wounding", "injured", 
 # `_BEFORE` would otherwise try its number alternation at every character).
 _STARTS: dict[re.Pattern[str], tuple[str, ...]] = {
     _BEFORE: (*_QUALIFIER_STARTS, *NUMBER_STARTS),
-    _AFTER: (*_KILL_VERBS, "claimed the lives of"),
+    _AFTER: (*_KILL_VERBS, "claimed the lives of", "shot dead", "gunned down"),
     _AND_OTHERS: _KILL_VERBS,
     _SINGLE_PASSIVE: ("was", "has been", "had been", "were", "have been"),
     _SINGLE_ACTIVE: ("shot", "stabbed", "assassinated", "murdered", "gunned", *_KILL_VERBS),
     _NONE_KILLED: ("no", "without"),
     _NONE_HURT: ("no", "did not", "didn't"),
     _PERPETRATOR_TOO: ("in addition to",),
+    _ONE_DIED: ("a", "an", "one", "the"),
+    _ALONG_WITH: ("killed", "dead", "died", "slain", "murdered"),
 }
 Matcher = re.Pattern[str] | AnchoredPattern
 # The same patterns without IGNORECASE, for lower-cased text: several times faster in `re`.
 _LOWER: dict[re.Pattern[str], Matcher] = {
     p: AnchoredPattern(re.compile(p.pattern), _STARTS[p]) if p in _STARTS else re.compile(p.pattern)
-    for p in (*_PATTERNS, _PERPETRATOR_TOO)
+    for p in (*_PATTERNS, _PERPETRATOR_TOO, _ONE_DIED, _ALONG_WITH)
 }
 
 
@@ -142,10 +175,27 @@ def _kind(word: str) -> str:
     )
 
 
+def _conjoined(before: str) -> int:
+    """People named in a subject before "and N ...": "the driver and", "two guards and", "X, a judge, and"."""
+    m = _CONJOINED.search(before)
+    if m is None:
+        return 0
+    item = m.group("item").strip()
+    number = _ITEM_NUMBER.match(item)
+    if number is not None and len(item.split()) <= 4 and not _VERBISH.search(item):
+        return parse_number(number.group(1)) or 0
+    if _CONJOINED_ONE.match(item) and not _VERBISH.search(item) and item.lower() not in ("the", "a"):
+        return 1
+    return 0
+
+
 def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
     lower = sentence.lower()
-    if not _ANY_STEM.search(lower):
+    if not _ANY_STEM.search(lower) or _ROLL_UP.search(lower):
         return None, None
+    if "(" in sentence or "including" in lower:
+        sentence = _ASIDE.sub("", sentence)
+        lower = sentence.lower()
     pats: dict[re.Pattern[str], Matcher]
     if len(lower) == len(sentence):
         text, pats = lower, _LOWER
@@ -167,18 +217,24 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
     for m in pats[_AFTER].finditer(text):
         value = parse_number(m.group("num"))
         if value is not None:
-            add(_kind(m.group("verb")), value, (m.start("num"), m.end("num")))
+            add(_kind(m.group("verb")), value, (m.start("verb"), m.end("num")))
     for m in pats[_BEFORE].finditer(text):
         value = parse_number(m.group("num"))
         if value is not None:
+            value += _conjoined(sentence[: m.start()])
             add(_kind(m.group("kind")), value, (m.start("num"), m.end("kind")))
     for m in pats[_SINGLE_PASSIVE].finditer(text):
-        plural = m.group("aux").lower() in ("were", "have been")
+        plural = m.group("aux").lower() in ("were", "have been") or text[: m.start()].endswith(
+            ("couple ", "pair ")
+        )
         add(_kind(m.group("kind").split()[-1]), 2 if plural else 1, m.span("kind"))
     for m in pats[_SINGLE_ACTIVE].finditer(text):
         if m.group("det") is None and not sentence[m.end() : m.end() + 1].isupper():
             continue  # neither "the/a/his ..." nor a capitalised name: not a victim
         add(_kind(m.group("kind").split()[-1]), 1, m.span("kind"))
+    if "died" in text or "succumbed" in text:  # before trying every "a"/"the" of the sentence
+        for m in pats[_ONE_DIED].finditer(text):
+            add("killed", 1, m.span())
     if totals["killed"] is None and pats[_NONE_KILLED].search(text):
         totals["killed"] = 0
     if totals["injured"] is None and pats[_NONE_HURT].search(text):
@@ -186,8 +242,14 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
     listed = listed_victims(sentence)
     if listed is not None and listed > (totals["killed"] or 0):
         totals["killed"] = listed
-    if totals["killed"] is not None and pats[_PERPETRATOR_TOO].search(text):
-        totals["killed"] += 1
+    for m in pats[_ALONG_WITH].finditer(text):
+        more, _ = _list_total(sentence[m.end() :])
+        if more:
+            totals["killed"] = (totals["killed"] or 1) + more
+    perpetrators = pats[_PERPETRATOR_TOO].search(text)
+    if totals["killed"] is not None and perpetrators is not None:
+        # "the assailants": at least two, the lowest figure the words allow.
+        totals["killed"] += 2 if perpetrators.group("plural") else 1
     return totals["killed"], totals["injured"]
 
 
@@ -199,18 +261,28 @@ def _max(a: int | None, b: int | None) -> int | None:
     return max(a, b)
 
 
+# "Seven assailants were also killed": deaths a later sentence adds to the toll told before.
+_ALSO_KILLED = re.compile(r"\b(?:were|was) also (?:killed|shot dead|slain)\b|\balso died\b", re.I)
+
+
 def count_casualties(sentences: Iterable[str]) -> Casualties:
     killed: int | None = None
     injured: int | None = None
     for sentence in sentences:
         k, i = sentence_counts(sentence)
-        killed, injured = _max(killed, k), _max(injured, i)
+        if k is not None and killed is not None and _ALSO_KILLED.search(sentence):
+            killed += k
+        else:
+            killed = _max(killed, k)
+        injured = _max(injured, i)
     return Casualties(killed=killed, injured=injured)
 
 
 # "killing two civilians, two guards and the bomber": every listed victim counts. Each item is
 # a number and its noun, or one person ("the driver", "his son", "Ahmed Ali", "him").
-_LIST_START = re.compile(r"\b(?:killing|killed|kills|claimed the lives of)\s+", re.IGNORECASE)
+_LIST_START = re.compile(
+    r"\b(?:killing|killed|kills|claimed the lives of|shot dead|gunned down)\s+", re.IGNORECASE
+)
 _LIST_END = re.compile(
     r"[.;:()]|\s(?:while|when|as|in|at|on|after|before|during|near|inside|outside|with|and (?:wound|injur"
     r"|left|destroy|damag)\w*|wound\w*|injur\w*)\b",
@@ -218,25 +290,32 @@ _LIST_END = re.compile(
 )
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^(?:at least\s+|another\s+|some\s+)?(" + NUMBER_PATTERN + r")\b", re.IGNORECASE)
-_ITEM_ONE = re.compile(r"^(?:(?:the|his|her|their|a|an|one)\s+\w|him\b|her\b|[A-Z]\w)")
+_ITEM_ONE = re.compile(
+    r"^(?:(?:the|his|her|their|a|an|one)\s+\w|him\b|her\b|[A-Z]\w|(?:al|el|bin|ibn|de|van|von)[- ][A-Z])"
+)
+
+
+def _list_total(rest: str) -> tuple[int, int]:
+    """(people, items) of the list of victims that `rest` starts with."""
+    end = _LIST_END.search(rest)
+    items = [i for i in _ITEM_SPLIT.split(rest[: end.start() if end else len(rest)]) if i]
+    total = count = 0
+    for item in items:
+        number = _ITEM_NUMBER.match(item)
+        value = parse_number(number.group(1)) if number else None
+        if value is None and _ITEM_ONE.match(item):
+            value = 1
+        if value is None:
+            break
+        total, count = total + value, count + 1
+    return total, count
 
 
 def listed_victims(sentence: str) -> int | None:
     """Sum of a list of victims after a killing verb, when it lists two or more items."""
     best: int | None = None
     for m in _LIST_START.finditer(sentence):
-        rest = sentence[m.end() :]
-        end = _LIST_END.search(rest)
-        items = [i for i in _ITEM_SPLIT.split(rest[: end.start() if end else len(rest)]) if i]
-        total = count = 0
-        for item in items:
-            number = _ITEM_NUMBER.match(item)
-            value = parse_number(number.group(1)) if number else None
-            if value is None and _ITEM_ONE.match(item):
-                value = 1
-            if value is None:
-                break
-            total, count = total + value, count + 1
+        total, count = _list_total(sentence[m.end() :])
         if count >= 2:
             best = max(best or 0, total)
     return best
@@ -261,7 +340,9 @@ _ATTACKER_COUNTED = re.compile(
     r"(?:bombers?|attackers?|assailants?|perpetrators?|militants?)\b"
     r"|\b(?:the |a )?(?:suicide )?(?:bombers?|attackers?|assailants?|militants?|perpetrators?) (?:and|,)"
     r"[^.]{0,60}\b(?:were|was) killed\b|\b(?:bombers?|attackers?|assailants?|perpetrators?) (?:was|were)"
-    r" (?:also )?killed\b|\bkilling (?:himself|herself|themselves)\b",
+    r" (?:also )?killed\b|\bkilling (?:himself|herself|themselves)\b"
+    r"|\b(?:killed|killing|shot dead)\s+(?:\w+\s+of\s+)?(?:the\s+)?(?:suicide\s+)?(?:bombers?|attackers?"
+    r"|assailants?|militants?|perpetrators?)\b",
     re.IGNORECASE,
 )
 
