@@ -158,3 +158,23 @@ def test_place_country_does_not_depend_on_hashing() -> None:
         for seed in ("1", "2", "3", "4")
     }
     assert len(outputs) == 1
+
+
+def test_sentence_splitting_keeps_abbreviations_and_quotes() -> None:
+    from agents.core.detector.text import build_document, split_sentences
+
+    text = (
+        'Gen. Okafor met Dr. Lindqvist and Mr. Haddad in the U.S. capital. "Stop!" a guard shouted. '
+        "Officials said the talks (held at 9 a.m. local time) went well.\n\nA second paragraph"
+        " follows.\nA line after a single break."
+    )
+    assert split_sentences(text) == [
+        "Gen. Okafor met Dr. Lindqvist and Mr. Haddad in the U.S. capital.",
+        '"Stop!" a guard shouted.',
+        "Officials said the talks (held at 9 a.m. local time) went well.",
+        "A second paragraph follows.",
+        "A line after a single break.",
+    ]
+    assert build_document(None, "Home | World | Sport\nTwo  people\twere hurt.").sentences == [
+        "Two people were hurt."
+    ]

@@ -69,11 +69,18 @@ _ABBREVIATIONS = (
     "u.k",
 )
 _ABBREV_SET = frozenset(_ABBREVIATIONS)
-_ABBREV_RE = re.compile(r"\b([A-Za-z][A-Za-z.]{0,4})\.(?=\s)")
+# A dot followed by white space: the only places an abbreviation can need protecting. A pattern
+# that starts with a literal lets `re` skip ahead in C; the word before is read in Python.
+_DOT_SPACE = re.compile(r"\.(?=\s)")
+_ABBREV_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+# The end of a sentence: its punctuation, closing quotes and the white space after (only the part
+# after the punctuation, group `cut`, is removed), or a blank line, or a line break.
 _SENT_BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)"
+    r"[.!?](?P<cut>[\"'\u201d\u2019)\]]*\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|(?P<line>\n\s*\n|\n(?=\S))"
 )
-_WS = re.compile(r"[ \t\r\f\v]+")
+# Runs of white space to fold into one space (a lone space is left alone: nothing to replace).
+_WS = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
+_MENU_SEPARATORS = ("|", "\u2022", "\u00bb", "\u203a")
 _PLACEHOLDER = "\u2024"  # one-dot leader keeps offsets and hides abbreviation dots from the splitter
 
 
@@ -93,16 +100,48 @@ class Document:
 def strip_furniture(text: str) -> str:
     text = html.unescape(text)
     text = _FURNITURE_LINE.sub("", text)
+    if not any(sep in text for sep in _MENU_SEPARATORS):
+        return text  # no menu line without a separator; the pattern backtracks at every line
     return _MENU_LINE.sub("", text)
 
 
+def _protect_abbreviations(text: str) -> str:
+    """Hide the dot of "Gen. X", "Dr. Y", "U.S. Z" from the sentence splitter (offsets kept)."""
+    pieces: list[str] = []
+    last = 0
+    for m in _DOT_SPACE.finditer(text):
+        end = m.start()
+        start = end
+        while start > 0 and end - start < 5 and text[start - 1] in _ABBREV_CHARS:
+            start -= 1
+        word = text[start:end]
+        at_word_start = start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+        if word[:1].isalpha() and at_word_start and word.lower() in _ABBREV_SET:
+            pieces.append(text[last:end])
+            pieces.append(_PLACEHOLDER)
+            last = end + 1
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _split_at_boundaries(text: str) -> list[str]:
+    pieces: list[str] = []
+    last = 0
+    for m in _SENT_BOUNDARY.finditer(text):
+        cut = m.span("cut") if m.group("cut") is not None else m.span("line")
+        pieces.append(text[last : cut[0]])
+        last = cut[1]
+    pieces.append(text[last:])
+    return pieces
+
+
 def split_sentences(text: str) -> list[str]:
-    protected = _ABBREV_RE.sub(
-        lambda m: m.group(1) + _PLACEHOLDER if m.group(1).lower() in _ABBREV_SET else m.group(0), text
-    )
+    protected = _protect_abbreviations(text)
     out: list[str] = []
     seen: set[str] = set()
-    for piece in _SENT_BOUNDARY.split(protected):
+    for piece in _split_at_boundaries(protected):
         sentence = _WS.sub(" ", piece.replace(_PLACEHOLDER, ".")).strip()
         # Captions and repeated headlines duplicate sentences; one copy is enough evidence.
         if len(sentence) < 3 or sentence.lower() in seen:
