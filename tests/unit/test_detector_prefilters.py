@@ -178,3 +178,40 @@ def test_sentence_splitting_keeps_abbreviations_and_quotes() -> None:
     assert build_document(None, "Home | World | Sport\nTwo  people\twere hurt.").sentences == [
         "Two people were hurt."
     ]
+
+
+_MASK_SENTENCES = (
+    "He had a heart attack, a panic attack, an asthma attack and survived shark attacks and a dog attack.",
+    "A cyberattack, a cyber-attack, cyber security, a ddos attack, ransomware attacks and hacking attacks.",
+    "A character assassination: they assassinated his character with political attacks and verbal attacks.",
+    "Scathing attacks, fierce attack ads, attacked her record, attacking the minister's policies.",
+    "She attacked him over his handling of the budget, a rhetorical attack for their remarks.",
+    "A shooting guard, a shooting star, a photo shoot, a photoshoot, a film shoot and a shot clock.",
+    "A riot of colours, a laugh riot; he read them the riot act.",
+    "A formal protest, a diplomatic protest, a bid protest; they lodged a strong protest under protest.",
+    "He protested his innocence; she filed a protest and registered a formal protest.",
+    "Air strikes, an airstrike, drone strikes, a hunger strike, a general strike, a labour strike.",
+    "A lucky strike, a first strike, a pre-emptive strike, a preemptive strike, military strikes.",
+    "Rail strikes, transport strikes, doctors' strikes, teachers strike, workers' strikes, strike a deal.",
+    "An attacking midfielder, an attack-minded play, on the attack, a counter-attack, counterattacks.",
+    "A killer app, killing it, dressed to kill, they killed the bill.",
+    "The chief executive, the chief financial officer and the chief economist.",
+    "It bombed at the box office, a box-office bomb, a photobomb, bath bombs, a bombshell.",
+    "Riot police, riot gear, riot squads and riot officers.",
+    "Communal riots, sectarian clashes, ethnic violence, tribal clashes, inter-communal riots.",
+    "No injuries or damage, no reports of violence, without any incident; no one was hurt.",
+    "They marched against the killing of a student, over police brutality, denouncing the attacks.",
+    "Justice for the victims of the shooting, in memory of those killed, mourning the deaths.",
+)
+
+
+def test_anchored_masks_find_what_the_full_mask_finds() -> None:
+    from agents.core.detector import rules
+
+    total = 0
+    for sentence in _MASK_SENTENCES:
+        lower = sentence.lower()
+        expected = [m.span() for m in rules._MASK_RE.finditer(lower)]
+        assert [m.span() for m in rules._MASK_LOWER.finditer(lower)] == expected, sentence
+        total += len(expected)
+    assert total >= 60

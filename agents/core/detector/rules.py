@@ -17,6 +17,7 @@ from functools import lru_cache
 from agents.core.detector.scan import AnchoredPattern
 from agents.core.detector.taxonomy import (
     EVENT_SPECS,
+    MASK_STARTS,
     MASKS,
     ROLE_STARTS,
     ROLE_TIERS,
@@ -53,6 +54,7 @@ def union(patterns: Iterable[str]) -> str:
 
 
 _MASK_RE = re.compile(union(MASKS))
+_MASK_LOWER = AnchoredPattern(_MASK_RE, MASK_STARTS)
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
 _ROLE_LOWER = AnchoredPattern(re.compile(_ROLE_SOURCE), ROLE_STARTS)
@@ -92,10 +94,10 @@ def _blank(match: re.Match[str]) -> str:
 def mask(text: str) -> str:
     """Blank out figurative and negated phrases, keeping offsets (and the original case)."""
     lower = text.lower()
-    source = lower if len(lower) == len(text) else text
+    found = _MASK_LOWER.finditer(lower) if len(lower) == len(text) else _MASK_RE.finditer(text)
     pieces: list[str] = []
     last = 0
-    for m in _MASK_RE.finditer(source):
+    for m in found:
         pieces.append(text[last : m.start()])
         pieces.append(" " * (m.end() - m.start()))
         last = m.end()

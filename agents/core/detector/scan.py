@@ -30,28 +30,34 @@ class AnchoredPattern:
 
     Each start is a literal whose first word is a whole word of the text where a match begins
     ("president", "prime minister", "a dozen", "7"); list inflected forms as starts of their own.
-    Finding the candidate words costs one C-speed word split and a set intersection.
+    Finding the candidate words costs one C-speed word split and a set intersection. A start
+    ending in "*" is a bare prefix ("cyber*" for "cyberattack", "cyber-attack"), found by substring.
     """
 
     def __init__(self, pattern: re.Pattern[str], starts: Iterable[str]) -> None:
         self.pattern = pattern
         by_word: dict[str, set[str]] = {}
+        prefixes: set[str] = set()
         for start in starts:
+            if start.endswith("*"):
+                prefixes.add(start[:-1])
+                continue
             first = _TOKEN.match(start)
             if first is None:
                 raise ValueError(f"a start must begin with a lower-case word or a digit: {start!r}")
             by_word.setdefault(first.group(), set()).add(start)
         self._by_word = {word: tuple(group) for word, group in by_word.items()}
         self._words = frozenset(by_word)
+        self._prefixes = tuple(sorted(prefixes))
 
     def positions(self, text: str) -> list[int]:
         found: set[int] = set()
-        for word in self._words.intersection(words_of(text)):
-            for start in self._by_word[word]:
-                i = text.find(start)
-                while i != -1:
-                    found.add(i)
-                    i = text.find(start, i + 1)
+        starts = [start for word in self._words.intersection(words_of(text)) for start in self._by_word[word]]
+        for start in (*starts, *self._prefixes):
+            i = text.find(start)
+            while i != -1:
+                found.add(i)
+                i = text.find(start, i + 1)
         return sorted(found)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
