@@ -115,28 +115,50 @@ def test_anchored_scans_find_what_full_scans_find() -> None:
     assert len({m.lastgroup for s in _ROLE_SENTENCES for m in rules._ROLE_LOWER.finditer(s.lower())}) == 6
 
 
-def test_article_veto_scans_match_full_scans() -> None:
+_VETO_TEXT = (
+    "The film and the movie, a novel, a book series and an episode of the season's sitcom. "
+    "A video game, a videogame for gamers; players can play the role of a character. "
+    "The actor and actress starring in it; she stars as a spy at the box office. "
+    "A thriller, a drama, fiction and fictional plot twists in the screenplay and the trailer. "
+    "Netflix, HBO, a sequel, a comic musical at the theatre or theater, an opera, an album. "
+    "A song, a documentary premiere, the storyline of the franchise, a biopic and its cast. "
+    "The match in the league cup tournament and championship: goals, a striker, a midfielder. "
+    "The coach, the innings and a wicket, a quarterback's touchdown in the playoffs. "
+    "He scored; the fixture, the squad, the stadium and the fans. "
+    "The ministry denied any attack and denies reports; false reports, fake news, unfounded claims. "
+    "A rumoured plot, a rumored coup, a hoax; there was no attack and no assassination attempt. "
+    "Rebels threatened to kill him, threats against her, a threat to them; they could target a mayor. "
+    "It might be targeted, may attack, would kill; if so, unless stopped, they warned of violence. "
+    "He warns that fears of unrest and the risk of riots grow; they vowed to strike. "
+    "Clerics called for the killing of the writer and want him dead; a hit list and death threats. "
+    "A simulated raid, a drill, an exercise: what if it happened? "
+    "On the anniversary, a commemoration at the memorial, years ago, decades after, a century since. "
+    "He was assassinated in 1995 and killed in 2001; in 1989, in the 1960s, since the assassination. "
+    "After the assassination of the king, following the murder of the judge, her legacy and history. "
+    "A historic day for historians; the late president is remembered; this marks the day he once led. "
+    "A plane crash, an accident, a collision, the train derailed, an earthquake, a quake, floods. "
+    "Flooding, a storm, a hurricane, a cyclone, a typhoon, a tornado, a landslide and a mudslide. "
+    "An avalanche, a stampede, a wildfire, a tsunami, a heatwave; he drowned; natural causes. "
+    "An overdose; she died of cancer and he died after a long illness. "
+    "Air strikes, airstrikes, shelling, the town was shelled by artillery; clashes between rebels. "
+    "Fighting between militias, a battle, an offensive, a military operation, counter-insurgency. "
+    "Troops killed two rebels; security forces shot dead a suspect; police killed three militants."
+).lower()
+
+
+def test_anchored_vetoes_find_what_full_scans_find() -> None:
     import re
 
     from agents.core.detector import rules
-    from agents.core.detector.taxonomy import VETO_STARTS
+    from agents.core.detector.taxonomy import PATTERN_STARTS
 
-    text = (
-        "The film and the movie, a novel, a book series and an episode of the season's sitcom. "
-        "A video game, a videogame for gamers; players can play the role of a character. "
-        "The actor and actress starring in it; she stars as a spy at the box office. "
-        "A thriller, a drama, fiction and fictional plot twists in the screenplay and the trailer. "
-        "Netflix, HBO, a sequel, a comic musical at the theatre or theater, an opera, an album. "
-        "A song, a documentary premiere, the storyline of the franchise, a biopic and its cast. "
-        "The match in the league cup tournament and championship: goals, a striker, a midfielder. "
-        "The coach, the innings and a wicket, a quarterback's touchdown in the playoffs. "
-        "He scored; the fixture, the squad, the stadium and the fans."
-    ).lower()
-    for pattern in VETO_STARTS:
+    for pattern in PATTERN_STARTS:
         anchored = rules._VETO_ANCHORED[pattern]
         slow = re.compile(pattern)
-        assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in slow.finditer(text)]
-        assert len(list(slow.finditer(text))) >= 20
+        assert [m.span() for m in anchored.finditer(_VETO_TEXT)] == [
+            m.span() for m in slow.finditer(_VETO_TEXT)
+        ]
+        assert len(list(slow.finditer(_VETO_TEXT))) >= 5, pattern[:40]
 
 
 def test_place_country_does_not_depend_on_hashing() -> None:

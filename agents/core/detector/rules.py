@@ -19,11 +19,11 @@ from agents.core.detector.taxonomy import (
     EVENT_SPECS,
     MASK_STARTS,
     MASKS,
+    PATTERN_STARTS,
     ROLE_STARTS,
     ROLE_TIERS,
     SOURCE_AFTER_ROLE,
     SOURCE_BEFORE_ROLE,
-    VETO_STARTS,
     EventSpec,
 )
 from agents.core.detector.text import Document
@@ -46,6 +46,15 @@ def compiled_lower(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=256)
 def _union_of(patterns: tuple[str, ...]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=256)
+def _anchored_union(patterns: tuple[str, ...]) -> AnchoredPattern | None:
+    """The union tried only where one of its patterns can begin, when all their starts are known."""
+    if not all(p in PATTERN_STARTS for p in patterns):
+        return None
+    starts = [start for p in patterns for start in PATTERN_STARTS[p]]
+    return AnchoredPattern(compiled_lower(_union_of(patterns)), starts)
 
 
 def union(patterns: Iterable[str]) -> str:
@@ -157,7 +166,21 @@ class Analysis:
         return cached
 
     def any_at(self, patterns: tuple[str, ...], index: int) -> bool:
-        return bool(patterns) and self.matches_at(_union_of(patterns), index)
+        if not patterns:
+            return False
+        anchored = _anchored_union(patterns)
+        if anchored is None:
+            return self.matches_at(_union_of(patterns), index)
+        key = (_union_of(patterns), index)
+        cached = self._local.get(key)
+        if cached is None:
+            case, lower = self.masked(index)
+            if len(lower) == len(case):
+                cached = anchored.search(lower) is not None
+            else:
+                cached = compiled(key[0]).search(case) is not None
+            self._local[key] = cached
+        return cached
 
     def blocked_at(self, patterns: tuple[str, ...], index: int) -> bool:
         return self.any_at(patterns, index)
@@ -179,7 +202,7 @@ class Analysis:
 
 # Article-level vetoes are whole-article scans; these are tried only where their words occur.
 _VETO_ANCHORED = {
-    pattern: AnchoredPattern(re.compile(pattern), starts) for pattern, starts in VETO_STARTS.items()
+    pattern: AnchoredPattern(re.compile(pattern), starts) for pattern, starts in PATTERN_STARTS.items()
 }
 
 

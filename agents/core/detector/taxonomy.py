@@ -128,9 +128,23 @@ SPORT = (
 )
 
 
-# The first word of every FICTION and SPORT match, so the article-level veto scans only where one
-# occurs (`scan.AnchoredPattern`). Keep in step with the patterns; a unit test checks them.
-VETO_STARTS: dict[str, tuple[str, ...]] = {
+# Where every match of each veto pattern can begin, so it is tried only there
+# (`scan.AnchoredPattern`; "x*" is a bare prefix). Keep in step with the patterns; unit tests
+# check each against the full scan. Patterns without an entry are scanned in full.
+PATTERN_STARTS: dict[str, tuple[str, ...]] = {
+    NEGATION: _words("denies denied false fake unfounded rumored rumoured hoax no"),
+    HYPOTHETICAL: _words(
+        "threat threaten threatened threatens threatening threats could might may would if unless warn"
+        " warned warns warning fear fears risk risks vow vowed vows call called calls calling want wants"
+        " hit death simulat* drill exercise what"
+    ),
+    HISTORY: (
+        *_words("anniversar* commemorat* memorial year years decade decades century centuries"),
+        *_words("assassinated killed murdered shot since after following before legacy histor* late"),
+        *_words("remember* mark marks once"),
+        *("in 1", "in 2", "in the 1"),
+    ),
+    HISTORY_PROTEST: (*_words("year years decade decades histor*"), "in 1", "in 2", "in the 1"),
     FICTION: _words(
         "film movie novel book series episode season sitcom game video videogame gamer gamers player"
         " players play plays played character actor actress starring stars box thriller drama fiction"
@@ -140,6 +154,15 @@ VETO_STARTS: dict[str, tuple[str, ...]] = {
     SPORT: _words(
         "match league cup tournament championship goal goals striker midfielder coach season innings"
         " wicket quarterback touchdown playoff playoffs score scored fixture squad stadium fans"
+    ),
+    DISASTER: _words(
+        "crash* accident* collision collided derail* earthquake quake flood floods flooding storm"
+        " hurricane cyclone typhoon tornado landslide mudslide avalanche stampede wildfire tsunami"
+        " heatwave drown* natural overdose died"
+    ),
+    COMBAT: _words(
+        "air* shelling shelled artillery clashes fighting battle* offensive military counter* troops"
+        " security army soldiers police"
     ),
 }
 
