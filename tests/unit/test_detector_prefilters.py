@@ -237,3 +237,42 @@ def test_anchored_masks_find_what_the_full_mask_finds() -> None:
         assert [m.span() for m in rules._MASK_LOWER.finditer(lower)] == expected, sentence
         total += len(expected)
     assert total >= 60
+
+
+_CUE_TEXT = (
+    "The governor was assassinated; an assassination attempt, an attempt on her life, a bid on the "
+    "minister's life. A plot to kill the judge was foiled and a plan to murder him thwarted; police "
+    "uncovered the conspiracy. He survived an ambush and survived the bombing. "
+    "The protest turned violent; rallies turned deadly; a demonstration turned bloody; violent "
+    "protests, deadly clashes with police. Rioters rioted, rioting spread. Police fired tear gas to "
+    "disperse them, used water cannon to disperse crowds, lobbed stun grenades to disperse marchers. "
+    "Teargas and rubber bullets hit the demonstrators; strikers faced live ammunition. "
+    "Gunmen shot him, a gunman shoots, the shooting, he was gunned down by assailants and attackers "
+    "who attacked, ambushed, stabbed and knifed; a bomb, bombed, bombing, a bomber, explosives, an "
+    "explosion, blasts, grenades, IEDs detonated, drones, rockets, mortars; they opened fire, fired at "
+    "him; a sniper; poisoned; killed; murdered; slain; assassins hacked with machetes; beheaded; a "
+    "molotov; a car bomb; a suicide attack; set fire; torched; lynched; beaten to death; abducted; "
+    "kidnapped; a letter bomb; a hit squad; an incendiary device; rammed; wounded; injured. "
+    "Protesters, demonstrators, marchers, a rally, sit-ins, a sit in, riots, pickets, agitation, "
+    "unrest, they marched. Residents demanding water, villagers denouncing the mine, workers "
+    "rejecting the deal, students chanting slogans, traders angry at the tax, people in protest, "
+    "drivers frustrated over fuel, farmers opposing the plan, miners against the closure. "
+    "Two guards were killed, the bodyguard was hurt and the attack left one dead; the bomber's blast; "
+    "casualties; a drone; the minister escaped unharmed; the group claimed responsibility."
+).lower()
+
+
+def test_anchored_cues_find_what_full_scans_find() -> None:
+    import re
+
+    from agents.core.detector import rules
+    from agents.core.detector.taxonomy import CUE_STARTS
+
+    for pattern in CUE_STARTS:
+        anchored = rules._anchored_union((pattern,))
+        assert anchored is not None
+        slow = re.compile(pattern)
+        assert [m.span() for m in anchored.finditer(_CUE_TEXT)] == [
+            m.span() for m in slow.finditer(_CUE_TEXT)
+        ]
+        assert list(slow.finditer(_CUE_TEXT)), pattern[:40]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from agents.core.detector.scan import AnchoredPattern
 from agents.core.detector.taxonomy import (
+    CUE_STARTS,
     EVENT_SPECS,
     MASK_STARTS,
     MASKS,
@@ -48,12 +49,15 @@ def _union_of(patterns: tuple[str, ...]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
+_STARTS: dict[str, tuple[str, ...]] = {**PATTERN_STARTS, **CUE_STARTS}
+
+
 @lru_cache(maxsize=256)
 def _anchored_union(patterns: tuple[str, ...]) -> AnchoredPattern | None:
     """The union tried only where one of its patterns can begin, when all their starts are known."""
-    if not all(p in PATTERN_STARTS for p in patterns):
+    if not all(p in _STARTS for p in patterns):
         return None
-    starts = [start for p in patterns for start in PATTERN_STARTS[p]]
+    starts = [start for p in patterns for start in _STARTS[p]]
     return AnchoredPattern(compiled_lower(_union_of(patterns)), starts)
 
 
@@ -93,7 +97,8 @@ def _anchor_patterns(spec: EventSpec) -> tuple[str, ...]:
 
 # Every sentence that can raise any type matches one of these (a strong cue or a first-group
 # cue). Masking only blanks text, so scanning the unmasked text finds a superset of them.
-_ANCHORS = re.compile(union(p for spec in EVENT_SPECS for p in _anchor_patterns(spec)))
+_ANCHOR_PATTERNS = tuple(p for spec in EVENT_SPECS for p in _anchor_patterns(spec))
+_ANCHORS = re.compile(union(_ANCHOR_PATTERNS))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -159,7 +164,8 @@ class Analysis:
         if cached is None:
             case, lower = self.masked(index)
             if len(lower) == len(case):
-                cached = compiled_lower(pattern).search(lower) is not None
+                anchored = _anchored_union((pattern,)) if pattern in _STARTS else None
+                cached = (anchored or compiled_lower(pattern)).search(lower) is not None
             else:  # lower() changed some lengths (rare scripts): case-insensitive matching instead
                 cached = compiled(pattern).search(case) is not None
             self._local[key] = cached
@@ -240,7 +246,8 @@ def analyse(doc: Document) -> Analysis:
         lower = doc.text  # offsets must stay aligned; per-sentence checks fall back to IGNORECASE
         anchors = _scan(doc, lower, re.compile(_ANCHORS.pattern, _FLAGS))
     else:
-        anchors = _scan(doc, lower, _ANCHORS)
+        anchored = _anchored_union(_ANCHOR_PATTERNS)
+        anchors = _scan(doc, lower, _ANCHORS) if anchored is None else _scan_anchored(doc, lower, anchored)
     return Analysis(doc=doc, lower=lower, anchors=anchors)
 
 

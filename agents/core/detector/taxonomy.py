@@ -332,6 +332,44 @@ PROTEST_STRONG = (
     r"|rubber bullets|live ammunition)\b",
 )
 
+# Where every match of each cue can begin (see PATTERN_STARTS). Keep in step with the cues.
+CUE_STARTS: dict[str, tuple[str, ...]] = {
+    ASSASSINATION_STRONG[0]: ("assassinat*",),
+    ASSASSINATION_STRONG[1]: _words("attempt attempts bid"),
+    ASSASSINATION_STRONG[2]: _words(
+        "plot plan plans plotting conspiracy conspired planning foiled thwarted prevented uncovered disrupted"
+    ),
+    ASSASSINATION_STRONG[3]: ("survived",),
+    PROTEST_STRONG[0]: _words("protest* demonstrat* rally rallies"),
+    PROTEST_STRONG[1]: _words("violent deadly bloody"),
+    PROTEST_STRONG[2]: _words("rioter rioters rioting rioted"),
+    PROTEST_STRONG[3]: _words("fired used firing using lobbed with"),
+    PROTEST_STRONG[4]: _words("tear* water rubber"),
+    PROTEST_STRONG[5]: _words("protest* demonstrat* crowd crowds marchers strikers"),
+    ATTACK_ACT: _words(
+        "shot shoot shoots shooting gunned gunman gunmen assailant assailants attacker attackers attack"
+        " attacked attacks attacking ambush* stabb* knifed bomb bombed bombing bomber bombers bombs"
+        " explosive explosives explosion blast blasts grenade grenades ied ieds detonat* drone drones"
+        " rocket rockets mortar mortars opened open fired sniper poison poisoned poisoning killed murder"
+        " murdered slain assassin* hacked machete machetes beheaded molotov car suicide set torched"
+        " lynched beaten abducted kidnapped letter hit incendiary rammed wounded injured"
+    ),
+    PROTEST_EXPLICIT: _words(
+        "protest* demonstrat* marchers rally rallies rallied sit* strikers rioter rioters riot riots rioted"
+        " rioting picket* agitat* unrest march marched marches"
+    ),
+    GRIEVANCE_GROUP: _words(
+        "residents villagers workers labourers laborers youth youths students traders merchants drivers"
+        " farmers locals people crowd crowds group inmates prisoners supporters fans members activists"
+        " employees vendors miners"
+    ),
+    GROUP_GRIEVANCE: (
+        *_words("demand* denounc* complain* slogan slogans chant* reject* angered angry outraged"),
+        *_words("dissatisf* grievance grievances frustrat* opposing against"),
+        "in protest",
+    ),
+}
+
 ASSASSINATION = EventSpec(
     type="assassination_attempt",
     strong=ASSASSINATION_STRONG,
@@ -362,3 +400,7 @@ PROTEST_VIOLENCE = EventSpec(
 )
 
 EVENT_SPECS: tuple[EventSpec, ...] = (ASSASSINATION, PROTEST_VIOLENCE)
+CUE_STARTS[ASSASSINATION.continuation] = _words(
+    "killed injured wounded hurt unharmed unhurt survived escaped casualt* dead died bodyguard bodyguards"
+    " guard guards attack assailant assailants bomber blast explosion drone drones responsibility"
+)
