@@ -276,3 +276,33 @@ def test_anchored_cues_find_what_full_scans_find() -> None:
             m.span() for m in slow.finditer(_CUE_TEXT)
         ]
         assert list(slow.finditer(_CUE_TEXT)), pattern[:40]
+
+
+def test_anchored_weapon_patterns_find_what_full_scans_find() -> None:
+    import re
+
+    from agents.core.detector.entities import _WEAPONS_LOWER
+
+    text = (
+        "A drone and a bomb, a bomber, bombing, explosives, an explosion, a blast, an IED, grenades; it "
+        "detonated; rockets, mortars, an RPG, a VBIED, a car bomb, a suicide vest, a landmine. Live rounds, "
+        "live fire; gunmen, a gun, shot, shooting, rifles, a pistol, snipers, opened fire, fired at them, "
+        "bullets, AK-47s, gunfire, firearms. A knife, knives, stabbed, daggers, a machete, blades, an axe, "
+        "hacked; tear gas, teargas, tear-gas; water cannons; rubber bullets, plastic-coated bullets; batons, "
+        "lathis, truncheons, clubs, sticks; stones, rocks; molotov cocktails, petrol bombs, incendiary, set "
+        "the car on fire, torched, arson; rammed, ran over, ploughed into, plowed into, drove his truck; "
+        "poisoned, a nerve agent, novichok, a toxic substance. Sunset, firestone, kindness, raxes."
+    ).lower()
+    for label, anchored in _WEAPONS_LOWER:
+        slow = re.compile(anchored.pattern.pattern)
+        assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in slow.finditer(text)], label
+        assert list(slow.finditer(text)), label
+
+
+def test_place_candidates_start_at_word_boundaries() -> None:
+    from agents.core.detector.places import find_places
+
+    names = [
+        p.name for p, _ in find_places(["An iPhone Berlin launch, then talks in Kabul and McAllen Texas."])
+    ]
+    assert "Berlin" in names and "Kabul" in names

@@ -6,6 +6,7 @@ The gazetteer is loaded once, lazily, on first use (never at import time) and ca
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -160,7 +161,27 @@ _NOT_PLACES = frozenset(
         "kadhimi",
     ]
 )
-_CANDIDATE = re.compile(r"\b[A-Z][\w'\u2019-]+(?:\s+(?:de |al-|el-)?[A-Z][\w'\u2019-]+){0,2}")
+# Without a leading \b the pattern starts with a character class, which `re` skips to in C; the
+# word boundary is checked in `_candidates`.
+_CANDIDATE = re.compile(r"[A-Z][\w'\u2019-]+(?:\s+(?:de |al-|el-)?[A-Z][\w'\u2019-]+){0,2}")
+# Every GOVERNMENT_DISTRICTS name contains one of these (lower-case).
+_DISTRICT_WORDS = ("zone", "palace", "parliament building", "government ", "diplomatic ")
+
+
+def _candidates(sentence: str) -> list[re.Match[str]]:
+    """Capitalised phrases that start a word: `\b[A-Z]...` with the boundary tested in Python."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := _CANDIDATE.search(sentence, pos)) is not None:
+        start = m.start()
+        if start and (sentence[start - 1].isalnum() or sentence[start - 1] == "_"):
+            pos = start + 1  # mid-word capital ("iPhone"): no match starts here, as with \b
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 _PREFIX = re.compile(r"(?:\bin|\bnear|\bat|\boutside|\bfrom|\bof|,)\s*$", re.IGNORECASE)
 
 
@@ -207,7 +228,7 @@ def find_places(sentences: list[str]) -> list[tuple[Place, bool]]:
     countries: list[str] = []
     districts: list[str] = []
     for sentence in sentences:
-        for m in _CANDIDATE.finditer(sentence):
+        for m in _candidates(sentence):
             words = m.group(0).replace("\u2019s", "").replace("'s", "").split()
             # Only the few characters before the name matter ("in", "near", "outside", ",").
             prefixed = bool(_PREFIX.search(sentence, max(0, m.start() - 12), m.start()))
@@ -228,9 +249,12 @@ def find_places(sentences: list[str]) -> list[tuple[Place, bool]]:
                         break
                 if hit:
                     break
-        districts.extend(m.group(0) for m in GOVERNMENT_DISTRICTS.finditer(sentence))
+        lower = sentence.lower()
+        if any(word in lower for word in _DISTRICT_WORDS):  # C-speed test before the IGNORECASE scan
+            districts.extend(m.group(0) for m in GOVERNMENT_DISTRICTS.finditer(sentence))
     # Most mentioned, the first mentioned on a tie (a set here would make the answer hash-dependent).
-    country = max(countries, key=countries.count) if countries else None
+    counts = Counter(countries)
+    country = max(counts, key=counts.__getitem__) if counts else None
     for name in districts:
         found.setdefault(
             name.title() if name[0].islower() else name, (Place(name=name, country_code=country), True)

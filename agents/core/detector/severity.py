@@ -51,6 +51,11 @@ ESCALATION = re.compile(
     r"|curfew|deadliest|worst violence|bloodiest)\b",
     re.IGNORECASE,
 )
+# Every ESCALATION match contains one of these (lower-case): the pattern is skipped without them.
+_ESCALATION_WORDS = (
+    *("escalation", "unprecedented", "casualt", "massacre", "emergency", "curfew", "deadliest"),
+    *("worst violence", "bloodiest"),
+)
 GTI_DEATH, GTI_INJURY = 3.0, 0.5
 
 
@@ -92,12 +97,15 @@ def score(inp: SeverityInput) -> Severity:
         factors.append(Factor(name="place", value=label, contribution=min(place, PLACE_CAP)))
     if inp.outcome is not None:
         factors.append(Factor(name="outcome", value=inp.outcome, contribution=OUTCOME_POINTS[inp.outcome]))
-    escalation = ESCALATION.search(inp.evidence_text)
+    lower = inp.evidence_text.lower()
+    maybe = any(word in lower for word in _ESCALATION_WORDS) or len(lower) != len(inp.evidence_text)
+    escalation = ESCALATION.search(inp.evidence_text) if maybe else None
     if escalation:
         factors.append(
             Factor(name="escalation", value=escalation.group(0).lower(), contribution=ESCALATION_POINTS)
         )
-    factors = [f.model_copy(update={"contribution": round(f.contribution, 1)}) for f in factors]
+    for f in factors:  # fresh models built above: rounding in place needs no copies
+        f.contribution = round(f.contribution, 1)
     raw = BASE + sum(f.contribution for f in factors)
     final = int(min(100, max(0, round(raw))))
     adjustment = round(final - raw, 1)
