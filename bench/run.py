@@ -39,9 +39,12 @@ def detector_alone(articles: list[BenchArticle], budget_s: float) -> dict[str, A
     from agents.core.detector import detect
 
     docs = [(r.get("title"), r["text"]) for r in (orjson.loads(a.payload) for a in articles)]
-    detect(*docs[-1])  # first use loads the gazetteer: not part of the steady state
+    # The first event loads the gazetteer (about 0.3 s): not part of the steady state. Warm up on
+    # an alerting article, then time the rest.
+    warm = next((i for i, a in enumerate(articles) if a.alerting), len(docs) - 1)
+    detect(*docs.pop(warm))
     n, t0 = 0, time.perf_counter()
-    for title, text in docs[:-1]:
+    for title, text in docs:
         detect(title, text)
         n += 1
         if time.perf_counter() - t0 >= budget_s and n >= 20:
