@@ -25,13 +25,23 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_TOKEN.findall(text))
 
 
+_HEAD = 3
+
+
+@lru_cache(maxsize=256)
+def heads_of(text: str) -> frozenset[str]:
+    """The first three letters of each word: the gate for bare-prefix starts."""
+    return frozenset(word[:_HEAD] for word in words_of(text))
+
+
 class AnchoredPattern:
     """`pattern` (for lower-case text) whose every match begins with one of `starts`.
 
     Each start is a literal whose first word is a whole word of the text where a match begins
     ("president", "prime minister", "a dozen", "7"); list inflected forms as starts of their own.
     Finding the candidate words costs one C-speed word split and a set intersection. A start
-    ending in "*" is a bare prefix ("cyber*" for "cyberattack", "cyber-attack"), found by substring.
+    ending in "*" is a bare prefix ("cyber*" for "cyberattack", "cyber-attack") of the word where a
+    match begins, looked for only when some word of the text begins with its first three letters.
     """
 
     def __init__(self, pattern: re.Pattern[str], starts: Iterable[str]) -> None:
@@ -48,12 +58,24 @@ class AnchoredPattern:
             by_word.setdefault(first.group(), set()).add(start)
         self._by_word = {word: tuple(group) for word, group in by_word.items()}
         self._words = frozenset(by_word)
-        self._prefixes = tuple(sorted(prefixes))
+        by_head: dict[str, list[str]] = {}
+        ungated: list[str] = []
+        for prefix in sorted(prefixes):
+            head = _TOKEN.match(prefix)
+            if head is None or len(head.group()) < _HEAD:
+                ungated.append(prefix)
+            else:
+                by_head.setdefault(head.group()[:_HEAD], []).append(prefix)
+        self._by_head = {head: tuple(group) for head, group in by_head.items()}
+        self._heads = frozenset(by_head)
+        self._ungated = tuple(ungated)
 
     def positions(self, text: str) -> list[int]:
         found: set[int] = set()
         starts = [start for word in self._words.intersection(words_of(text)) for start in self._by_word[word]]
-        for start in (*starts, *self._prefixes):
+        if self._by_head:
+            starts += [p for head in self._heads.intersection(heads_of(text)) for p in self._by_head[head]]
+        for start in (*starts, *self._ungated):
             i = text.find(start)
             while i != -1:
                 found.add(i)
