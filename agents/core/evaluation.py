@@ -50,7 +50,7 @@ class TypeScore:
 @dataclass(frozen=True)
 class ErrorCase:
     id: str
-    kind: str  # "miss" | "false alert"
+    kind: str  # "miss" | "false alert" | "extra type" | "killed" (count differs from the gold)
     gold: str
     predicted: tuple[str, ...]
     excerpt: str
@@ -201,6 +201,16 @@ def evaluate(
                 gold_cas["killed"] == 0 and predicted_killed is None
             ):
                 killed_matches += 1
+            else:
+                errors.append(
+                    ErrorCase(
+                        str(record["id"]),
+                        "killed",
+                        f"{label} killed={gold_cas['killed']}",
+                        (f"killed={predicted_killed}",),
+                        excerpt,
+                    )
+                )
             sev.append(float(match["severity"]["score"]))
             harm.append(float(gold_cas["killed"]) + 0.5 * float(gold_cas.get("injured") or 0))
     return EvalReport(

@@ -63,7 +63,28 @@ def test_evaluate_with_predictions() -> None:
     assert report.false_alerts == 1 and report.negatives == 2
     assert report.killed_total == 3 and report.killed_matches == 2  # None matches a gold 0
     assert report.confusion["peaceful_protest"]["protest_violence"] == 1
-    assert {e.id for e in report.errors} == {"e", "f"}
+    assert {e.id for e in report.errors if e.kind != "killed"} == {"e", "f"}
+    assert {e.id for e in report.errors if e.kind == "killed"} == {"b"}
     assert "false-alert rate" in report.to_text()
     assert report.to_markdown().count("|") > 10
     assert "miss" in report.errors_text()
+
+
+def test_errors_list_killed_counts_that_differ_from_the_gold() -> None:
+    from agents.core.evaluation import evaluate
+
+    gold = [
+        {
+            "id": "k1",
+            "labels": ["assassination_attempt"],
+            "casualties": {"killed": 3, "injured": None},
+            "text": "Gunmen shot dead the mayor of a border town and two of his guards.",
+        }
+    ]
+    event = {"type": "assassination_attempt", "casualties": {"killed": 1}, "severity": {"score": 50}}
+    report = evaluate(gold, predictions={"k1": [event]})
+    assert report.killed_matches == 0
+    assert [(e.kind, e.gold, e.predicted) for e in report.errors] == [
+        ("killed", "assassination_attempt killed=3", ("killed=1",))
+    ]
+    assert "killed=1" in report.errors_text()
