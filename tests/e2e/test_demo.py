@@ -12,8 +12,14 @@ from streams.local import REPO_ROOT
 
 def test_demo_shows_the_seed_alert_arriving(bootstrap: str, seed_path: Path) -> None:
     env = {**os.environ, "TOCSIN_KAFKA_BOOTSTRAP": bootstrap}
-    proc = subprocess.run([sys.executable, "-m", "streams.cli", "demo", "--timeout", "90"], cwd=REPO_ROOT,
-                          env=env, capture_output=True, text=True, timeout=240)
+    proc = subprocess.run(
+        [sys.executable, "-m", "streams.cli", "demo", "--timeout", "90"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     out = proc.stdout
     assert proc.returncode == 0, out + proc.stderr
     critical = [line for line in out.splitlines() if "CRITICAL" in line and "assassination_attempt" in line]
