@@ -124,25 +124,25 @@ def test_others_with_their_own_verb_are_not_added_to_the_killed() -> None:
         ("Attackers gunned down 4 police officers at a checkpoint.", 4, None),
         ("Gunmen shot dead the mayor and two aides.", 3, None),
         # one victim is counted once, not by two patterns
-        ("Gunmen killed one bodyguard and wounded 3 others.", 1, 3),
-        ("Soldiers opened fire, killing a demonstrator and wounding two more.", 1, 2),
+        ("A gunman killed one bodyguard and injured 3 others at the gate.", 1, 3),
+        ("Troops fired into the crowd, killing a student and wounding two more.", 1, 2),
         # a named or described victim and others share one verb
         ("Councillor Mendes, a veteran lawmaker, and one other person were killed in the ambush.", 2, None),
         ("The gunman and three customers were killed.", 4, None),
         ("Two soldiers and three civilians were killed.", 5, None),
         ("Armed men stormed the office and two guards were killed.", 2, None),
-        ("The deputy mayor was killed, as were two bodyguards and the driver.", 4, None),
-        ("The judge was killed along with his wife and a court clerk.", 3, None),
-        ("The couple was killed while their son was injured.", 2, 1),
+        ("The prosecutor was killed, as were her driver and a bodyguard.", 3, None),
+        ("The judge was killed along with a court clerk and a bailiff.", 3, None),
+        ("A couple was killed in the attack, and a passer-by was injured.", 2, 1),
         # asides between a count and its verb
         ("Five guards, including the unit's commander, were killed.", 5, None),
         ("The bomb killed two officers (both sergeants) and a cook.", 3, None),
-        ("The blast killed al-Rahim, two guards, and two civilians.", 5, None),
+        ("The bomb killed al-Sayed, three bodyguards and a passer-by.", 5, None),
         # a death without a number; attackers in the plural are at least two
-        ("A marcher succumbed to his wounds on Sunday, and 30 people were injured.", 1, 30),
-        ("In addition to the assailants, three people were killed.", 5, None),
+        ("One demonstrator succumbed to gunshot injuries overnight and 30 were hurt.", 1, 30),
+        ("In addition to the attackers, six villagers were killed.", 8, None),
         # a total over many attacks is not this attack's count
-        ("It was one of 12 coordinated attacks that day, across which 40 people were killed.", None, None),
+        ("Forty people died across all the attacks that swept the province on Friday.", None, None),
     ],
 )
 def test_sentence_counts_across_clauses(sentence: str, killed: int | None, injured: int | None) -> None:
@@ -164,6 +164,6 @@ def test_attackers_killed_by_guards_are_already_counted() -> None:
 
     sentences = [
         "Three suicide bombers tried to reach the compound.",
-        "Guards shot and killed two of the suicide bombers.",
+        "Soldiers shot dead one of the bombers at the gate.",
     ]
     assert suicide_attackers(sentences) == 0

@@ -93,16 +93,16 @@ _NONE_HURT = re.compile(
 _PERPETRATOR_TOO = re.compile(
     r"\bin addition to the (?:suicide )?(?:bomber|assailant|attacker|perpetrator)(?P<plural>s?)\b", re.I
 )
-# A total over many attacks ("one of 21 coordinated attacks, across which 51 people were killed")
+# A total over many attacks ("one of several raids that night", "40 died across all the attacks")
 # is not the count of this one.
 _ROLL_UP = re.compile(
     r"\bacross (?:which|all|the) (?:\w+ )?(?:attacks|incidents|bombings)\b|\bacross which\b"
     r"|\bone of (?:\d+|[a-z]+) (?:coordinated |separate |similar )?(?:attacks|bombings|incidents)\b"
     r"[^.;]*\b(?:killed|dead|died|wounded|injured)\b"
 )
-# "A rioter succumbed to his wounds", "the driver died later": one death without a number.
+# "A protester succumbed to her injuries", "the driver died later": one death without a number.
 _ONE_DIED = re.compile(r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:succumbed|died)\b", re.I)
-# "... was killed, as were two guards and the driver", "killed along with his wife and a guard":
+# "... was killed, as were three passengers", "killed along with two aides":
 # the listed victims come on top of the one already counted.
 _ALONG_WITH = re.compile(
     r"\b(?:killed|dead|died|slain|murdered)\b,?\s+(?:as (?:were|was)|along with|together with)\s+", re.I
@@ -110,7 +110,7 @@ _ALONG_WITH = re.compile(
 # Asides that split a count from its verb: "three officers, including the chief, were killed",
 # "two guards (Ali and Omar)". Dropped before counting.
 _ASIDE = re.compile(r"\s*\([^()]*\)|,\s+including\b[^.;]*?,(?=\s+(?:were|was|have|had|are|died)\b)", re.I)
-# "The militant and four officers were killed", "X, a colonel, and one other person were killed":
+# "The driver and two guards were killed", "X, a judge, and one other person were killed":
 # the first person of the subject is counted with the number that carries the verb.
 _CONJOINED = re.compile(r"(?:^|[,;:]\s*|\b(?:when|while|after)\s+)(?P<item>[^,;:]{1,40}?),?\s+and\s+$")
 _CONJOINED_ONE = re.compile(
@@ -261,7 +261,7 @@ def _max(a: int | None, b: int | None) -> int | None:
     return max(a, b)
 
 
-# "Seven assailants were also killed": deaths a later sentence adds to the toll told before.
+# "Four attackers were also killed": deaths a later sentence adds to the toll told before.
 _ALSO_KILLED = re.compile(r"\b(?:were|was) also (?:killed|shot dead|slain)\b|\balso died\b", re.I)
 
 
