@@ -98,7 +98,7 @@ def config(quick: bool, args: argparse.Namespace) -> dict[str, Any]:
     c: dict[str, Any] = {
         "partitions": 4,
         "n_raw": 20000,
-        "n_full": 8000,
+        "n_full": 16000,
         "detector_budget_s": 5.0,
         "rates": [20, 100, 300],
         "duration_s": 60.0,

@@ -16,8 +16,16 @@ pytestmark = pytest.mark.broker
 
 
 async def test_bench_harness_produces_well_formed_results(bootstrap: str, tmp_path: Path) -> None:
-    args = argparse.Namespace(partitions=2, n_raw=300, n_full=40, duration_s=2.0, drain_s=20.0,
-                              rates="20", keep_topics=False, loop="asyncio")
+    args = argparse.Namespace(
+        partitions=2,
+        n_raw=300,
+        n_full=40,
+        duration_s=2.0,
+        drain_s=20.0,
+        rates="20",
+        keep_topics=False,
+        loop="asyncio",
+    )
     started = time.monotonic()
     result = await run_bench(True, args, bootstrap=bootstrap)
     assert time.monotonic() - started < 90
