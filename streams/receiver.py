@@ -10,7 +10,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 import orjson
 from aiohttp import web
@@ -45,7 +45,57 @@ def always_ok(_: int, __: Received) -> Answer:
     return Answer()
 
 
-class Receiver:
+class LocalServer:
+    """A real aiohttp server on 127.0.0.1 (a free port unless given) that records what arrives.
+
+    Subclasses add routes in `routes()` and append to `self.records` (then call `arrived()`);
+    `wait_for` waits on those records.
+    """
+
+    def __init__(self, port: int = 0) -> None:
+        self.port = port
+        self.records: list[Any] = []
+        self._runner: web.AppRunner | None = None
+        self._arrived = asyncio.Condition()
+
+    def routes(self, app: web.Application) -> None:
+        raise NotImplementedError
+
+    async def arrived(self) -> None:
+        async with self._arrived:
+            self._arrived.notify_all()
+
+    async def wait_for(self, predicate: Callable[[list[Any]], bool], timeout: float) -> bool:
+        """Wait until `predicate(self.records)` holds; False on timeout."""
+
+        async def _wait() -> None:
+            async with self._arrived:
+                await self._arrived.wait_for(lambda: predicate(self.records))
+
+        try:
+            await asyncio.wait_for(_wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    async def __aenter__(self) -> Self:
+        app = web.Application(client_max_size=1024 * 1024)
+        self.routes(app)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        await site.start()
+        server = site._server
+        assert server is not None and server.sockets  # type: ignore[union-attr]
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+
+class Receiver(LocalServer):
     """`async with Receiver(secret) as r:` serves on 127.0.0.1:<r.port>; `r.url` to subscribe."""
 
     def __init__(
@@ -60,10 +110,8 @@ class Receiver:
         self.behaviour = behaviour
         self.path = path
         self.on_receive = on_receive
-        self.requests: list[Received] = []
-        self.port = 0
-        self._runner: web.AppRunner | None = None
-        self._arrived = asyncio.Condition()
+        super().__init__()
+        self.requests: list[Received] = self.records  # the same list, under the name tests read
 
     @property
     def url(self) -> str:
@@ -96,35 +144,8 @@ class Receiver:
         self.requests.append(rec)
         if self.on_receive:
             self.on_receive(rec)
-        async with self._arrived:
-            self._arrived.notify_all()
+        await self.arrived()
         return web.Response(status=answer.status, text=answer.body, headers=answer.headers)
 
-    async def wait_for(self, predicate: Callable[[list[Received]], bool], timeout: float) -> bool:
-        """Wait until `predicate(self.requests)` holds; False on timeout."""
-
-        async def _wait() -> None:
-            async with self._arrived:
-                await self._arrived.wait_for(lambda: predicate(self.requests))
-
-        try:
-            await asyncio.wait_for(_wait(), timeout)
-        except TimeoutError:
-            return False
-        return True
-
-    async def __aenter__(self) -> Receiver:
-        app = web.Application(client_max_size=1024 * 1024)
+    def routes(self, app: web.Application) -> None:
         app.router.add_post(self.path, self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
-        await site.start()
-        server = site._server
-        assert server is not None and server.sockets  # type: ignore[union-attr]
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self._runner:
-            await self._runner.cleanup()

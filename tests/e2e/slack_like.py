@@ -11,13 +11,14 @@ Blocks are checked wherever Slack reads them: top-level `blocks` and every attac
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+from streams.receiver import LocalServer
 
 MAX_BLOCKS = 50
 HEADER_MAX = 150
@@ -109,16 +110,14 @@ def payload_problems(payload: Any) -> list[str]:
     return problems
 
 
-class SlackLike:
+class SlackLike(LocalServer):
     """`async with SlackLike() as slack:` then subscribe `slack.url` as kind "slack"."""
 
     def __init__(self, *, min_interval_s: float = MIN_INTERVAL_S) -> None:
         self.min_interval_s = min_interval_s
-        self.posts: list[SlackPost] = []
-        self.port = 0
+        super().__init__()
+        self.posts: list[SlackPost] = self.records
         self._last: float | None = None  # monotonic time of the previous post, whatever its answer
-        self._runner: web.AppRunner | None = None
-        self._arrived = asyncio.Condition()
 
     @property
     def url(self) -> str:
@@ -152,33 +151,8 @@ class SlackLike:
             body = "ok" if not problems else ("no_text" if problems == ["no_text"] else "invalid_payload")
             response = web.Response(status=status, text=body)
         self.posts.append(post)
-        async with self._arrived:
-            self._arrived.notify_all()
+        await self.arrived()
         return response
 
-    async def wait_for(self, predicate: Any, timeout: float) -> bool:
-        async def _wait() -> None:
-            async with self._arrived:
-                await self._arrived.wait_for(lambda: predicate(self.posts))
-
-        try:
-            await asyncio.wait_for(_wait(), timeout)
-        except TimeoutError:
-            return False
-        return True
-
-    async def __aenter__(self) -> SlackLike:
-        app = web.Application()
+    def routes(self, app: web.Application) -> None:
         app.router.add_post("/services/{team}/{bot}/{token}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None and server.sockets  # type: ignore[union-attr]
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self._runner:
-            await self._runner.cleanup()

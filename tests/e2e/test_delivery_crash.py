@@ -11,8 +11,7 @@ from streams.produce import send_articles
 from streams.receiver import Answer, Received, Receiver
 from streams.settings import Settings
 from streams.topics import ensure_topics
-
-from .conftest import SURNAMES, attack_articles, new_secret, surname_of
+from tests.support import SURNAMES, attack_articles, new_secret, surname_of
 
 # A dead member holds its partitions until its session times out; Faust reads these from the
 # environment, and a short session keeps the restart quick.

@@ -13,8 +13,7 @@ from streams.produce import send_articles
 from streams.receiver import Answer, Received, Receiver
 from streams.settings import Settings
 from streams.topics import ensure_topics
-
-from .conftest import attack_articles, metric, new_secret, scrape_metrics
+from tests.support import attack_articles, metric, new_secret, scrape_metrics
 
 
 async def test_metrics_after_traffic(

@@ -14,8 +14,8 @@ from streams.local import WorkerProcess
 from streams.produce import send_articles
 from streams.settings import Settings
 from streams.topics import ensure_topics
+from tests.support import SURNAMES, attack_article, attack_articles
 
-from .conftest import SURNAMES, attack_article, attack_articles
 from .slack_like import SlackLike, SlackPost
 
 

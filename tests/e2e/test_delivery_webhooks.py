@@ -19,9 +19,7 @@ from streams.produce import send_articles
 from streams.receiver import Answer, Received, Receiver
 from streams.settings import Settings
 from streams.topics import ensure_topics
-from tests.integration.conftest import consume
-
-from .conftest import SURNAMES, attack_articles, metric, new_secret, scrape_metrics, surname_of
+from tests.support import SURNAMES, attack_articles, consume, metric, new_secret, scrape_metrics, surname_of
 
 
 def _ids(reqs: list[Received]) -> set[str]:

@@ -13,8 +13,7 @@ from streams.produce import load_articles, send_articles
 from streams.receiver import Receiver
 from streams.settings import Settings
 from streams.topics import ensure_topics
-
-from .conftest import new_secret
+from tests.support import new_secret
 
 
 async def test_seed_article_arrives_as_signed_webhooks(

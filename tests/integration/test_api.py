@@ -2,51 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
 import pytest
 
-from streams.local import WorkerProcess, free_port
+from streams.local import WorkerProcess
 from streams.produce import send_articles
 from streams.receiver import Receiver
 from streams.settings import Settings
-from tests.e2e.conftest import SURNAMES, attack_articles
+from tests.support import SURNAMES, attack_articles
 
 TOKEN = "api-test-token"
 
 
 @pytest.fixture
-def api_env(bootstrap: str, unique: str, tmp_path: Path) -> dict[str, str]:
-    return {
-        "TOCSIN_KAFKA_BOOTSTRAP": bootstrap,
-        "TOCSIN_APP_ID": f"api-{unique}",
-        "TOCSIN_TOPIC_PREFIX": f"api-{unique}.",
-        "TOCSIN_PARTITIONS": "2",
-        # Only 127.0.0.1 itself: the receivers live there, and the rest of loopback stays refused.
-        "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.1/32",
-        "TOCSIN_WEB_PORT": str(free_port()),
-        "TOCSIN_DATA_DIR": str(tmp_path / "data"),
-        "TOCSIN_ADMIN_TOKEN": TOKEN,
-    }
+def api_env(worker_env: dict[str, str]) -> dict[str, str]:
+    # Only 127.0.0.1 itself: the receivers live there, and the rest of loopback stays refused.
+    return {**worker_env, "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.1/32", "TOCSIN_ADMIN_TOKEN": TOKEN}
 
 
 @pytest.fixture
-def run_worker(api_env: dict[str, str], tmp_path: Path) -> Iterator[Callable[[], WorkerProcess]]:
-    workers: list[WorkerProcess] = []
-
-    def _start() -> WorkerProcess:
-        w = WorkerProcess(api_env, tmp_path / f"worker-{len(workers)}.log")
-        w.start()
-        workers.append(w)
-        return w
-
-    yield _start
-    for w in workers:
-        w.stop()
-        print(f"--- {w.log_path} (tail) ---\n{w.log_text()[-3000:]}")
+def run_worker(
+    start_worker: Callable[..., WorkerProcess], api_env: dict[str, str]
+) -> Callable[[], WorkerProcess]:
+    return lambda: start_worker(**api_env)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ well-formed. No performance thresholds here: figures on a shared CI box mean not
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 import pytest
@@ -26,9 +25,7 @@ async def test_bench_harness_produces_well_formed_results(bootstrap: str, tmp_pa
         keep_topics=False,
         loop="asyncio",
     )
-    started = time.monotonic()
     result = await run_bench(True, args, bootstrap=bootstrap)
-    assert time.monotonic() - started < 90
 
     machine = result["machine"]
     for key in ("cpu_model", "cores", "ram_gib", "python", "kafka"):

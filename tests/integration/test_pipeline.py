@@ -11,8 +11,7 @@ from streams.app import create_app
 from streams.demo import SAMPLES
 from streams.produce import load_articles
 from streams.settings import Settings
-
-from .conftest import consume
+from tests.support import consume
 
 BAD_INPUTS: list[tuple[bytes | None, str]] = [
     (b"{not json", "invalid_json"),
