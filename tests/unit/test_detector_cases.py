@@ -228,3 +228,13 @@ def test_casualties_are_per_event() -> None:
     assert riot.casualties.killed == 2
     assert riot.casualties.injured == 15
     assert not set(attempt.evidence) & set(riot.evidence)
+
+
+def test_hyphenated_allegiance_is_not_a_place() -> None:
+    from agents.core.detector.places import find_places
+
+    found = find_places(
+        ["Hundreds of pro-Russia activists and anti-Kyiv marchers gathered in Kharkiv on Sunday."]
+    )
+    names = {p.name: p.country_code for p, _ in found}
+    assert names == {"Kharkiv": "UA"}

@@ -58,6 +58,10 @@ def test_seed_protest_violence(seed_events: list[Event]) -> None:
     assert event.casualties.killed == 1
     assert event.casualties.injured == 12  # "Dozens of security forces" -> 12 (ACLED)
     assert {"tear gas", "live ammunition"} <= set(event.entities.weapons)
+    # "pro-Iran militias" names an allegiance, not a place: the clashes were at Baghdad's Green Zone.
+    names = {p.name: p.country_code for p in event.entities.places}
+    assert names.get("Green Zone") == "IQ"
+    assert "Iran" not in names
 
 
 @pytest.mark.shared

@@ -177,6 +177,9 @@ def _candidates(sentence: str) -> list[re.Match[str]]:
         if start and (sentence[start - 1].isalnum() or sentence[start - 1] == "_"):
             pos = start + 1  # mid-word capital ("iPhone"): no match starts here, as with \b
             continue
+        if start and sentence[start - 1] == "-":
+            pos = m.end()  # "pro-Iran", "anti-Kyiv": an allegiance, not where the event happened
+            continue
         out.append(m)
         pos = m.end()
     return out
