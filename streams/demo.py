@@ -47,9 +47,11 @@ def _show(rec: Received, sent_at: dict[str, float]) -> None:
         f"  (killed={cas['killed']}, injured={cas['injured']}; signature verified)"
     )
     top = sorted(sev["factors"], key=lambda f: -abs(f["contribution"]))[:4]
-    print(
-        "             why: " + ", ".join(f"{f['name']}={f['value']} ({f['contribution']:+.0f})" for f in top)
-    )
+    why = [
+        f["name"] + ("" if f["value"] is None else f"={f['value']}") + f" ({f['contribution']:+.0f})"
+        for f in top
+    ]
+    print("             why: " + ", ".join(why))
 
 
 async def run_demo(extra_paths: list[str], *, follow: bool = False, timeout_s: float = 120.0) -> int:
