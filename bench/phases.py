@@ -1,12 +1,14 @@
 """Throughput phases that run in a fresh child process each (`python -m bench.phases ...`), so no
 phase shares an event loop or a warm cache with another. Each prints one JSON line on stdout.
 
-Both phases time from the first record's arrival to the last record's processing, over the same
-pre-filled topic:
+Every phase times from the first record's arrival to the last record's processing (producer
+flushed where it produces), over the same pre-filled topic:
 
 - `raw`: a plain aiokafka consumer, JSON-decoding every value (the ceiling);
+- `raw_forward`: the same, plus a plain aiokafka producer forwarding every value (the reference
+  for the pass-through, which also produces);
 - `passthrough`: an agent in Tocsin's own Faust app (same `faust.App` settings as the worker) that
-  decodes every value and forwards it to another topic.
+  decodes every value and forwards it to another topic (`--no-forward`: decodes only).
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ async def passthrough(
     timeout_s: float,
     batch: int,
     conf: dict[str, Any] | None = None,
+    forward: bool = True,
+    send: str = "await",
 ) -> dict[str, Any]:
     from faust.contrib.asgi import faust_app_running
 
@@ -95,8 +99,17 @@ async def passthrough(
     state = {"count": 0, "bytes": 0, "t_first": 0.0, "t_last": 0.0}
     done = asyncio.Event()
 
+    async def emit(key: Any, value: Any) -> None:
+        if not forward:
+            return
+        if send == "soon":
+            sink.send_soon(key=key, value=value)
+        else:
+            await sink.send(key=key, value=value)
+
     async def finish() -> None:
-        await app.producer.flush()
+        if forward:
+            await app.producer.flush()
         state["t_last"] = time.perf_counter()
         done.set()
 
@@ -108,7 +121,7 @@ async def passthrough(
                 if not state["t_first"]:
                     state["t_first"] = time.perf_counter()
                 orjson.loads(value)
-                await sink.send(key=key, value=value)
+                await emit(key, value)
                 state["count"] += 1
                 state["bytes"] += len(value)
                 if state["count"] == n:
@@ -122,7 +135,7 @@ async def passthrough(
                     state["t_first"] = time.perf_counter()
                 for event in events:
                     orjson.loads(event.value)
-                    await sink.send(key=event.key, value=event.value)
+                    await emit(event.key, event.value)
                     state["bytes"] += len(event.value)
                 state["count"] += len(events)
                 if state["count"] >= n and not done.is_set():
@@ -134,6 +147,42 @@ async def passthrough(
         except TimeoutError:
             state["t_last"] = time.perf_counter()
     return _result(int(state["count"]), n, state["t_first"], state["t_last"], int(state["bytes"]))
+
+
+async def raw_forward(bootstrap: str, src: str, dst: str, n: int, timeout_s: float) -> dict[str, Any]:
+    """The pass-through's work without Faust: plain aiokafka consumer, decode, plain producer
+    (same linger and batch size as the app's producer), timed to the producer's flush."""
+    from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+    c = AIOKafkaConsumer(
+        src,
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+    )
+    p = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=2, max_batch_size=512 * 1024)
+    await c.start()
+    await p.start()
+    count, nbytes, t_first = 0, 0, 0.0
+    deadline = time.monotonic() + timeout_s
+    try:
+        while count < n and time.monotonic() < deadline:
+            batch = await c.getmany(timeout_ms=500)
+            for records in batch.values():
+                if not t_first:
+                    t_first = time.perf_counter()
+                for r in records:
+                    orjson.loads(r.value)
+                    await p.send(dst, r.value, key=r.key)
+                    nbytes += len(r.value)
+                    count += 1
+        await p.flush()
+        t_last = time.perf_counter()
+    finally:
+        await c.stop()
+        await p.stop()
+    return _result(count, n, t_first, t_last, nbytes)
 
 
 def _result(count: int, n: int, t_first: float, t_last: float, nbytes: int) -> dict[str, Any]:
@@ -150,7 +199,7 @@ def _result(count: int, n: int, t_first: float, t_last: float, nbytes: int) -> d
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.phases")
-    p.add_argument("phase", choices=["raw", "passthrough"])
+    p.add_argument("phase", choices=["raw", "raw_forward", "passthrough"])
     p.add_argument("--bootstrap", required=True)
     p.add_argument("--topic", required=True)
     p.add_argument("--out-topic", default="")
@@ -159,7 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=120.0)
     p.add_argument("--batch", type=int, default=1, help="pass-through: stream.take_events batch size")
     p.add_argument("--conf", default="", help="pass-through: JSON object of faust.App setting overrides")
-    p.add_argument("--loop", choices=["asyncio", "uvloop"], default="asyncio")
+    p.add_argument("--no-forward", action="store_true", help="pass-through: decode only, send nothing")
+    p.add_argument(
+        "--send", choices=["await", "soon"], default="await", help="pass-through: send or send_soon"
+    )
+    p.add_argument("--loop", choices=["asyncio", "uvloop"], default="uvloop")
     a = p.parse_args(argv)
     if a.loop == "uvloop":
         import uvloop
@@ -167,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         uvloop.install()
     if a.phase == "raw":
         result = asyncio.run(raw(a.bootstrap, a.topic, a.n, a.timeout))
+    elif a.phase == "raw_forward":
+        result = asyncio.run(raw_forward(a.bootstrap, a.topic, a.out_topic, a.n, a.timeout))
     else:
         result = asyncio.run(
             passthrough(
@@ -178,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
                 a.timeout,
                 a.batch,
                 json.loads(a.conf) if a.conf else None,
+                forward=not a.no_forward,
+                send=a.send,
             )
         )
     sys.stdout.write(json.dumps(result) + "\n")
