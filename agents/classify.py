@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from agents.core.detector import detect
-from agents.core.intake import Rejection, decode_article
+from agents.core.intake import Rejection, RejectReason, decode_article
 from agents.core.models import Article, Event
 from agents.core.stories import story_key
 
@@ -49,8 +49,16 @@ def dlq_headers(rejection: Rejection, message: Any) -> list[tuple[str, bytes]]:
     ]
 
 
-def detect_many(docs: list[tuple[str | None, str]]) -> list[list[Event]]:
-    return [detect(title, text) for title, text in docs]
+def _detect_one(title: str | None, text: str) -> list[Event] | str:
+    try:
+        return detect(title, text)
+    except Exception as exc:  # one article the detector chokes on must not take the batch with it
+        return f"{type(exc).__name__}: {exc}"[:500]
+
+
+def detect_many(docs: list[tuple[str | None, str]]) -> list[list[Event] | str]:
+    """Events per article, or the error text for an article the detector failed on."""
+    return [_detect_one(title, text) for title, text in docs]
 
 
 def _warm_up() -> None:
@@ -91,7 +99,7 @@ class DetectorPool:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    async def detect(self, docs: list[tuple[str | None, str]]) -> list[list[Event]]:
+    async def detect(self, docs: list[tuple[str | None, str]]) -> list[list[Event] | str]:
         pool = self._pool
         if pool is None or not docs:
             return detect_many(docs)
@@ -123,28 +131,32 @@ def register(rt: Runtime) -> None:
             }
             await topics["events"].send(key=key.encode(), value=orjson.dumps(payload))
 
+    async def reject(event: Any, rejection: Rejection) -> None:
+        metrics.articles.labels("rejected").inc()
+        metrics.dlq_articles.labels(rejection.reason.value).inc()
+        await topics["articles_dlq"].send(
+            key=event.message.key, value=event.value or b"", headers=dlq_headers(rejection, event.message)
+        )
+
     @rt.app.agent(topics["articles"], name="classify_articles")
     async def classify_articles(stream: Any) -> None:
         pool.acquire()
         try:
             async for batch in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
-                accepted: list[Article] = []
+                accepted: list[tuple[Any, Article]] = []
                 for event in batch:
                     result = decode_article(event.value, max_bytes=max_bytes)
                     if isinstance(result, Rejection):
-                        metrics.articles.labels("rejected").inc()
-                        metrics.dlq_articles.labels(result.reason.value).inc()
-                        await topics["articles_dlq"].send(
-                            key=event.message.key,
-                            value=event.value or b"",
-                            headers=dlq_headers(result, event.message),
-                        )
-                        continue
-                    metrics.articles.labels("accepted").inc()
-                    accepted.append(result)
-                found = await pool.detect([(a.title, a.text) for a in accepted])
+                        await reject(event, result)
+                    else:
+                        accepted.append((event, result))
+                found = await pool.detect([(a.title, a.text) for _, a in accepted])
                 now = rt.now()
-                for article, detected in zip(accepted, found, strict=True):
-                    await publish(article, detected, now)
+                for (event, article), detected in zip(accepted, found, strict=True):
+                    if isinstance(detected, str):
+                        await reject(event, Rejection(RejectReason.DETECTOR_ERROR, detected))
+                    else:
+                        metrics.articles.labels("accepted").inc()
+                        await publish(article, detected, now)
         finally:
             pool.release()

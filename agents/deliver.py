@@ -8,6 +8,7 @@ Nothing here waits on a subscriber: a slow or dead endpoint only delays its own 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -21,6 +22,8 @@ from agents.dispatcher import Dispatcher, schedule_record
 if TYPE_CHECKING:
     from streams.app import Runtime
     from streams.subscription_store import SubscriptionStore
+
+log = logging.getLogger(__name__)
 
 
 def may_schedule(op: str, ended: dict[str, Any] | None) -> bool:
@@ -40,7 +43,12 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
     @rt.app.agent(topics["alerts"], name="fan_out_alerts")
     async def fan_out_alerts(stream: Any) -> None:
         async for raw in stream:
-            alert = Alert.model_validate_json(raw)
+            try:
+                alert = Alert.model_validate_json(raw)
+            except ValueError as exc:  # a foreign record on the alerts topic must not stop delivery
+                log.error("fan_out_alerts: unreadable alert: %s", exc)
+                rt.metrics.records_skipped.labels("fan_out_alerts").inc()
+                continue
             await store.ready.wait()
             now = rt.now()
             for sub in store.matching(alert):
@@ -49,20 +57,27 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
                     key=task.webhook_id.encode(), value=schedule_record(task)
                 )
 
+    def apply(raw_key: bytes, rec: dict[str, Any]) -> None:
+        op, wid = rec["op"], raw_key.decode()
+        if op == "done":
+            pending.pop(raw_key, None)
+            ledger[raw_key] = {k: rec[k] for k in ("final", "attempts", "at")}
+            dispatcher.on_done(wid)
+        elif may_schedule(op, ledger.get(raw_key)):
+            task = DeliveryTask.model_validate(rec["task"])  # validated before anything is written
+            if op == "replay":
+                ledger.pop(raw_key, None)
+            pending[raw_key] = rec["task"]
+            dispatcher.on_scheduled(task)
+
     @rt.app.agent(topics["deliveries_retry"], name="track_deliveries")
     async def track_deliveries(stream: Any) -> None:
         async for raw_key, raw in stream.items():
-            rec = orjson.loads(raw)
-            wid = raw_key.decode()
-            if rec["op"] == "done":
-                pending.pop(raw_key, None)
-                ledger[raw_key] = {k: rec[k] for k in ("final", "attempts", "at")}
-                dispatcher.on_done(wid)
-            elif may_schedule(rec["op"], ledger.get(raw_key)):
-                if rec["op"] == "replay":
-                    ledger.pop(raw_key, None)
-                pending[raw_key] = rec["task"]
-                dispatcher.on_scheduled(DeliveryTask.model_validate(rec["task"]))
+            try:
+                apply(raw_key, orjson.loads(raw))
+            except (ValueError, KeyError, TypeError) as exc:
+                log.error("track_deliveries: unreadable record %r: %s", raw_key, exc)
+                rt.metrics.records_skipped.labels("track_deliveries").inc()
 
     @rt.app.task
     async def run_subscriptions() -> None:

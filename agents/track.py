@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -13,6 +14,9 @@ if TYPE_CHECKING:
     from streams.app import Runtime
 
 
+log = logging.getLogger(__name__)
+
+
 def register(rt: Runtime) -> None:
     topics, metrics = rt.topics, rt.metrics
     # Co-partitioned with the events topic (same key, same partition count).
@@ -21,8 +25,14 @@ def register(rt: Runtime) -> None:
     @rt.app.agent(topics["events"], name="track_stories")
     async def track_stories(stream: Any) -> None:
         async for raw_key, raw in stream.items():
-            rec = orjson.loads(raw)
-            article, event = Article.model_validate(rec["article"]), Event.model_validate(rec["event"])
+            try:
+                rec = orjson.loads(raw)
+                article, event = Article.model_validate(rec["article"]), Event.model_validate(rec["event"])
+            except (ValueError, KeyError, TypeError) as exc:
+                # Only our classify agent writes this topic; anything else is logged and skipped.
+                log.error("track_stories: unreadable record %r: %s", raw_key, exc)
+                metrics.records_skipped.labels("track_stories").inc()
+                continue
             # Table keys stay bytes: that is what they are again after changelog recovery.
             key = raw_key.decode()
             prev = stories.get(raw_key)

@@ -40,6 +40,12 @@ class Metrics:
         self.retry_pending = Gauge(
             "tocsin_delivery_retry_pending", "Deliveries waiting in the retry schedule", registry=r
         )
+        self.records_skipped = Counter(
+            "tocsin_records_skipped_total",
+            "Internal records an agent could not read (logged and skipped, never a crash)",
+            ["agent"],
+            registry=r,
+        )
         self.deliveries_dlq = Counter(
             "tocsin_deliveries_dlq_total", "Deliveries that exhausted their retries", ["kind"], registry=r
         )

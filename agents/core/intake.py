@@ -22,6 +22,7 @@ class RejectReason(StrEnum):
     INVALID_JSON = "invalid_json"
     NOT_AN_OBJECT = "not_an_object"
     SCHEMA = "schema"
+    DETECTOR_ERROR = "detector_error"  # valid input the detector failed on: kept for a fix and a replay
 
 
 @dataclass(frozen=True, slots=True)

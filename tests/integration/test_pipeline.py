@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import orjson
 from aiokafka import AIOKafkaProducer
 from faust.contrib.asgi import faust_app_running
@@ -10,8 +12,9 @@ from agents.core.models import Alert
 from streams.app import create_app
 from streams.demo import SAMPLES
 from streams.produce import load_articles
+from streams.receiver import Receiver
 from streams.settings import Settings
-from tests.support import consume
+from tests.support import consume, new_secret
 
 BAD_INPUTS: list[tuple[bytes | None, str]] = [
     (b"{not json", "invalid_json"),
@@ -91,3 +94,31 @@ async def test_same_event_from_two_articles_is_one_alert_with_a_revision(
     assert alerts[0].id == alerts[1].id
     assert alerts[1].reason.value == "casualties_rose"
     assert alerts[1].casualties.killed == 1
+
+
+async def test_foreign_records_on_internal_topics_do_not_stop_the_pipeline(
+    settings: Settings, producer: AIOKafkaProducer, tmp_path: Path
+) -> None:
+    secret = new_secret()
+    async with Receiver(secret) as receiver:
+        subs = tmp_path / "subs.json"
+        subs.write_text(orjson.dumps([{"name": "r", "url": receiver.url, "secret": secret}]).decode())
+        s = settings.model_copy(update={"subscriptions_file": subs, "allow_private_targets": "127.0.0.0/8"})
+        rt = create_app(s)
+        t = s.topics
+        good = load_articles([SAMPLES / "02_fuel_protest.txt"])[0]
+        async with faust_app_running(rt.app):
+            for topic in (t.events, t.alerts, t.deliveries_retry):
+                await producer.send_and_wait(topic, key=b"junk", value=b"{not what the agent expects")
+                await producer.send_and_wait(topic, key=b"junk", value=b'{"op": "schedule"}')
+            await producer.send_and_wait(
+                t.articles, key=good.article_id.encode(), value=good.model_dump_json().encode()
+            )
+            assert await receiver.wait_for(lambda reqs: len(reqs) >= 1, timeout=60)
+        skipped = {
+            agent: rt.metrics.records_skipped.labels(agent)._value.get()
+            for agent in ("track_stories", "fan_out_alerts", "track_deliveries")
+        }
+    assert receiver.requests[0].verified
+    assert receiver.requests[0].json["data"]["article"]["id"] == good.article_id
+    assert skipped == {"track_stories": 2, "fan_out_alerts": 2, "track_deliveries": 2}
