@@ -39,7 +39,7 @@ async def redeliver(
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
         end = await consumer.end_offsets(tps)
-        while any(await consumer.position(tp) < end[tp] for tp in tps):
+        while any([await consumer.position(tp) < end[tp] for tp in tps]):
             for records in (await consumer.getmany(timeout_ms=500)).values():
                 for r in records:
                     seen += 1
