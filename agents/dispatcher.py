@@ -155,8 +155,13 @@ class Dispatcher:
         def _finished(fut: asyncio.Task[None]) -> None:
             self._running.discard(fut)
             self.lanes[lane] -= 1
+            failed = not fut.cancelled() and fut.exception() is not None
+            if failed:  # e.g. Kafka unreachable while recording the result: try the task again
+                log.error("delivery attempt failed before its result was recorded", exc_info=fut.exception())
             for t in tasks:
                 self.inflight.discard(t.webhook_id)
+                if failed:
+                    self.attempted.pop(t.webhook_id, None)
             self.wake.set()
 
         job.add_done_callback(_finished)
