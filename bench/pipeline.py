@@ -55,6 +55,9 @@ def worker_env(
     }
 
 
+LAG_SAMPLE_S = 0.25
+
+
 async def full_pipeline(
     bootstrap: str,
     articles: Sequence[BenchArticle],
@@ -264,7 +267,9 @@ async def _one_rate(
             with contextlib.suppress(Exception):  # a missed sample is not a failed run
                 samples.append((time.monotonic() - t0, float(await lag.sample())))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), 1.0)
+                # Several samples per commit interval (1 s): committed lag is a sawtooth between
+                # commits, and one sample a second lands at a drifting point of it.
+                await asyncio.wait_for(stop.wait(), LAG_SAMPLE_S)
 
     sampler = asyncio.create_task(sample_lag())
     achieved = await _paced_send(producer, topic, arts, rate, sent_at)
@@ -272,11 +277,25 @@ async def _one_rate(
     send_s = time.monotonic() - t0
     expected = [a.id for a in arts if a.alerting]
     await _wait_delivered(arrivals, expected, drain_s)
+    # "After drain" means after the worker's next commits, not the last sample while sending.
+    drain_deadline = time.monotonic() + max(5.0, drain_s / 4)
+
+    def drained() -> bool:
+        return bool(samples) and samples[-1][0] > send_s and samples[-1][1] == 0
+
+    while time.monotonic() < drain_deadline and not drained():
+        await asyncio.sleep(LAG_SAMPLE_S)
     stop.set()
     await sampler
     lat = sorted((arrivals.first[i] - sent_at[i]) * 1000 for i in expected if i in arrivals.first)
     during = [(t, v) for t, v in samples if t <= send_s]
-    second_half = [(t, v) for t, v in during if t >= send_s / 2]
+    # The trend of the lag right after each commit (the per-second minimum): a backlog raises it,
+    # the commit sawtooth does not.
+    floors: dict[int, tuple[float, float]] = {}
+    for t, v in during:
+        if int(t) not in floors or v < floors[int(t)][1]:
+            floors[int(t)] = (t, v)
+    second_half = [(t, v) for t, v in floors.values() if t >= send_s / 2]
     return {
         "offered_rate": rate,
         "achieved_send_rate": round(achieved, 1),
@@ -291,7 +310,7 @@ async def _one_rate(
         "max_ms": _r(lat[-1] if lat else None),
         "lag_max": int(max((v for _, v in samples), default=0)),
         "lag_end_of_send": int(during[-1][1]) if during else None,
-        "lag_after_drain": int(samples[-1][1]) if samples else None,
+        "lag_after_drain": int(samples[-1][1]) if samples and samples[-1][0] > send_s else None,
         "lag_slope_per_s": _r(slope(second_half), 2),
         "lag_samples": [(round(t, 1), int(v)) for t, v in samples],
         # (seconds since the phase began, latency ms) per delivered alert: where the tail happened.
