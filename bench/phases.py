@@ -26,35 +26,6 @@ from typing import Any
 import orjson
 
 
-async def raw(bootstrap: str, topic: str, n: int, timeout_s: float) -> dict[str, Any]:
-    from aiokafka import AIOKafkaConsumer
-
-    c = AIOKafkaConsumer(
-        topic,
-        bootstrap_servers=bootstrap,
-        group_id=None,
-        enable_auto_commit=False,
-        auto_offset_reset="earliest",
-    )
-    await c.start()
-    count, nbytes, t_first = 0, 0, 0.0
-    deadline = time.monotonic() + timeout_s
-    try:
-        while count < n and time.monotonic() < deadline:
-            batch = await c.getmany(timeout_ms=500)
-            for records in batch.values():
-                if not t_first:
-                    t_first = time.perf_counter()
-                for r in records:
-                    orjson.loads(r.value)
-                    nbytes += len(r.value)
-                    count += 1
-        t_last = time.perf_counter()
-    finally:
-        await c.stop()
-    return _result(count, n, t_first, t_last, nbytes)
-
-
 async def passthrough(
     bootstrap: str,
     src: str,
@@ -149,9 +120,10 @@ async def passthrough(
     return _result(int(state["count"]), n, state["t_first"], state["t_last"], int(state["bytes"]))
 
 
-async def raw_forward(bootstrap: str, src: str, dst: str, n: int, timeout_s: float) -> dict[str, Any]:
-    """The pass-through's work without Faust: plain aiokafka consumer, decode, plain producer
-    (same linger and batch size as the app's producer), timed to the producer's flush."""
+async def raw(bootstrap: str, src: str, n: int, timeout_s: float, dst: str | None = None) -> dict[str, Any]:
+    """A plain aiokafka consumer decoding every value; with `dst`, the pass-through's work without
+    Faust: a plain producer (same linger and batch size as the app's) forwards each value, and the
+    clock stops at the producer's flush."""
     from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
     c = AIOKafkaConsumer(
@@ -161,9 +133,10 @@ async def raw_forward(bootstrap: str, src: str, dst: str, n: int, timeout_s: flo
         enable_auto_commit=False,
         auto_offset_reset="earliest",
     )
-    p = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=2, max_batch_size=512 * 1024)
+    p = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=2, max_batch_size=512 * 1024) if dst else None
     await c.start()
-    await p.start()
+    if p is not None:
+        await p.start()
     count, nbytes, t_first = 0, 0, 0.0
     deadline = time.monotonic() + timeout_s
     try:
@@ -174,14 +147,17 @@ async def raw_forward(bootstrap: str, src: str, dst: str, n: int, timeout_s: flo
                     t_first = time.perf_counter()
                 for r in records:
                     orjson.loads(r.value)
-                    await p.send(dst, r.value, key=r.key)
+                    if p is not None:
+                        await p.send(dst, r.value, key=r.key)
                     nbytes += len(r.value)
                     count += 1
-        await p.flush()
+        if p is not None:
+            await p.flush()
         t_last = time.perf_counter()
     finally:
         await c.stop()
-        await p.stop()
+        if p is not None:
+            await p.stop()
     return _result(count, n, t_first, t_last, nbytes)
 
 
@@ -218,10 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         import uvloop
 
         uvloop.install()
-    if a.phase == "raw":
-        result = asyncio.run(raw(a.bootstrap, a.topic, a.n, a.timeout))
-    elif a.phase == "raw_forward":
-        result = asyncio.run(raw_forward(a.bootstrap, a.topic, a.out_topic, a.n, a.timeout))
+    if a.phase in ("raw", "raw_forward"):
+        dst = a.out_topic if a.phase == "raw_forward" else None
+        result = asyncio.run(raw(a.bootstrap, a.topic, a.n, a.timeout, dst))
     else:
         result = asyncio.run(
             passthrough(

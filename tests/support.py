@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import secrets
-import time
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
-from aiokafka import AIOKafkaConsumer
 
 from agents.core.models import Article
+from bench.kafka_io import read_all
 
 
 def new_secret() -> str:
@@ -100,24 +98,6 @@ def metric(samples: dict[str, float], name: str, **labels: str) -> float:
     return total
 
 
-async def consume(bootstrap: str, topic: str, n: int, timeout_s: float = 60.0) -> list:
+async def consume(bootstrap: str, topic: str, n: int, timeout_s: float = 60.0) -> list[Any]:
     """Read `n` records from the start of `topic`; fewer if the timeout passes first."""
-    c = AIOKafkaConsumer(
-        topic,
-        bootstrap_servers=bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        group_id=None,
-    )
-    await c.start()
-    out: list = []
-    deadline = time.monotonic() + timeout_s
-    try:
-        while len(out) < n and time.monotonic() < deadline:
-            batch = await c.getmany(timeout_ms=500)
-            for records in batch.values():
-                out.extend(records)
-            await asyncio.sleep(0)
-    finally:
-        await c.stop()
-    return out
+    return await read_all(bootstrap, topic, expect=n, timeout_s=timeout_s)
