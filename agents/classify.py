@@ -24,6 +24,7 @@ from agents.core.detector import detect
 from agents.core.intake import Rejection, RejectReason, decode_article
 from agents.core.models import Article, Event
 from agents.core.stories import story_key
+from streams.ordered import batches_in_order
 
 if TYPE_CHECKING:
     from streams.app import Runtime
@@ -142,7 +143,7 @@ def register(rt: Runtime) -> None:
     async def classify_articles(stream: Any) -> None:
         pool.acquire()
         try:
-            async for batch in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
+            async for batch in batches_in_order(rt.in_order, stream, BATCH_MAX, BATCH_WITHIN_S):
                 accepted: list[tuple[Any, Article]] = []
                 for event in batch:
                     result = decode_article(event.value, max_bytes=max_bytes)

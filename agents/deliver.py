@@ -18,6 +18,7 @@ from agents.core.delivery.targets import parse_allowed
 from agents.core.dispatch import DeliveryTask, new_task
 from agents.core.models import Alert
 from agents.dispatcher import Dispatcher, schedule_record
+from streams.ordered import events_in_order
 
 if TYPE_CHECKING:
     from streams.app import Runtime
@@ -42,7 +43,8 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
 
     @rt.app.agent(topics["alerts"], name="fan_out_alerts")
     async def fan_out_alerts(stream: Any) -> None:
-        async for raw in stream:
+        async for event in events_in_order(rt.in_order, stream):
+            raw = event.value
             try:
                 alert = Alert.model_validate_json(raw)
             except ValueError as exc:  # a foreign record on the alerts topic must not stop delivery
@@ -72,7 +74,8 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
 
     @rt.app.agent(topics["deliveries_retry"], name="track_deliveries")
     async def track_deliveries(stream: Any) -> None:
-        async for raw_key, raw in stream.items():
+        async for event in events_in_order(rt.in_order, stream):
+            raw_key, raw = event.key, event.value
             try:
                 apply(raw_key, orjson.loads(raw))
             except (ValueError, KeyError, TypeError) as exc:

@@ -9,6 +9,7 @@ import orjson
 
 from agents.core.models import Article, Event
 from agents.core.stories import StoryState, assess
+from streams.ordered import events_in_order
 
 if TYPE_CHECKING:
     from streams.app import Runtime
@@ -24,7 +25,8 @@ def register(rt: Runtime) -> None:
 
     @rt.app.agent(topics["events"], name="track_stories")
     async def track_stories(stream: Any) -> None:
-        async for raw_key, raw in stream.items():
+        async for event_in in events_in_order(rt.in_order, stream):
+            raw_key, raw = event_in.key, event_in.value
             try:
                 rec = orjson.loads(raw)
                 article, event = Article.model_validate(rec["article"]), Event.model_validate(rec["event"])
@@ -38,14 +40,18 @@ def register(rt: Runtime) -> None:
             prev = stories.get(raw_key)
             previous = {key: StoryState.model_validate(prev)} if prev else {}
             [decision] = assess(article, [event], now=rt.now(), previous=previous)
-            stories[raw_key] = decision.state.model_dump(mode="json")
-            if decision.alert is None:
-                metrics.stories_unchanged.labels(event.type).inc()
-                continue
             alert = decision.alert
-            metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()
-            await topics["alerts"].send(
-                key=alert.id.encode(),
-                value=alert.model_dump_json().encode(),
-                headers=[("tocsin-received-at", rec["received_at"].encode())],
-            )
+            if alert is not None:
+                metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()
+                sent = await topics["alerts"].send(
+                    key=alert.id.encode(),
+                    value=alert.model_dump_json().encode(),
+                    headers=[("tocsin-received-at", rec["received_at"].encode())],
+                )
+                # The alert is on the broker before the story remembers it: a crash in between
+                # replays this event and sends the same revision (same webhook-ids) again, where
+                # the other order would replay it as `unchanged` and the alert would never go out.
+                await sent
+            else:
+                metrics.stories_unchanged.labels(event.type).inc()
+            stories[raw_key] = decision.state.model_dump(mode="json")

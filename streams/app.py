@@ -6,6 +6,8 @@ their own app id and topic prefix).
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,7 +16,10 @@ from typing import Any
 import faust
 
 from streams.metrics import Metrics
+from streams.ordered import GroupPositions, InOrder
 from streams.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> datetime:
@@ -28,6 +33,7 @@ class Runtime:
     settings: Settings
     app: faust.App
     metrics: Metrics
+    in_order: InOrder  # every agent reads its input through it (streams/ordered.py)
     topics: dict[str, faust.TopicT] = field(default_factory=dict)
     tables: dict[str, Any] = field(default_factory=dict)
     now: Callable[[], datetime] = utcnow
@@ -93,8 +99,25 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
         stream_wait_empty=False,
         autodiscover=False,
     )
-    rt = Runtime(settings=settings, app=app, metrics=Metrics())
+    positions = GroupPositions(settings.bootstrap, settings.app_id)
+    rt = Runtime(settings=settings, app=app, metrics=Metrics(), in_order=InOrder(app, positions))
+
+    @app.timer(1.0)
+    async def check_input_stalls() -> None:
+        try:
+            await rt.in_order.check_stalls()
+        except Exception:  # a failed look-up is retried on the next tick; it must not stop the worker
+            log.exception("checking input partitions for dropped records failed")
+
+    @app.task
+    async def close_positions() -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await positions.close()
+
     t = settings.topics
+    rt.in_order.topics.update({t.articles, t.events, t.alerts, t.deliveries_retry})
     for attr in (
         "articles",
         "articles_dlq",

@@ -101,3 +101,41 @@ def metric(samples: dict[str, float], name: str, **labels: str) -> float:
 async def consume(bootstrap: str, topic: str, n: int, timeout_s: float = 60.0) -> list[Any]:
     """Read `n` records from the start of `topic`; fewer if the timeout passes first."""
     return await read_all(bootstrap, topic, expect=n, timeout_s=timeout_s)
+
+
+# Invented governors' names (syllable pairs) for tests that need more distinct events than SURNAMES.
+_FIRST = ("Ada", "Obi", "Eze", "Uche", "Nna", "Ola", "Ife", "Chi")
+_SECOND = ("mola", "kanwa", "dike", "nedu", "lowo", "runmi", "gozie", "bueze")
+MANY_SURNAMES = tuple(a + b for a in _FIRST for b in _SECOND)
+
+
+def governor_attack(name: str, tag: str) -> Article:
+    """One report of an attack on Governor `name`: one distinct event and one alert per name."""
+    return Article(
+        id=f"e2e-{tag}-{name}",
+        title=f"Gunmen ambush convoy of Governor {name}, two bodyguards wounded",
+        text=(
+            f"Gunmen opened fire on the convoy of State Governor Samuel {name} on Tuesday evening "
+            "as he returned from a town hall meeting near Kaduna, Nigeria, police said. "
+            "The governor escaped unhurt, but two of his bodyguards were wounded."
+        ),
+        source="e2e.test",
+        url=f"https://news.example/{tag}/{name}",
+        published_at=datetime.now(UTC),
+    )
+
+
+def quiet_article(i: int, tag: str) -> Article:
+    """A report that must raise nothing (council business), to pad a stream around the alerting ones."""
+    return Article(
+        id=f"e2e-{tag}-quiet-{i}",
+        title=f"Council approves budget item {i} for the new library",
+        text=(
+            f"The city council voted {i % 9 + 3} to 2 on Monday to fund item {i} of the new public "
+            "library, which will open next spring with a reading room and a children's wing. "
+            "The mayor thanked residents for their comments during the consultation."
+        ),
+        source="e2e.test",
+        url=f"https://news.example/{tag}/quiet/{i}",
+        published_at=datetime.now(UTC),
+    )

@@ -1,0 +1,180 @@
+"""Each agent sees each partition's records once, in offset order, from the group's committed position.
+
+Why: faust-streaming 0.15 can drop records it already fetched. During recovery it resumes a
+partition, fetches, and then clears every stream buffer when flow control resumes (mode's
+`FlowControlEvent.resume` empties `clear_on_resume` queues); its seek back to the committed offset
+is a no-op for a partition with no committed offset yet, and its gap check is skipped then (and lets
+one missing record through otherwise). An agent then acks records after the hole and Faust commits
+past records nobody processed (faust-streaming #596). Measured here: 27 of 60 published alerts
+never got a delivery task after one SIGKILL (tests/e2e/test_crash_window.py).
+
+So every agent asks `InOrder.admit` about each record before working on it:
+
+    offset <  expected  SEEN   a re-delivery after a seek: ack it, do nothing
+    offset == expected  NEXT   process it, then ack it
+    offset >  expected  AHEAD  records are missing: seek back to `expected`, neither process nor ack
+
+`expected` starts at the group's committed offset (else the partition's log start, which is where
+`auto_offset_reset=earliest` reads from) and is looked up again after every rebalance. Acks are then
+contiguous from the committed offset, so Faust can only commit what was processed; and Faust
+flushes the producer before each commit, so everything an agent produced for those records is on
+the broker first.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+log = logging.getLogger(__name__)
+
+RESEEK_AFTER_S = 0.5  # a seek already on its way is not repeated for every record behind the hole
+# A partition whose fetch position is past what its agent has processed, with nothing admitted for
+# this long, lost its records at the tail (no later record will arrive to reveal the hole).
+STALL_S = 2.0
+
+
+class Admit(Enum):
+    SEEN = "seen"
+    NEXT = "next"
+    AHEAD = "ahead"
+
+
+def verdict(expected: int, offset: int) -> Admit:
+    if offset < expected:
+        return Admit.SEEN
+    return Admit.NEXT if offset == expected else Admit.AHEAD
+
+
+@dataclass
+class _Partition:
+    generation: int
+    expected: int
+    sought_at: float = 0.0
+    admitted_at: float = 0.0
+
+
+# (topic, partition) -> where the group's processing of it stands, as the broker knows it
+StartLookup = Callable[[str, int], Awaitable[int]]
+
+
+class InOrder:
+    """Shared by a worker's agents; keyed by topic and partition, so agents never share an entry."""
+
+    def __init__(
+        self, app: Any, start_of: StartLookup, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.app, self.start_of, self.clock = app, start_of, clock
+        self.parts: dict[tuple[str, int], _Partition] = {}
+        self.topics: set[str] = set()  # the agents' input topics, watched for stalls
+        self.reseeks = 0
+
+    async def admit(self, event: Any) -> Admit:
+        msg = event.message
+        part = await self._part(msg.topic, msg.partition)
+        result = verdict(part.expected, msg.offset)
+        if result is Admit.NEXT:
+            part.expected += 1
+            part.admitted_at = self.clock()
+        elif result is Admit.AHEAD:
+            await self._reseek(msg.tp, part, f"records {part.expected}..{msg.offset - 1} were dropped")
+        return result
+
+    async def _part(self, topic: str, partition: int) -> _Partition:
+        generation = self.app.consumer_generation_id
+        part = self.parts.get((topic, partition))
+        if part is None or part.generation != generation:
+            start = await self.start_of(topic, partition)
+            part = _Partition(generation, start, admitted_at=self.clock())
+            self.parts[(topic, partition)] = part
+        return part
+
+    async def check_stalls(self) -> None:
+        """Seek back each input partition fetched past its agent with nothing admitted lately."""
+        consumer, now = self.app.consumer, self.clock()
+        for tp in consumer.assignment():
+            if tp.topic not in self.topics:
+                continue
+            part = await self._part(tp.topic, tp.partition)
+            if now - part.admitted_at < STALL_S:
+                continue
+            position = await consumer.position(tp)
+            if position is not None and position > part.expected:
+                why = f"fetched up to {position - 1} but processed up to {part.expected - 1}"
+                await self._reseek(tp, part, why)
+
+    async def _reseek(self, tp: Any, part: _Partition, why: str) -> None:
+        now = self.clock()
+        if now - part.sought_at < RESEEK_AFTER_S:
+            return
+        part.sought_at = part.admitted_at = now
+        # Records deleted by retention can never come back: start from what the log still holds.
+        start = await self.start_of(tp.topic, tp.partition)
+        if start > part.expected:
+            log.warning("%s[%d]: records before %d are gone (retention)", tp.topic, tp.partition, start)
+            part.expected = start
+            return
+        log.warning("%s[%d]: %s; seeking back to %d", tp.topic, tp.partition, why, part.expected)
+        self.reseeks += 1
+        await self.app.consumer.seek(tp, part.expected)
+
+
+class GroupPositions:
+    """`StartLookup` on the broker: the group's committed offset, else the partition's log start."""
+
+    def __init__(self, bootstrap: str, group: str) -> None:
+        self.bootstrap, self.group = bootstrap, group
+        self._admin: AIOKafkaAdminClient | None = None
+        self._offsets: AIOKafkaConsumer | None = None  # group-less: only asks for log starts
+
+    async def __call__(self, topic: str, partition: int) -> int:
+        if self._admin is None or self._offsets is None:
+            self._admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
+            await self._admin.start()
+            self._offsets = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None)
+            await self._offsets.start()
+        tp = TopicPartition(topic, partition)
+        committed = (await self._admin.list_consumer_group_offsets(self.group, partitions=[tp])).get(tp)
+        start = int((await self._offsets.beginning_offsets([tp]))[tp])
+        # A committed offset that retention has since deleted cannot be read from again.
+        return max(start, int(committed.offset)) if committed is not None and committed.offset >= 0 else start
+
+    async def close(self) -> None:
+        for client in (self._offsets, self._admin):
+            if client is not None:
+                await (client.stop() if isinstance(client, AIOKafkaConsumer) else client.close())
+        self._admin = self._offsets = None
+
+
+async def events_in_order(guard: InOrder, stream: Any) -> AsyncIterator[Any]:
+    """The stream's events, each once and in offset order; each is acked once the agent asks for the
+    next one (after its sends were issued), never before, and never if the agent raised."""
+    manual = stream.noack()
+    async for event in manual.events():
+        admitted = await guard.admit(event)
+        if admitted is Admit.NEXT:
+            yield event
+        if admitted is not Admit.AHEAD:
+            await manual.ack(event)
+
+
+async def batches_in_order(
+    guard: InOrder, stream: Any, size: int, within_s: float
+) -> AsyncIterator[list[Any]]:
+    """`events_in_order` in batches of up to `size` events gathered for at most `within_s`."""
+    manual = stream.noack()
+    async for batch in manual.noack_take(size, within=within_s):
+        admitted = [(event, await guard.admit(event)) for event in batch]
+        nxt = [event for event, a in admitted if a is Admit.NEXT]
+        if nxt:
+            yield nxt
+        for event, a in admitted:
+            if a is not Admit.AHEAD:
+                await manual.ack(event)
