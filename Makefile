@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 KAFKA  := deploy/kafka/kafka.sh
 export TOCSIN_PYTHON := $(abspath $(PY))
 
-.PHONY: venv kafka-up kafka-down kafka-status demo test test-unit lint bench clean
+.PHONY: venv kafka-up kafka-down kafka-status demo test test-unit lint bench soak clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -41,6 +41,14 @@ lint: venv
 
 bench: kafka-up
 	$(PY) -m bench.run
+
+# The crash-window test again and again (SOAK_RUNS times, 6 kill points each): it must never fail.
+SOAK_RUNS ?= 20
+soak: kafka-up
+	@pass=0; for i in $$(seq $(SOAK_RUNS)); do \
+	  if $(PY) -m pytest -q -p no:cacheprovider tests/e2e/test_crash_window.py > .state/soak-$$i.log 2>&1; \
+	  then pass=$$((pass+1)); echo "soak run $$i: passed"; else echo "soak run $$i: FAILED (.state/soak-$$i.log)"; fi; \
+	done; echo "soak: $$pass of $(SOAK_RUNS) runs passed"; test $$pass -eq $(SOAK_RUNS)
 
 clean: kafka-down
 	rm -rf $(VENV) deploy/kafka/.state .state

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from agents.core.models import Article, Event
-from agents.core.stories import StoryState, assess
+from agents.core.stories import StoryState, decide
 from streams.ordered import events_in_order
 
 if TYPE_CHECKING:
@@ -35,11 +35,11 @@ def register(rt: Runtime) -> None:
                 log.error("track_stories: unreadable record %r: %s", raw_key, exc)
                 metrics.records_skipped.labels("track_stories").inc()
                 continue
-            # Table keys stay bytes: that is what they are again after changelog recovery.
-            key = raw_key.decode()
+            # The record's key is its story key, computed once by classify_articles. Table keys stay
+            # bytes: that is what they are again after changelog recovery.
             prev = stories.get(raw_key)
-            previous = {key: StoryState.model_validate(prev)} if prev else {}
-            [decision] = assess(article, [event], now=rt.now(), previous=previous)
+            previous = StoryState.model_validate(prev) if prev else None
+            decision = decide(raw_key.decode(), article, event, now=rt.now(), previous=previous)
             alert = decision.alert
             if alert is not None:
                 metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()

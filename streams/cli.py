@@ -34,7 +34,7 @@ def _classify(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from streams.offline import eval_command
 
-    return eval_command(args.gold, report=args.report, errors=args.errors)
+    return eval_command(args.gold, report=args.report, errors=args.errors, split=args.split)
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -84,7 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="precision/recall/severity checks against labelled JSON lines")
     e.add_argument("--gold", required=True)
     e.add_argument("--report", default=None, help="also write the report as Markdown to this file")
-    e.add_argument("--errors", action="store_true", help="list misses and false alerts")
+    e.add_argument("--errors", action="store_true", help="list misses and false alerts, with their evidence")
+    e.add_argument(
+        "--split",
+        choices=["tune", "check"],
+        default=None,
+        help="only the items of this fixed half (by a hash of the id): tune on one, report the other",
+    )
     e.set_defaults(func=_eval)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the article or the alert")

@@ -32,11 +32,11 @@ def classify_command(path: str, *, force_jsonl: bool = False) -> int:
     return 0
 
 
-def eval_command(gold: str, *, report: str | None, errors: bool) -> int:
+def eval_command(gold: str, *, report: str | None, errors: bool, split: str | None = None) -> int:
     from agents.core.evaluation import evaluate
 
     records = _read_records(gold, force_jsonl=True)
-    result = evaluate(records)
+    result = evaluate(records, split=split)
     print(result.to_text())
     if errors:
         print(result.errors_text())

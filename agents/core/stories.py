@@ -93,48 +93,61 @@ def _title(event: Event) -> str:
     return f"{kind}: {', '.join(parts)}" if parts else kind
 
 
+def decide(
+    key: str, article: Article, event: Event, *, now: datetime, previous: StoryState | None
+) -> Decision:
+    """Whether this report of the story under `key` is news for subscribers, and under which revision.
+
+    The story only moves forward (highest tolls, highest level), so whatever order reports arrive
+    in, the story ends in the same state and its last alert shows it; how many revisions lead there
+    depends on the order (a toll that arrives already known is not news). `previous` is not changed.
+    """
+    killed, injured = event.casualties.killed, event.casualties.injured
+    score, level = event.severity.score, event.severity.level
+    if previous is None:
+        reason = StoryReason.FIRST_REPORT
+        state = StoryState(
+            event_id=event_id(key),
+            revision=1,
+            first_seen_at=now,
+            killed=killed,
+            injured=injured,
+            score=score,
+            level=level,
+        )
+    else:
+        k, i = _max(previous.killed, killed), _max(previous.injured, injured)
+        if (k or 0) > (previous.killed or 0) or (i or 0) > (previous.injured or 0):
+            reason = StoryReason.CASUALTIES_ROSE
+        elif level.rank > previous.level.rank:
+            reason = StoryReason.SEVERITY_ROSE
+        else:
+            reason = StoryReason.UNCHANGED
+        state = previous.model_copy(
+            update={
+                "revision": previous.revision + (reason is not StoryReason.UNCHANGED),
+                "killed": k,
+                "injured": i,
+                "score": max(previous.score, score),
+                "level": max(previous.level, level, key=lambda x: x.rank),
+            }
+        )
+    alert = None if reason is StoryReason.UNCHANGED else _alert(article, event, state, reason, now)
+    return Decision(key, reason, state, alert)
+
+
 def assess(
     article: Article, events: list[Event], *, now: datetime, previous: dict[str, StoryState]
 ) -> list[Decision]:
-    """Decide, per detected event, whether subscribers hear about it and under which revision."""
+    """`decide` for every event of one article (offline use: `tocsin classify`, tests); keys from
+    `story_key`. Two events of one article may share a story; `previous` is not changed."""
+    known = dict(previous)
     decisions: list[Decision] = []
     for event in events:
         key = story_key(event, article, now=now)
-        prev = previous.get(key)
-        killed, injured = event.casualties.killed, event.casualties.injured
-        score, level = event.severity.score, event.severity.level
-        if prev is None:
-            reason = StoryReason.FIRST_REPORT
-            state = StoryState(
-                event_id=event_id(key),
-                revision=1,
-                first_seen_at=now,
-                killed=killed,
-                injured=injured,
-                score=score,
-                level=level,
-            )
-        else:
-            k, i = _max(prev.killed, killed), _max(prev.injured, injured)
-            if (k or 0) > (prev.killed or 0) or (i or 0) > (prev.injured or 0):
-                reason = StoryReason.CASUALTIES_ROSE
-            elif level.rank > prev.level.rank:
-                reason = StoryReason.SEVERITY_ROSE
-            else:
-                reason = StoryReason.UNCHANGED
-            bump = reason is not StoryReason.UNCHANGED
-            state = prev.model_copy(
-                update={
-                    "revision": prev.revision + bump,
-                    "killed": k,
-                    "injured": i,
-                    "score": max(prev.score, score),
-                    "level": max(prev.level, level, key=lambda x: x.rank),
-                }
-            )
-        alert = None if reason is StoryReason.UNCHANGED else _alert(article, event, state, reason, now)
-        decisions.append(Decision(key, reason, state, alert))
-        previous[key] = state  # two events of one article may share a story
+        decision = decide(key, article, event, now=now, previous=known.get(key))
+        known[key] = decision.state
+        decisions.append(decision)
     return decisions
 
 

@@ -66,34 +66,57 @@ async def test_bad_input_goes_to_dlq_with_reason_and_original_bytes(
     assert alerts[0].key == alert.id.encode()
 
 
-async def test_same_event_from_two_articles_is_one_alert_with_a_revision(
+FIRST = {
+    "id": "wire-1",
+    "title": "Police fire tear gas at protesters in Nairobi",
+    "text": "Police fired tear gas to disperse protesters in Nairobi, Kenya on Monday. "
+    "Four people were injured in the clashes, the Red Cross said.",
+}
+UPDATE = {
+    "id": "wire-2",
+    "title": "Nairobi protest clashes: toll rises",
+    "text": "Police fired tear gas and rubber bullets at protesters in Nairobi, Kenya on Monday. "
+    "Eleven people were injured and one protester was killed in the clashes, hospital "
+    "officials said.",
+}
+SAME_AGAIN = {**FIRST, "id": "wire-3"}
+
+
+async def test_reports_in_order_rise_as_revisions_of_one_alert(
     settings: Settings, producer: AIOKafkaProducer
 ) -> None:
+    """One partition keeps the reports in the order they were sent: the rise is revision 2."""
     rt = create_app(settings, with_delivery=False)
     t = settings.topics
-    first = {
-        "id": "wire-1",
-        "title": "Police fire tear gas at protesters in Nairobi",
-        "text": "Police fired tear gas to disperse protesters in Nairobi, Kenya on Monday. "
-        "Four people were injured in the clashes, the Red Cross said.",
-    }
-    update = {
-        "id": "wire-2",
-        "title": "Nairobi protest clashes: toll rises",
-        "text": "Police fired tear gas and rubber bullets at protesters in Nairobi, Kenya on Monday. "
-        "Eleven people were injured and one protester was killed in the clashes, hospital "
-        "officials said.",
-    }
-    same_again = {**first, "id": "wire-3"}
     async with faust_app_running(rt.app):
-        for art in (first, update, same_again):
-            await producer.send_and_wait(t.articles, key=art["id"].encode(), value=orjson.dumps(art))
-        records = await consume(settings.bootstrap, t.alerts, 3, timeout_s=20)
+        for art in (FIRST, UPDATE, SAME_AGAIN):
+            await producer.send_and_wait(
+                t.articles, key=art["id"].encode(), value=orjson.dumps(art), partition=0
+            )
+        records = await consume(settings.bootstrap, t.alerts, 3, timeout_s=15)
     alerts = [Alert.model_validate_json(r.value) for r in records]
     assert [a.revision for a in alerts] == [1, 2], [(a.id, a.revision, a.casualties) for a in alerts]
     assert alerts[0].id == alerts[1].id
     assert alerts[1].reason.value == "casualties_rose"
     assert alerts[1].casualties.killed == 1
+
+
+async def test_reports_on_different_partitions_give_one_alert_whatever_the_order(
+    settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    """Keyed by article id, the reports are classified on different partitions and reach the stories
+    stage in either order: always one alert id, revisions counting up from 1, and the last one
+    showing the highest toll (the unit tests try every order of the same decision)."""
+    rt = create_app(settings, with_delivery=False)
+    t = settings.topics
+    async with faust_app_running(rt.app):
+        for art in (FIRST, UPDATE, SAME_AGAIN):
+            await producer.send_and_wait(t.articles, key=art["id"].encode(), value=orjson.dumps(art))
+        records = await consume(settings.bootstrap, t.alerts, 3, timeout_s=12)
+    alerts = [Alert.model_validate_json(r.value) for r in records]
+    assert len({a.id for a in alerts}) == 1, [(a.id, a.revision, a.casualties) for a in alerts]
+    assert [a.revision for a in alerts] == list(range(1, len(alerts) + 1))
+    assert (alerts[-1].casualties.killed, alerts[-1].casualties.injured) == (1, 11)
 
 
 async def test_foreign_records_on_internal_topics_do_not_stop_the_pipeline(
