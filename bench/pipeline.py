@@ -28,7 +28,7 @@ from aiokafka import AIOKafkaProducer
 
 from bench.corpus import BenchArticle, generate
 from bench.kafka_io import LagSampler, end_offsets, prefill, read_all
-from streams.local import WorkerProcess, free_port
+from streams.local import REPO_ROOT, WorkerProcess, free_port
 from streams.receiver import Received, Receiver
 from streams.settings import Settings
 from streams.topics import ensure_topics
@@ -69,13 +69,14 @@ async def full_pipeline(
     detect_s: float,
     timeout_s: float,
     env: dict[str, str] | None = None,
+    root: Path = REPO_ROOT,
 ) -> dict[str, Any]:
     app_id = f"bench-{run}-full"
     wenv = worker_env(bootstrap, app_id, f"{app_id}.", partitions, workdir, env)
     settings = Settings.from_env(wenv)
     await ensure_topics(settings)
     await prefill(bootstrap, settings.topics.articles, articles, partitions)
-    worker = WorkerProcess(wenv, workdir / f"{app_id}.log")
+    worker = WorkerProcess(wenv, workdir / f"{app_id}.log", root)
     worker.start()
     try:
         await worker.wait_ready()
@@ -184,6 +185,7 @@ async def latency(
     alert_share: float,
     progress: Callable[[str], None],
     env: dict[str, str] | None = None,
+    root: Path = REPO_ROOT,
 ) -> dict[str, Any]:
     app_id = f"bench-{run}-lat"
     secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
@@ -203,7 +205,7 @@ async def latency(
         settings = Settings.from_env(wenv)
         await ensure_topics(settings)
         topic = settings.topics.articles
-        worker = WorkerProcess(wenv, workdir / f"{app_id}.log")
+        worker = WorkerProcess(wenv, workdir / f"{app_id}.log", root)
         worker.start()
         producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0)
         await producer.start()

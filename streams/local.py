@@ -48,8 +48,10 @@ class WorkerProcess:
 
     READY_MARK = "Ready"
 
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
-        self.env = {**os.environ, **env}
+    def __init__(self, env: dict[str, str], log_path: Path, root: Path = REPO_ROOT) -> None:
+        # `root` runs another checkout's code (bench/against.py measures an older revision).
+        self.env = {**os.environ, **env, **({"PYTHONPATH": str(root)} if root != REPO_ROOT else {})}
+        self.root = root
         self.log_path = log_path
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -59,7 +61,7 @@ class WorkerProcess:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streams.cli", "worker"],
             env=self.env,
-            cwd=REPO_ROOT,
+            cwd=self.root,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

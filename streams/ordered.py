@@ -79,12 +79,13 @@ class InOrder:
     async def admit(self, event: Any) -> Admit:
         msg = event.message
         part = await self._part(msg.topic, msg.partition)
+        if verdict(part.expected, msg.offset) is Admit.AHEAD:
+            # Seeks back, or moves `expected` up to the log start if retention took the hole.
+            await self._reseek(msg.tp, part, f"records {part.expected}..{msg.offset - 1} were dropped")
         result = verdict(part.expected, msg.offset)
         if result is Admit.NEXT:
             part.expected += 1
             part.admitted_at = self.clock()
-        elif result is Admit.AHEAD:
-            await self._reseek(msg.tp, part, f"records {part.expected}..{msg.offset - 1} were dropped")
         return result
 
     async def _part(self, topic: str, partition: int) -> _Partition:
