@@ -23,7 +23,7 @@ import orjson
 from agents.core.detector import detect
 from agents.core.intake import Rejection, RejectReason, decode_article
 from agents.core.models import Article, Event
-from agents.core.stories import story_key
+from agents.core.stories import partition_key
 from streams.ordered import batches_in_order
 
 if TYPE_CHECKING:
@@ -124,7 +124,8 @@ def register(rt: Runtime) -> None:
         article_json = article.model_dump(mode="json", exclude={"html"})
         for event in detected:
             metrics.events.labels(event.type).inc()
-            key = story_key(event, article, now=now)
+            # Type + country: every story this event could join lives under one key and partition.
+            key = partition_key(event)
             payload = {
                 "article": article_json,
                 "event": event.model_dump(mode="json"),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from agents.core.models import Article, Event
-from agents.core.stories import StoryState, decide
+from agents.core.stories import Stories, apply, decide
 from streams.ordered import events_in_order
 
 if TYPE_CHECKING:
@@ -35,11 +35,13 @@ def register(rt: Runtime) -> None:
                 log.error("track_stories: unreadable record %r: %s", raw_key, exc)
                 metrics.records_skipped.labels("track_stories").inc()
                 continue
-            # The record's key is its story key, computed once by classify_articles. Table keys stay
-            # bytes: that is what they are again after changelog recovery.
-            prev = stories.get(raw_key)
-            previous = StoryState.model_validate(prev) if prev else None
-            decision = decide(raw_key.decode(), article, event, now=rt.now(), previous=previous)
+            # The record's key is its partition key (type + country), computed once by classify:
+            # the table holds the open stories under it. Keys stay bytes: that is what they are
+            # again after changelog recovery.
+            raw_stories = stories.get(raw_key)
+            current = Stories.model_validate(raw_stories) if raw_stories else Stories()
+            now = rt.now()
+            decision = decide(current, article, event, key=raw_key.decode(), now=now)
             alert = decision.alert
             if alert is not None:
                 metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()
@@ -54,4 +56,4 @@ def register(rt: Runtime) -> None:
                 await sent
             else:
                 metrics.stories_unchanged.labels(event.type).inc()
-            stories[raw_key] = decision.state.model_dump(mode="json")
+            stories[raw_key] = apply(current, decision).model_dump(mode="json")

@@ -463,8 +463,9 @@ def generate(
     """`n` articles; the first `first_alerting` and the last `last_alerting` alert (so the start and
     end of consumption are visible downstream).
 
-    Alerting articles get distinct publication days counted back from a fixed date (`day_offset`
-    keeps several corpora of one run apart), so no two of them share a story.
+    Alerting articles are published a week apart counted back from a fixed date (`day_offset`
+    keeps several corpora of one run apart): further apart than a story stays open (72 h), so no
+    two of them share a story.
     """
     rng = random.Random(seed)
     base = datetime(2025, 12, 31, 12, 0, tzinfo=UTC)
@@ -472,7 +473,7 @@ def generate(
     k = day_offset
     for i in range(n):
         alerting = i < first_alerting or i >= n - last_alerting or rng.random() < alert_share
-        day = base - timedelta(days=k) if alerting else base - timedelta(days=rng.randint(0, 3000))
+        day = base - timedelta(days=7 * k) if alerting else base - timedelta(days=rng.randint(0, 3000))
         if alerting:
             k += 1
         out.append(make_article(rng, f"{prefix}{i:06d}", alerting=alerting, day=day))

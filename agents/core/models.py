@@ -6,7 +6,7 @@ Pure pydantic v2; `tocsin schema article|alert` prints their JSON Schema.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -118,6 +118,11 @@ class Event(BaseModel):
     evidence: list[str] = Field(default_factory=list)
     outcome: Outcome | None = None
     entities: Entities = Field(default_factory=Entities)
+    occurred_on: date | None = Field(
+        default=None,
+        description="When the event happened, where its evidence gives an explicit date "
+        "(a month or a year alone gives its first day); None when the text does not say.",
+    )
 
 
 class ArticleRef(BaseModel):
@@ -134,6 +139,21 @@ class AlertReason(StrEnum):
     FIRST_REPORT = "first_report"
     CASUALTIES_ROSE = "casualties_rose"
     SEVERITY_ROSE = "severity_rose"
+    OUTCOME_CHANGED = "outcome_changed"  # e.g. injured -> killed
+    CORROBORATED = "corroborated"  # independent sources reached 2, then 3
+
+
+class SourceRef(BaseModel):
+    name: str
+    first_seen_at: AwareDatetime
+
+
+class Sources(BaseModel):
+    """Independent outlets that reported the event; wire copies re-run elsewhere count once."""
+
+    count: int = Field(default=1, ge=0)
+    outlets: list[SourceRef] = Field(default_factory=list)
+    copies: int = Field(default=0, ge=0, description="Articles recognised as copies of another.")
 
 
 class Alert(BaseModel):
@@ -155,3 +175,4 @@ class Alert(BaseModel):
     detected_at: AwareDatetime
     first_seen_at: AwareDatetime
     article_published_at: AwareDatetime | None = None
+    sources: Sources = Field(default_factory=Sources)

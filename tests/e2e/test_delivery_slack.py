@@ -9,7 +9,7 @@ import httpx
 
 from agents.core.delivery.slack_blocks import slack_payload
 from agents.core.detector import detect
-from agents.core.stories import assess
+from agents.core.stories.offline import assemble
 from streams.local import WorkerProcess
 from streams.produce import send_articles
 from streams.settings import Settings
@@ -27,7 +27,8 @@ def _missing(posts: list[SlackPost], names: list[str]) -> list[str]:
 async def test_slack_like_endpoint_enforces_the_limits() -> None:
     """The endpoint itself: a real alert message passes; each broken limit gets 400."""
     article = attack_article(0, "limits")
-    [decision] = assess(article, detect(article.title, article.text), now=datetime.now(UTC), previous={})
+    reports = [(article, e) for e in detect(article.title, article.text)]
+    [decision] = assemble(reports, now=lambda _: datetime.now(UTC))
     assert decision.alert is not None
     good = slack_payload([decision.alert])
     header = {"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}

@@ -1,105 +1,208 @@
+"""Story assembly: one story per real event across outlets, names, places, days and arrival order."""
+
 from __future__ import annotations
 
 import itertools
 from datetime import UTC, datetime, timedelta
 
 from agents.core.models import Article, Casualties, Entities, Event, Level, Place, Severity, Target
-from agents.core.stories import Decision, StoryReason, StoryState, decide, event_id, story_key
+from agents.core.stories import Stories, StoryReason, apply, decide, partition_key
+from agents.core.stories.identity import fold, name_tokens, role_key, same_person
+from agents.core.stories.offline import assemble
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
-def ev(
-    killed: int | None = None, injured: int | None = None, score: int = 65, target: str | None = None
+def attempt(
+    name: str | None,
+    role: str = "Governor",
+    city: str = "Kano",
+    killed: int | None = None,
+    injured: int | None = 2,
+    score: int = 65,
+    outcome: str = "unharmed",
 ) -> Event:
     return Event(
-        type="assassination_attempt" if target else "protest_violence",
+        type="assassination_attempt",
         confidence=0.9,
         severity=Severity(score=score, level=Level.for_score(score)),
         casualties=Casualties(killed=killed, injured=injured),
-        evidence=["Police fired tear gas."],
-        entities=Entities(
-            places=[Place(name="Nairobi", country_code="KE")],
-            target=Target(name=target, role="Governor") if target else None,
-        ),
+        evidence=["Gunmen opened fire on the convoy."],
+        outcome=outcome,  # type: ignore[arg-type]
+        entities=Entities(places=[Place(name=city, country_code="NG")], target=Target(name=name, role=role)),
     )
 
 
-def art(i: str, published: datetime | None = None) -> Article:
-    return Article(id=i, title="t", text="x", published_at=published)
-
-
-def run(reports: list[tuple[Article, Event]], start: datetime = NOW) -> list[Decision]:
-    """Fold `decide` over reports of one story, as the stories table does (one key, one state)."""
-    state: StoryState | None = None
-    out: list[Decision] = []
-    for i, (article, event) in enumerate(reports):
-        d = decide("k", article, event, now=start + timedelta(minutes=i), previous=state)
-        state = d.state
-        out.append(d)
-    return out
-
-
-def test_first_report_then_casualties_rise_then_nothing_new() -> None:
-    d1, d2, d3 = run(
-        [(art("a"), ev(injured=4)), (art("b"), ev(killed=1, injured=11)), (art("c"), ev(injured=4))]
+def protest(
+    city: str | None, killed: int | None = None, injured: int | None = 4, score: int = 50, cc: str = "KE"
+) -> Event:
+    places = [Place(name=city, country_code=cc)] if city else [Place(name="Kenya", country_code=cc)]
+    return Event(
+        type="protest_violence",
+        confidence=0.9,
+        severity=Severity(score=score, level=Level.for_score(score)),
+        casualties=Casualties(killed=killed, injured=injured),
+        evidence=["Police fired tear gas at protesters."],
+        entities=Entities(places=places),
     )
-    assert [d.reason for d in (d1, d2, d3)] == [
+
+
+# Differently worded reports: outlets do not share ledes unless one copies another.
+LEDES = {
+    "a": "Security officials confirmed the incident late on Monday after a day of confusion.",
+    "b": "Witnesses described chaos as people ran for cover, according to a hospital worker.",
+    "c": "The state government said an investigation had begun and promised to publish it.",
+    "d": "Opposition figures condemned what they called a grave breach of public order.",
+    "e": "Local radio carried the first accounts; the national broadcaster followed hours later.",
+}
+
+
+def art(i: str, text: str = "", hours: float = 0.0, source: str | None = None) -> Article:
+    return Article(
+        id=i,
+        title=f"report {i}",
+        text=text or LEDES[i],
+        source=source or f"outlet-{i}",
+        published_at=NOW + timedelta(hours=hours),
+    )
+
+
+def run(reports: list[tuple[Article, Event]]) -> list:
+    return assemble(reports, now=lambda a: a.published_at or NOW)
+
+
+def ids(decisions: list) -> list[str]:
+    return [d.state.story_id for d in decisions]
+
+
+def test_names_fold_titles_prefixes_and_diacritics() -> None:
+    assert name_tokens("Prime Minister Mustafa al-Kadhimi") == ("mustafa", "kadhimi")
+    assert name_tokens("Al-Kadhimi") == ("kadhimi",)
+    assert fold("José Núñez") == "jose nunez"
+    assert same_person(name_tokens("Gov. Amina Bello Okafor"), name_tokens("Governor Amina Bello-Okafor"))
+    assert same_person(name_tokens("Kadhimi"), name_tokens("Mustafa Al Kadhimi"))
+    assert not same_person(name_tokens("Samuel Adeyemi"), name_tokens("Samuel Okonkwo"))
+    assert role_key("Kano State Governor") == "governor"
+
+
+def test_one_attempt_told_by_several_outlets_over_two_days_is_one_story() -> None:
+    reports = [
+        (art("a", hours=0), attempt("Governor Amina Bello-Okafor")),
+        (art("b", hours=3), attempt("Bello-Okafor", injured=3)),
+        (art("c", hours=13), attempt(None, role="Kano State Governor")),  # after midnight, role only
+        (art("d", hours=30), attempt("Gov. Amina Bello Okafor", killed=1, injured=3)),
+    ]
+    decisions = run(reports)
+    assert len(set(ids(decisions))) == 1
+    assert [d.reason for d in decisions] == [
         StoryReason.FIRST_REPORT,
         StoryReason.CASUALTIES_ROSE,
-        StoryReason.UNCHANGED,
+        StoryReason.CORROBORATED,  # the third independent outlet
+        StoryReason.CASUALTIES_ROSE,
     ]
-    assert d1.alert and d2.alert and d3.alert is None
-    assert d1.alert.id == d2.alert.id and (d1.alert.revision, d2.alert.revision) == (1, 2)
-    assert d2.alert.casualties == Casualties(killed=1, injured=11)
-    assert d2.alert.first_seen_at == NOW
-    assert d3.state.killed == 1  # a lower later report does not lower the toll
+    last = decisions[-1]
+    assert last.alert and last.alert.revision == 4 and last.alert.sources.count == 4
+    assert dict((f.name, f.value) for f in last.match)["target"] == "same person"
 
 
-def test_severity_rise_is_a_revision_and_never_shown_lower() -> None:
-    _, d2, d3 = run([(art("a"), ev(score=65)), (art("b"), ev(score=85)), (art("c"), ev(score=30))])
-    assert d2.reason is StoryReason.SEVERITY_ROSE and d2.alert and d2.alert.severity.level is Level.CRITICAL
-    assert d3.reason is StoryReason.UNCHANGED and d3.state.score == 85
+def test_siblings_same_type_country_and_day_stay_apart() -> None:
+    decisions = run(
+        [
+            (art("a"), attempt("Samuel Adeyemi")),
+            (art("b", hours=1), attempt("Samuel Okonkwo")),  # a different governor: another event
+            (art("c", hours=1), protest("Nairobi")),
+            (art("d", hours=2), protest("Mombasa")),  # another city: another protest
+            (art("e", hours=3), protest("Nairobi", injured=9)),
+        ]
+    )
+    assert len(set(ids(decisions))) == 4
+    assert decisions[4].state.story_id == decisions[2].state.story_id
+    assert decisions[4].reason is StoryReason.CASUALTIES_ROSE
 
 
-def test_decide_leaves_the_previous_state_alone() -> None:
-    [d1] = run([(art("a"), ev(injured=4))])
-    before = d1.state.model_dump()
-    decide("k", art("b"), ev(killed=2), now=NOW, previous=d1.state)
-    assert d1.state.model_dump() == before
+def test_a_country_level_report_joins_the_city_story() -> None:
+    text = "Police fired tear gas at protesters in the capital on Monday; four were injured."
+    decisions = run(
+        [(art("a", text), protest("Nairobi")), (art("b", text + " More later.", 2), protest(None))]
+    )
+    assert len(set(ids(decisions))) == 1
+
+
+def test_a_wire_copy_is_recognised_and_adds_no_source() -> None:
+    text = "Gunmen opened fire on the convoy of Governor Amina Bello-Okafor near Kano on Tuesday evening."
+    decisions = run(
+        [
+            (art("a", text, source="Wire Service"), attempt("Amina Bello-Okafor")),
+            (art("b", text, hours=1, source="Daily Paper"), attempt("Amina Bello-Okafor")),
+        ]
+    )
+    copy = decisions[1]
+    assert copy.reason is StoryReason.COPY and copy.alert is None
+    assert copy.state.copies == 1 and len(copy.state.outlets) == 1
+
+
+def test_a_replayed_report_changes_nothing() -> None:
+    a, e = art("a"), attempt("Samuel Adeyemi")
+    first = decide(Stories(), a, e, key=partition_key(e), now=NOW)
+    table = apply(Stories(), first)
+    again = decide(table, a, e, key=partition_key(e), now=NOW + timedelta(seconds=5))
+    assert again.reason is StoryReason.UNCHANGED and again.alert is None
+    assert again.state == first.state
+
+
+def test_decide_leaves_the_table_alone() -> None:
+    e = attempt("Samuel Adeyemi")
+    table = apply(Stories(), decide(Stories(), art("a"), e, key=partition_key(e), now=NOW))
+    before = table.model_dump()
+    decide(table, art("b"), attempt("Samuel Adeyemi", killed=2), key=partition_key(e), now=NOW)
+    assert table.model_dump() == before
 
 
 def test_any_arrival_order_gives_one_story_in_the_same_final_state() -> None:
     """Reports of one event reach the stories stage in any order (they are classified on different
-    partitions): the story id, its final tolls and level, and what its last alert shows never depend
-    on that order; revisions always count up from 1 without gaps."""
+    partitions): one story, the same final tolls, level and sources, and the last alert shows them;
+    revisions count up from 1 without gaps."""
     reports = [
-        (art("a"), ev(injured=4, score=50)),
-        (art("b"), ev(killed=1, injured=11, score=70)),
-        (art("c"), ev(injured=4, score=50)),
-        (art("d"), ev(killed=None, injured=15, score=60)),
+        (art("a", hours=0), protest("Nairobi", injured=4, score=50)),
+        (art("b", hours=1), protest("Nairobi", killed=1, injured=11, score=70)),
+        (art("c", hours=2), protest("Nairobi", injured=4, score=50)),
+        (art("d", hours=3), protest(None, killed=None, injured=15, score=60)),
     ]
     finals = set()
     for order in itertools.permutations(reports):
         decisions = run(list(order))
         alerts = [d.alert for d in decisions if d.alert is not None]
+        assert len(set(ids(decisions))) == 1
         assert [a.revision for a in alerts] == list(range(1, len(alerts) + 1))
-        assert len({a.id for a in alerts}) == 1
         last, final = alerts[-1], decisions[-1].state
         assert last.casualties == Casualties(killed=final.killed, injured=final.injured)
-        finals.add((last.id, final.killed, final.injured, final.score, final.level, last.severity.score))
-    assert finals == {(event_id("k"), 1, 15, 70, Level.HIGH, 70)}
+        finals.add((final.killed, final.injured, final.score, final.level, len(final.outlets)))
+    assert finals == {(1, 15, 70, Level.HIGH, 4)}
 
 
-def test_story_key_uses_target_then_place_then_day() -> None:
-    a = story_key(ev(target="Jane Doe"), art("a"), now=NOW)
-    assert a == "assassination_attempt|target:doe|2026-11-27"
-    assert story_key(ev(), art("a"), now=NOW) == "protest_violence|place:ke:nairobi|2026-11-27"
-    # a publisher clock ahead of ours is not trusted; an older publication date is
-    assert story_key(ev(), art("a", NOW + timedelta(days=3)), now=NOW).endswith("2026-11-27")
-    assert story_key(ev(), art("a", NOW - timedelta(days=3)), now=NOW).endswith("2026-11-24")
+def test_corroboration_raises_confidence_and_is_a_severity_factor() -> None:
+    decisions = run([(art(i, hours=n), attempt("Samuel Adeyemi")) for n, i in enumerate("abc")])
+    first, third = decisions[0].alert, decisions[2].alert
+    assert first and third and third.confidence > first.confidence
+    assert next(f for f in third.severity.factors if f.name == "corroboration").value == 3
+    assert third.severity.score > first.severity.score
 
 
-def test_no_anchor_means_no_merging() -> None:
-    bare = ev().model_copy(update={"entities": Entities()})
-    assert story_key(bare, art("a"), now=NOW) != story_key(bare, art("b"), now=NOW)
+def test_stories_past_the_window_are_closed() -> None:
+    decisions = run(
+        [(art("a"), attempt("Samuel Adeyemi")), (art("b", hours=24 * 5), attempt("Samuel Adeyemi"))]
+    )
+    assert len(set(ids(decisions))) == 2
+
+
+def test_a_template_about_another_person_is_not_a_copy() -> None:
+    def text(name: str) -> str:
+        return f"Gunmen opened fire on the convoy of Governor Samuel {name} near Kaduna on Tuesday evening."
+
+    decisions = run(
+        [
+            (art("a", text("Okafor")), attempt("Samuel Okafor")),
+            (art("b", text("Mensah")), attempt("Samuel Mensah")),
+        ]
+    )
+    assert [d.reason for d in decisions] == [StoryReason.FIRST_REPORT, StoryReason.FIRST_REPORT]

@@ -103,6 +103,7 @@ def test_secret_never_in_public_view_repr_or_json_dump() -> None:
         "min_level": "info",
         "countries": [],
         "keywords": [],
+        "updates": "escalations",
         "id": "sub_1",
         "created_at": "2026-11-27T16:38:00Z",
         "enabled": True,
@@ -151,6 +152,12 @@ def test_disable_keeps_everything_else() -> None:
         ({"keywords": ["riot", "tear gas"]}, {}, MatchReason.KEYWORD),
         ({"keywords": ["residen"]}, {}, MatchReason.KEYWORD),  # whole words only
         ({"keywords": ["riot"]}, {"title": "Patriot missile test"}, MatchReason.KEYWORD),
+        # Updates: escalations by default; a further source alone only with "all"; none at all.
+        ({}, {"revision": 2, "reason": "casualties_rose"}, MatchReason.MATCHED),
+        ({}, {"revision": 3, "reason": "corroborated"}, MatchReason.NOT_ESCALATION),
+        ({"updates": "all"}, {"revision": 3, "reason": "corroborated"}, MatchReason.MATCHED),
+        ({"updates": "none"}, {"revision": 2, "reason": "outcome_changed"}, MatchReason.UPDATES_OFF),
+        ({"updates": "none"}, {}, MatchReason.MATCHED),
         # The first failing filter is the reason.
         ({"event_types": ["protest_violence"], "countries": ["SY"]}, {}, MatchReason.EVENT_TYPE),
         (

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
-from agents.core.models import Alert, EventType, Level
+from agents.core.models import Alert, AlertReason, EventType, Level
 
 Kind = Literal["webhook", "slack"]
 ALL_EVENT_TYPES: tuple[str, ...] = get_args(EventType)
@@ -38,6 +38,9 @@ class SubscriptionRequest(BaseModel):
     min_level: Level = Level.INFO
     countries: list[str] = Field(default_factory=list, description="ISO 3166-1 alpha-2")
     keywords: list[str] = Field(default_factory=list)
+    # Which revisions after the first: every one, the ones that escalate (tolls, level, outcome;
+    # not a further source confirming what was known), or none.
+    updates: Literal["all", "escalations", "none"] = "escalations"
 
     @field_validator("url")
     @classmethod
@@ -142,6 +145,8 @@ class MatchReason(StrEnum):
     LEVEL_BELOW_MIN = "level_below_min"
     COUNTRY = "country_not_subscribed"
     KEYWORD = "no_keyword"
+    UPDATES_OFF = "updates_not_subscribed"
+    NOT_ESCALATION = "not_an_escalation"
 
 
 class MatchResult(BaseModel):
@@ -168,6 +173,10 @@ def matches(sub: Subscription, alert: Alert) -> MatchResult:
     """Does `alert` go to `sub`? The first filter that fails is the reason."""
     if not sub.enabled:
         return _no(MatchReason.DISABLED)
+    if alert.revision > 1 and sub.updates == "none":
+        return _no(MatchReason.UPDATES_OFF)
+    if alert.reason is AlertReason.CORROBORATED and sub.updates == "escalations":
+        return _no(MatchReason.NOT_ESCALATION)
     if sub.event_types and alert.event_type not in sub.event_types:
         return _no(MatchReason.EVENT_TYPE)
     if alert.severity.level.rank < sub.min_level.rank:

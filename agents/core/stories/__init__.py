@@ -1,0 +1,15 @@
+"""One alert per real event: story assembly (`assemble.decide`), identities, and the stored state."""
+
+from agents.core.stories.assemble import apply, decide, partition_key, report_time
+from agents.core.stories.model import Decision, Stories, StoryReason, StoryState
+
+__all__ = [
+    "Decision",
+    "Stories",
+    "StoryReason",
+    "StoryState",
+    "apply",
+    "decide",
+    "partition_key",
+    "report_time",
+]
