@@ -144,7 +144,9 @@ def register(rt: Runtime) -> None:
     async def classify_articles(stream: Any) -> None:
         pool.acquire()
         try:
-            async for batch in batches_in_order(rt.in_order, stream, BATCH_MAX, BATCH_WITHIN_S):
+            async for batch in batches_in_order(
+                rt.in_order, stream, topics["articles"].get_topic_name(), BATCH_MAX, BATCH_WITHIN_S
+            ):
                 accepted: list[tuple[Any, Article]] = []
                 for event in batch:
                     result = decode_article(event.value, max_bytes=max_bytes)

@@ -43,7 +43,7 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
 
     @rt.app.agent(topics["alerts"], name="fan_out_alerts")
     async def fan_out_alerts(stream: Any) -> None:
-        async for event in events_in_order(rt.in_order, stream):
+        async for event in events_in_order(rt.in_order, stream, topics["alerts"].get_topic_name()):
             raw = event.value
             try:
                 alert = Alert.model_validate_json(raw)
@@ -74,7 +74,7 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
 
     @rt.app.agent(topics["deliveries_retry"], name="track_deliveries")
     async def track_deliveries(stream: Any) -> None:
-        async for event in events_in_order(rt.in_order, stream):
+        async for event in events_in_order(rt.in_order, stream, topics["deliveries_retry"].get_topic_name()):
             raw_key, raw = event.key, event.value
             try:
                 apply(raw_key, orjson.loads(raw))

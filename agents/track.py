@@ -25,7 +25,7 @@ def register(rt: Runtime) -> None:
 
     @rt.app.agent(topics["events"], name="track_stories")
     async def track_stories(stream: Any) -> None:
-        async for event_in in events_in_order(rt.in_order, stream):
+        async for event_in in events_in_order(rt.in_order, stream, topics["events"].get_topic_name()):
             raw_key, raw = event_in.key, event_in.value
             try:
                 rec = orjson.loads(raw)

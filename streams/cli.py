@@ -28,7 +28,7 @@ def _produce(args: argparse.Namespace) -> int:
 def _classify(args: argparse.Namespace) -> int:
     from streams.offline import classify_command
 
-    return classify_command(args.file, force_jsonl=args.jsonl)
+    return classify_command(args.file, force_jsonl=args.jsonl, explain=args.explain)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -63,6 +63,12 @@ def _redeliver(args: argparse.Namespace) -> int:
     return asyncio.run(redeliver(limit=args.limit, subscription=args.subscription))
 
 
+def _eval_stories(args: argparse.Namespace) -> int:
+    from streams.eval_stories import run
+
+    return run(args.gold, shuffles=args.shuffle)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tocsin", description="Real-time news alerting on Kafka.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -79,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("classify", help="detect events offline (no Kafka); JSON lines out")
     c.add_argument("file", nargs="?", default="-", help="JSONL (id, text, title?) or .txt; - for stdin")
     c.add_argument("--jsonl", action="store_true", help="treat input as JSON lines whatever its name")
+    c.add_argument(
+        "--explain",
+        action="store_true",
+        help="instead of JSON, show each candidate mention, its checks and why each type was kept or dropped",
+    )
     c.set_defaults(func=_classify)
 
     e = sub.add_parser("eval", help="precision/recall/severity checks against labelled JSON lines")
@@ -107,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--limit", type=int, default=None)
     r.add_argument("--subscription", default=None, help="only this subscription id")
     r.set_defaults(func=_redeliver)
+
+    es = sub.add_parser("eval-stories", help="story assembly offline against articles with gold event ids")
+    es.add_argument("--gold", required=True, help="JSON lines: id, gold, title, text, source, published_at")
+    es.add_argument("--shuffle", type=int, default=0, help="also try N random arrival orders")
+    es.set_defaults(func=_eval_stories)
     return p
 
 

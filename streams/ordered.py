@@ -23,6 +23,7 @@ the broker first.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -32,6 +33,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ RESEEK_AFTER_S = 0.5  # a seek already on its way is not repeated for every reco
 # A partition whose fetch position is past what its agent has processed, with nothing admitted for
 # this long, lost its records at the tail (no later record will arrive to reveal the hole).
 STALL_S = 2.0
+LOOKUP_ATTEMPTS = 40  # about a minute of retries before an agent gives up on a position
 
 
 class Admit(Enum):
@@ -59,6 +62,11 @@ class _Partition:
     expected: int
     sought_at: float = 0.0
     admitted_at: float = 0.0
+    done: int = -1  # next offset not yet processed to the end (acked); -1 until known
+
+    def __post_init__(self) -> None:
+        if self.done < 0:
+            self.done = self.expected
 
 
 # (topic, partition) -> where the group's processing of it stands, as the broker knows it
@@ -87,6 +95,19 @@ class InOrder:
             part.expected += 1
             part.admitted_at = self.clock()
         return result
+
+    def processed(self, event: Any) -> None:
+        """The agent finished this record (its sends are issued): it is about to be acked."""
+        msg = event.message
+        part = self.parts.get((msg.topic, msg.partition))
+        if part is not None:
+            part.done = max(part.done, msg.offset + 1)
+
+    def rewind(self, topic: str) -> None:
+        """An agent (re)starts: records it was admitted but did not finish are admitted again."""
+        for (t, _), part in self.parts.items():
+            if t == topic:
+                part.expected = part.done
 
     async def _part(self, topic: str, partition: int) -> _Partition:
         generation = self.app.consumer_generation_id
@@ -136,12 +157,27 @@ class GroupPositions:
         self._offsets: AIOKafkaConsumer | None = None  # group-less: only asks for log starts
 
     async def __call__(self, topic: str, partition: int) -> int:
-        if self._admin is None or self._offsets is None:
+        # A fresh admin client may not know the coordinator yet (NodeNotReadyError) and a broker
+        # may be restarting: retry, since no record may be admitted without knowing where to start.
+        delay = 0.1
+        for attempt in range(LOOKUP_ATTEMPTS):
+            try:
+                return await self._lookup(TopicPartition(topic, partition))
+            except KafkaError as exc:
+                if attempt == LOOKUP_ATTEMPTS - 1:
+                    raise
+                log.warning("position of %s[%d] not known yet (%s); retrying", topic, partition, exc)
+                await asyncio.sleep(delay)
+                delay = min(2.0, delay * 2)
+        raise AssertionError("unreachable")
+
+    async def _lookup(self, tp: TopicPartition) -> int:
+        if self._admin is None:
             self._admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
             await self._admin.start()
+        if self._offsets is None:
             self._offsets = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None)
             await self._offsets.start()
-        tp = TopicPartition(topic, partition)
         committed = (await self._admin.list_consumer_group_offsets(self.group, partitions=[tp])).get(tp)
         start = int((await self._offsets.beginning_offsets([tp]))[tp])
         # A committed offset that retention has since deleted cannot be read from again.
@@ -154,22 +190,26 @@ class GroupPositions:
         self._admin = self._offsets = None
 
 
-async def events_in_order(guard: InOrder, stream: Any) -> AsyncIterator[Any]:
+async def events_in_order(guard: InOrder, stream: Any, topic: str) -> AsyncIterator[Any]:
     """The stream's events, each once and in offset order; each is acked once the agent asks for the
-    next one (after its sends were issued), never before, and never if the agent raised."""
+    next one (after its sends were issued), never before, and never if the agent raised (a
+    restarted agent gets it again: `rewind`)."""
+    guard.rewind(topic)
     manual = stream.noack()
     async for event in manual.events():
         admitted = await guard.admit(event)
         if admitted is Admit.NEXT:
             yield event
+            guard.processed(event)
         if admitted is not Admit.AHEAD:
             await manual.ack(event)
 
 
 async def batches_in_order(
-    guard: InOrder, stream: Any, size: int, within_s: float
+    guard: InOrder, stream: Any, topic: str, size: int, within_s: float
 ) -> AsyncIterator[list[Any]]:
     """`events_in_order` in batches of up to `size` events gathered for at most `within_s`."""
+    guard.rewind(topic)
     manual = stream.noack()
     async for batch in manual.noack_take(size, within=within_s):
         admitted = [(event, await guard.admit(event)) for event in batch]
@@ -177,5 +217,7 @@ async def batches_in_order(
         if nxt:
             yield nxt
         for event, a in admitted:
+            if a is Admit.NEXT:
+                guard.processed(event)
             if a is not Admit.AHEAD:
                 await manual.ack(event)

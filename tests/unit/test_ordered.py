@@ -135,3 +135,12 @@ async def test_no_seek_while_records_are_being_admitted() -> None:
         await admit(g, o)
         await g.check_stalls()
     assert app.consumer.seeks == []
+
+
+async def test_a_record_the_agent_did_not_finish_is_admitted_again_after_a_restart() -> None:
+    g, _, _ = guard({("t", 0): 0})
+    assert await admit(g, 0, 1) == [Admit.NEXT, Admit.NEXT]
+    g.processed(Ev(Msg("t", 0, 0)))  # 0 finished and acked; the agent crashed while on 1
+    g.rewind("t")  # the supervisor restarts the agent
+    assert await admit(g, 1, 2) == [Admit.NEXT, Admit.NEXT]  # 1 was never acked: not "seen"
+    assert await admit(g, 0) == [Admit.SEEN]

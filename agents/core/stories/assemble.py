@@ -6,12 +6,13 @@ within a time window; it joins the best one whose score clears `JOIN_MIN` and no
 it opens a story. The parts, returned with the decision like severity's factors:
 
     target    +3 the same person (names folded, aliases, rapidfuzz); an attempt on a different
-              named person is another event (veto); +1.5 one side named only by the same role
-    place     +1.5 a city in common; two different cities are two events (veto for protests, -1.5
-              for attempts: the target's city and the attack's may differ); +0.5 when only one
-              report names a city (the other says the country or a district)
+              named person is another event (veto); +1.5 one side named only by the same role,
+              -2 by another role (a reporter is not the governor)
+    place     +1.5 the report's city (its first in the story's country) is one of the story's;
+              two different cities are two events (veto for protests, -1.5 for attempts: the
+              target's city and the attack's may differ); +0.6 when only one report names a city
     time      +1 at the same moment, falling off with a 1-day Gaussian
-    text      up to +2 for similar ledes (rapidfuzz token-set ratio)
+    text      up to +2 for similar ledes (rapidfuzz token-set ratio above a floor of 60)
 
 A report whose lede matches a recent article of a story almost exactly is a wire copy: it joins
 that story and adds no independent source. A story only moves forward (highest tolls, highest
@@ -41,15 +42,23 @@ from agents.core.models import (
     SourceRef,
     Sources,
 )
-from agents.core.stories.identity import cities, fold, name_tokens, places_compatible, role_key, same_person
+from agents.core.stories.identity import (
+    fold,
+    main_city,
+    name_tokens,
+    places_compatible,
+    role_key,
+    same_person,
+)
 from agents.core.stories.model import Decision, Outlet, Stories, StoryReason, StoryState, Trace
 
 WINDOW = timedelta(hours=72)
-JOIN_MIN = 2.0
+JOIN_MIN = 1.5
 COPY_MIN = 92  # rapidfuzz ratio of two ledes at or above which one is a copy of the other
 LEDE_CHARS = 240
 RECENT_KEPT = 5
 VETO = -100.0
+TEXT_FLOOR = 60  # token-set ratio of unrelated reports of the same type: 55-70
 OUTCOME_RANK = {None: 0, "unknown": 0, "foiled": 1, "unharmed": 2, "injured": 3, "killed": 4}
 CORROBORATION_STEPS = (2, 3)  # independent sources at which subscribers hear about it again
 
@@ -89,20 +98,24 @@ def _match(story: StoryState, event: Event, when: datetime, text: str) -> list[F
             parts.append(Factor(name="target", value="different person", contribution=VETO))
     elif role and role == story.role:
         parts.append(Factor(name="target", value=f"same role: {role}", contribution=1.5))
-    here, there = cities(event.entities.places), set(story.cities)
+    elif role and story.role and event.type == "assassination_attempt":
+        parts.append(Factor(name="target", value=f"{role}, not {story.role}", contribution=-2.0))
+    here, there = main_city(event.entities.places, story.country), set(story.cities)
     if here & there:
         parts.append(Factor(name="place", value=sorted(here & there)[0], contribution=1.5))
     elif not places_compatible(here, there):
         bad = VETO if event.type == "protest_violence" else -1.5
         parts.append(Factor(name="place", value="different cities", contribution=bad))
     elif here or there:  # one report names the city, the other only the country or a district
-        parts.append(Factor(name="place", value="within the same country", contribution=0.5))
+        parts.append(Factor(name="place", value="within the same country", contribution=0.6))
     gap_days = abs((when - story.last_seen_at).total_seconds()) / 86400
     parts.append(
         Factor(name="time", value=round(gap_days, 2), contribution=round(math.exp(-(gap_days**2) / 2), 3))
     )
+    # Any two reports of violence share words: similarity counts only above a floor.
     similar = max((fuzz.token_set_ratio(text, t.lede) for t in story.recent), default=0.0)
-    parts.append(Factor(name="text", value=round(similar), contribution=round(2 * similar / 100, 3)))
+    bonus = 2 * max(0.0, similar - TEXT_FLOOR) / (100 - TEXT_FLOOR)
+    parts.append(Factor(name="text", value=round(similar), contribution=round(bonus, 3)))
     return parts
 
 
@@ -187,7 +200,7 @@ def _new_story(
         target=list(name_tokens(target.name if target else None)),
         role=role_key(target.role if target else None),
         country=key.split("|", 1)[1],
-        cities=sorted(cities(event.entities.places)),
+        cities=sorted(main_city(event.entities.places, key.split("|", 1)[1])),
         killed=event.casualties.killed,
         injured=event.casualties.injured,
         score=event.severity.score,
@@ -212,7 +225,7 @@ def _joined(story: StoryState, event: Event, when: datetime, outlet: str, trace:
             # The longest name seen is the most complete ("Kadhimi" -> "Mustafa al-Kadhimi").
             "target": list(tokens) if len(tokens) > len(story.target) else story.target,
             "role": story.role or role_key(target.role if target else None),
-            "cities": sorted(set(story.cities) | cities(event.entities.places)),
+            "cities": sorted(set(story.cities) | main_city(event.entities.places, story.country)),
             "killed": _max(story.killed, event.casualties.killed),
             "injured": _max(story.injured, event.casualties.injured),
             "score": max(story.score, event.severity.score),

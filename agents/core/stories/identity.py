@@ -122,21 +122,26 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return fuzz.token_sort_ratio(" ".join(a), " ".join(b)) >= SAME_PERSON_MIN
 
 
+ROLE_SYNONYMS = {"reporter": "journalist", "editor": "journalist", "premier": "prime", "lawmaker": "mp"}
+
+
 def role_key(role: str | None) -> str:
     """The role's head word ('Kano State Governor' -> 'governor'), for targets named only by role."""
     words = [w for w in fold(role or "").split() if w in TITLES]
     heads = [w for w in words if w not in {"state", "regional", "district", "provincial", "former", "acting"}]
-    return heads[-1] if heads else ""
+    return ROLE_SYNONYMS.get(heads[-1], heads[-1]) if heads else ""
 
 
-def cities(places: Iterable[Place]) -> set[str]:
-    """The places that the gazetteer knows as cities (districts and countries say less)."""
-    out: set[str] = set()
+def main_city(places: Iterable[Place], country: str | None = None) -> set[str]:
+    """Where the report places the event: the first place the gazetteer knows as a city (places
+    come in reading order; a city named later is often a statement's or a comparison's). Empty when
+    the report says only a district or the country. With `country`, only its cities count."""
     for p in places:
         entry = gazetteer().get(p.name.lower())
-        if entry is not None and entry.kind == "city":
-            out.add(fold(entry.name))
-    return out
+        # A "city" abroad in a report filed under this country is more often a misread surname.
+        if entry is not None and entry.kind == "city" and (country is None or entry.country_code == country):
+            return {fold(entry.name)}
+    return set()
 
 
 def places_compatible(a: set[str], b: set[str]) -> bool:
