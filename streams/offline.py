@@ -21,13 +21,23 @@ def _read_records(path: str, *, force_jsonl: bool) -> list[dict[str, Any]]:
     return parse_article_file(name, data)
 
 
-def classify_command(path: str, *, force_jsonl: bool = False) -> int:
+def classify_command(path: str, *, force_jsonl: bool = False, explain: bool = False) -> int:
     from agents.core.evaluation import classify_record
 
     out = sys.stdout.buffer
     for record in _read_records(path, force_jsonl=force_jsonl):
         record.setdefault("id", None)
-        out.write(orjson.dumps(classify_record(record)) + b"\n")
+        result = classify_record(record)
+        if explain:
+            from agents.core.detector.explain import explain as explain_article
+            from agents.core.detector.explain import explain_text
+
+            report = explain_article(record.get("title"), str(record.get("text") or ""))
+            events = ", ".join(f"{e['type']} ({e['severity']['level']})" for e in result["events"]) or "none"
+            text = f"== {record.get('id')}: events: {events}\n{explain_text(report)}\n"
+            out.write(text.encode("utf-8"))
+        else:
+            out.write(orjson.dumps(result) + b"\n")
     out.flush()
     return 0
 

@@ -142,7 +142,13 @@ _VETO_TEXT = (
     "An overdose; she died of cancer and he died after a long illness. "
     "Air strikes, airstrikes, shelling, the town was shelled by artillery; clashes between rebels. "
     "Fighting between militias, a battle, an offensive, a military operation, counter-insurgency. "
-    "Troops killed two rebels; security forces shot dead a suspect; police killed three militants."
+    "Troops killed two rebels; security forces shot dead a suspect; police killed three militants. "
+    "An outbreak, an epidemic, the pandemic, cholera, ebola, measles; infections, infected people, a "
+    "virus and vaccines; new cases, confirmed cases, suspected cases. "
+    "He purportedly planned it; the trial, convicted, sentenced, acquitted; he pleaded; accused of it, "
+    "charged with it, last year; last month's march. On the anniversary of his assassination, a memorial "
+    "to the killings, remembering the riots, since the bombing, recalling the attack, the legacy of the "
+    "massacre, in the wake of the shootings, in the aftermath of the deaths, mourning the murders."
 ).lower()
 
 

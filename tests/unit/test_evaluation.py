@@ -88,3 +88,59 @@ def test_errors_list_killed_counts_that_differ_from_the_gold() -> None:
         ("killed", "assassination_attempt killed=3", ("killed=1",))
     ]
     assert "killed=1" in report.errors_text()
+
+
+def test_longform_labels_lists_may_be_empty_or_hold_both() -> None:
+    from agents.core.evaluation import gold_label, gold_types
+
+    gold = [
+        {"id": "n", "text": "x", "labels": []},
+        {"id": "p", "text": "x", "labels": ["peaceful_protest"]},
+        {"id": "b", "text": "x", "labels": ["assassination_attempt", "protest_violence"]},
+        {"id": "a", "text": "x" * 1500, "labels": ["assassination_attempt"]},
+    ]
+    assert gold_types(gold[0]) == frozenset() and gold_label(gold[0]) == "none"
+    assert gold_types(gold[1]) == frozenset() and gold_label(gold[1]) == "peaceful_protest"
+    assert gold_label(gold[2]) == "both"
+    predictions = {
+        "n": [_event("protest_violence", None, 30)],
+        "p": [],
+        "b": [_event("assassination_attempt", 0, 80)],
+        "a": [_event("assassination_attempt", 0, 80)],
+    }
+    report = evaluate(gold, predictions=predictions)
+    aa, pv = report.per_type["assassination_attempt"], report.per_type["protest_violence"]
+    assert (aa.tp, aa.fp, aa.fn) == (2, 0, 0)
+    assert (pv.tp, pv.fp, pv.fn) == (0, 1, 1)
+    assert (report.false_alerts, report.negatives) == (1, 2)
+    assert report.confusion["both"]["assassination_attempt"] == 1
+    assert {e.kind for e in report.errors if e.id == "b"} == {"miss"}
+    assert set(report.by_length) == {"<1KB", "1-3KB"}
+    assert report.by_length["1-3KB"].items == 1
+
+
+def test_split_is_fixed_and_roughly_half() -> None:
+    from agents.core.evaluation import split_of
+
+    halves = [split_of(f"item:{i}") for i in range(400)]
+    assert split_of("item:7") == split_of("item:7")
+    assert 150 < halves.count("tune") < 250
+    gold = [_gold(f"item:{i}", "unrelated") for i in range(40)]
+    tune = evaluate(gold, predictions={g["id"]: [] for g in gold}, split="tune")
+    check = evaluate(gold, predictions={g["id"]: [] for g in gold}, split="check")
+    assert tune.items + check.items == 40
+    with pytest.raises(ValueError):
+        evaluate(gold, predictions={}, split="train")
+
+
+def test_errors_carry_the_decisive_sentences() -> None:
+    gold = [{"id": "f", "text": "x", "labels": []}]
+    event = {
+        "type": "protest_violence",
+        "casualties": {},
+        "severity": {"score": 20},
+        "evidence": ["Police fired tear gas at the crowd."],
+    }
+    report = evaluate(gold, predictions={"f": [event]})
+    assert report.errors[0].evidence == ("Police fired tear gas at the crowd.",)
+    assert "> Police fired tear gas" in report.errors_text()

@@ -9,9 +9,11 @@ score its severity with explicit factors (`severity`).
 from __future__ import annotations
 
 from agents.core.detector.casualties import count_casualties, suicide_attackers
+from agents.core.detector.dates import event_date
 from agents.core.detector.entities import find_outcome, find_target, weapons
 from agents.core.detector.places import GOVERNMENT_DISTRICTS, find_places
-from agents.core.detector.rules import Analysis, Candidate, analyse, find_candidates
+from agents.core.detector.rules import Analysis, Candidate, analyse
+from agents.core.detector.salience import decide
 from agents.core.detector.severity import SeverityInput, score
 from agents.core.detector.text import build_document
 from agents.core.models import Casualties, Entities, Event, Place
@@ -77,6 +79,7 @@ def _build_event(candidate: Candidate, analysis: Analysis, article_places: _Arti
         evidence=sentences[:MAX_EVIDENCE],
         outcome=outcome,
         entities=Entities(target=target, places=[p for p, _ in places], weapons=weapon_labels),
+        occurred_on=event_date(sentences),
     )
 
 
@@ -103,4 +106,5 @@ def detect(title: str | None, text: str) -> list[Event]:
         return []
     analysis = analyse(doc)
     article_places = _ArticlePlaces()
-    return [_build_event(candidate, analysis, article_places) for candidate in find_candidates(analysis)]
+    kept, _ = decide(analysis)
+    return [_build_event(candidate, analysis, article_places) for candidate in kept]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, victim_bound
 from agents.core.detector.scan import AnchoredPattern
 from agents.core.detector.taxonomy import (
     CUE_STARTS,
@@ -191,6 +192,13 @@ class Analysis:
     def blocked_at(self, patterns: tuple[str, ...], index: int) -> bool:
         return self.any_at(patterns, index)
 
+    def spans_at(self, patterns: tuple[str, ...], index: int) -> list[tuple[int, int]]:
+        """Where any of `patterns` matches in the masked sentence (offsets in the sentence)."""
+        case, lower = self.masked(index)
+        if len(lower) == len(case):
+            return [m.span() for m in compiled_lower(_union_of(patterns)).finditer(lower)]
+        return [m.span() for m in compiled(_union_of(patterns)).finditer(case)]
+
     def roles_at(self, index: int) -> list[RoleHit]:
         cached = self._roles.get(index)
         if cached is None:
@@ -275,21 +283,102 @@ def _article_vetoed(analysis: Analysis, spec: EventSpec) -> bool:
     return False
 
 
+# "Okafor was assassinated", "Okafor and two aides were killed": a named subject and the act.
+_NAMED_VICTIM = re.compile(
+    r"\b(?!(?:He|She|It|They|This|That|The|A|An|One|Who)\b)[A-Z][\w'\u2019.-]+"
+    r"(?:,? (?:[A-Z][\w'\u2019.-]+|and (?:\w+ ){0,2}\w+))*"
+    r" (?:was|were) (?:assassinated|shot dead|gunned down|murdered|killed|stabbed|shot)\b"
+)
+
+
+def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
+    """The sentence tells the event itself: who was attacked (the victim bound to the act), or the
+    crowd and the force in one clause. A date or "history" does not make such a sentence background
+    (TAXONOMY: main subject, not date)."""
+    key = ("@narrated:" + spec.type, index)
+    cached = analysis._local.get(key)
+    if cached is None:
+        case, lower = analysis.masked(index)
+        if spec.needs_target:
+            cached = victim_bound(lower, [(r.start, r.end) for r in analysis.roles_at(index)]) or bool(
+                _NAMED_VICTIM.search(case)
+            )
+        elif spec.pair_pattern is not None and spec.groups:
+            cached = bound(
+                lower,
+                _group_spans(analysis, spec.groups[0], index),
+                analysis.spans_at((spec.pair_pattern,), index),
+                spec.bind_words or 25,
+            )
+        else:
+            cached = False
+        analysis._local[key] = cached
+    return cached
+
+
+def blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
+    """A sentence vetoed as evidence: an unconditional blocker, or a dated/historical cue in a
+    sentence that does not narrate the event itself."""
+    if analysis.blocked_at(spec.blockers, index):
+        return True
+    return analysis.blocked_at(spec.dated, index) and not narrated_at(analysis, spec, index)
+
+
 def strong_hits(analysis: Analysis, spec: EventSpec) -> frozenset[int]:
     return frozenset(
-        i
-        for i in analysis.anchors
-        if analysis.any_at(spec.strong, i) and not analysis.blocked_at(spec.blockers, i)
+        i for i in analysis.anchors if analysis.any_at(spec.strong, i) and not blocked(analysis, spec, i)
+    )
+
+
+def _group_spans(analysis: Analysis, group: tuple[str, ...], index: int) -> list[tuple[int, int]]:
+    if group == (TARGET_GROUP,):
+        return [(r.start, r.end) for r in analysis.roles_at(index)]
+    return analysis.spans_at(group, index)
+
+
+def bound_at(analysis: Analysis, spec: EventSpec, group: tuple[str, ...], index: int) -> bool:
+    """The sentence holds one mention: its first-group cue and `group` bound in one clause."""
+    if not spec.bind_words or not spec.groups:
+        return True
+    text = analysis.masked(index)[1]
+    if group == (TARGET_GROUP,):
+        return victim_bound(text, _group_spans(analysis, group, index))
+    first = spec.groups[0]
+    if spec.pair_pattern is None or len(first) < 2:
+        return bound(
+            text, _group_spans(analysis, first, index), _group_spans(analysis, group, index), spec.bind_words
+        )
+    # Force specific enough to tie a neighbouring sentence to the anchor ties its own clause too.
+    crowd = analysis.spans_at((spec.pair_pattern,), index)
+    if bound(text, _group_spans(analysis, first, index), crowd, 1000, CROWD_CLAUSE_BREAK):
+        return True
+    # The first pattern names the context explicitly ("protesters"); the others only imply it
+    # ("residents ... demanding"), and those need the specific force, not "killed" or "violence".
+    return bound(
+        text,
+        analysis.spans_at(first[:1], index),
+        _group_spans(analysis, group, index),
+        spec.bind_words,
+        CROWD_CLAUSE_BREAK,
     )
 
 
 def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bool:
-    """A victim named in one sentence and attacked in the next must really be the same story:
-    the attack sentence names someone (not a headline), or the role sentence reports harm."""
-    if anchor == other or not spec.needs_target:
+    """A group found in a neighbouring sentence must really belong to the anchor's event.
+
+    For a target: the role sentence says what happened to that person (harm bound to the role),
+    or it names again someone the attack sentence named (not a headline): "Gunmen shot Ali Musa
+    on Monday. Musa, a judge, ...". For a crowd: the neighbour reports crowd-control force."""
+    if anchor == other:
         return True
-    named = _has_name(analysis, anchor) and not (anchor == 0 and analysis.doc.has_title)
-    return named or analysis.matches_at(spec.continuation, other)
+    if spec.needs_target:
+        text = analysis.masked(other)[1]
+        if victim_bound(text, _group_spans(analysis, (TARGET_GROUP,), other)) or _VICTIM_REF.search(text):
+            return True
+        if anchor == 0 and analysis.doc.has_title:
+            return False
+        return _shares_name(analysis, anchor, other)
+    return spec.pair_pattern is None or analysis.matches_at(spec.pair_pattern, other)
 
 
 def find_candidate(
@@ -301,24 +390,18 @@ def find_candidate(
     evidence: set[int] = set(strong)
     if spec.groups:
         first = spec.groups[0]
-        anchors = [
-            i for i in usable if _group_at(analysis, first, i) and not analysis.blocked_at(spec.blockers, i)
-        ]
+        anchors = [i for i in usable if _group_at(analysis, first, i) and not blocked(analysis, spec, i)]
         if not anchors and not strong:
             return None  # cheap exit: most articles never mention the anchor cue
         last = len(analysis.doc.sentences) - 1
 
         def in_group(group: tuple[str, ...], j: int) -> bool:
-            return (
-                j not in claimed
-                and _group_at(analysis, group, j)
-                and not analysis.blocked_at(spec.blockers, j)
-            )
+            return j not in claimed and _group_at(analysis, group, j) and not blocked(analysis, spec, j)
 
         for anchor in anchors:
             picked = {anchor}
             for group in spec.groups[1:]:
-                if in_group(group, anchor):
+                if in_group(group, anchor) and bound_at(analysis, spec, group, anchor):
                     continue
                 # Nearest first, earlier sentence first on ties (as `min` over sorted indices would).
                 near = sorted(
@@ -326,7 +409,12 @@ def find_candidate(
                     key=lambda j: (abs(j - anchor), j),
                 )
                 chosen = next(
-                    (j for j in near if in_group(group, j) and _pair_ok(analysis, spec, anchor, j)), None
+                    (
+                        j
+                        for j in near
+                        if j != anchor and in_group(group, j) and _pair_ok(analysis, spec, anchor, j)
+                    ),
+                    None,
                 )
                 if chosen is None:
                     picked = set()
@@ -347,16 +435,69 @@ def _has_name(analysis: Analysis, index: int) -> bool:
     return any(m.start() > 0 for m in _NAME_RE.finditer(sentence))
 
 
+# "The victim was a local councillor", "the target of the attack was the governor": the role
+# sentence refers back to the attack's victim.
+_VICTIM_REF = re.compile(
+    r"\b(?:the|its|their) (?:victims?|targets?|intended targets?|deceased)\b"
+    r"|\b(?:body|bodies) of\b|\bfound dead\b"
+)
+# "The gunman, Ali Musa, ...": a name given to the attacker is no coreference to a victim.
+_PERPETRATOR = re.compile(
+    r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?|perpetrators?|killers?|assassins?"
+    r"|sympathi[sz]ers?|militants?)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# Sentence-initial capitals that start a phrase, not a name ("The Governor", "In Lagos").
+_NOT_A_FIRST_NAME = re.compile(
+    r"(?:The|A|An|In|On|At|By|For|From|With|After|Before|During|When|While|Police|Security|Gunmen|Unknown"
+    r"|Armed|Suspected|Local|State|Officials?|Witnesses|Government|President|Prime|Minister|Mr|Mrs|Ms|Dr)\b"
+)
+_SURNAME = re.compile(r"[A-Z][\w'\u2019-]{2,}$")
+
+
+def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
+    """`second` names again (by surname) a person whom `first` names as the victim of its act: an
+    explicit coreference ("Gunmen shot Ali Musa ... Musa, a judge, ...")."""
+    sentence = analysis.doc.sentences[first]
+    lower = analysis.masked(first)[1]
+    surnames = {
+        m.group(0).split()[-1]
+        for m in _NAME_RE.finditer(sentence)
+        if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0)))
+        and _SURNAME.match(m.group(0).split()[-1])
+        and not _PERPETRATOR.search(sentence[max(0, m.start() - 40) : m.start()])
+        # the named person is the one the act was done to, as a role would have to be
+        and (len(lower) != len(sentence) or victim_bound(lower, [m.span()]))
+    }
+    other = analysis.doc.sentences[second]
+    return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in surnames)
+
+
 def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], reach: int = 2) -> None:
     """Add the sentences right after the evidence that still report this event (counts, aftermath)."""
     spec = candidate.spec
     chosen = set(candidate.evidence)
+    first = spec.groups[0] if spec.groups else ()
     for start in sorted(candidate.core):
+        # The sentence just before a mention often tells the act itself ("A car bomb exploded ...
+        # The target was the governor."): it belongs to the event when it holds the anchor cue.
+        before = start - 1
+        if (
+            first
+            and before >= 0
+            and before not in others
+            and not (before == 0 and analysis.doc.has_title)
+            and before in analysis.anchors
+            and _group_at(analysis, first, before)
+            and analysis.matches_at(spec.continuation, before)
+            and not blocked(analysis, spec, before)
+        ):
+            chosen.add(before)
         j, gap = start + 1, 0
         while j < len(analysis.doc.sentences) and gap < reach:
             if j in others and j not in candidate.core:
                 break
-            if analysis.matches_at(spec.continuation, j) and not analysis.blocked_at(spec.blockers, j):
+            if analysis.matches_at(spec.continuation, j) and not blocked(analysis, spec, j):
                 chosen.add(j)
                 gap = 0
             else:
@@ -366,6 +507,13 @@ def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], rea
 
 
 def find_candidates(analysis: Analysis) -> list[Candidate]:
+    """Candidates of every type, extended with their continuation sentences (no document stage)."""
+    found = raw_candidates(analysis)
+    extend_all(analysis, found)
+    return found
+
+
+def raw_candidates(analysis: Analysis) -> list[Candidate]:
     if not analysis.anchors:
         return []
     strong = {spec.type: strong_hits(analysis, spec) for spec in EVENT_SPECS}
@@ -378,10 +526,13 @@ def find_candidates(analysis: Analysis) -> list[Candidate]:
         candidate = find_candidate(analysis, spec, claimed - strong[spec.type])
         if candidate is not None:
             found.append(candidate)
+    return found
+
+
+def extend_all(analysis: Analysis, found: list[Candidate]) -> None:
     for candidate in found:
         others: frozenset[int] = frozenset()
         for other in found:
             if other is not candidate:
                 others |= other.core
         extend(analysis, candidate, others)
-    return found

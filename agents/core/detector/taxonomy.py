@@ -30,7 +30,9 @@ MASKS: tuple[str, ...] = (
     r"|reforms?))\b"
     r"|\battack\w* (?:\w+ ){0,3}(?:over|for) (?:his|her|their|the) (?:record|handling|polic\w+|budget"
     r"|comments"
-    r"|remarks|decision|stance|reforms?)\b",
+    r"|remarks|decision|stance|reforms?)\b"
+    r"|\battack(?:ed|s|ing)? (?:the |his |her |their )?(?:\w+ ){0,2}?(?:for|over)"
+    r" (?:\w+ing|his|her|their|its)\b",
     r"\bshooting (?:guard|star|stars|range|script|schedule)\b|\b(?:photo|film|video) ?shoot\w*",
     r"\bshot (?:clock|put|to fame|into the lead|an? \d+|a (?:birdie|bogey|goal|round))\b",
     r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b",
@@ -47,14 +49,23 @@ MASKS: tuple[str, ...] = (
     r"\b(?:bomb(?:ed)? at the box office|box-office bomb|photo-?bomb\w*|bath bombs?|bombshell)\b",
     r"\briot (?:police(?:m[ae]n)?|gear|squads?|control|shields?|officers|units?|troops)\b",
     r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious) (?:riots?|clashes|violence)\b",
+    # What a placard or a chant says is not what happened ("placards reading 'stop the killing'").
+    r"\b(?:placards?|banners?|signs?|slogans?|posters?|chant(?:s|ed|ing)?) (?:that )?"
+    r"(?:read(?:ing|s)?|saying|say"
+    r"|said|with|of|calling for)\s*[:,]?\s*[\"'\u201c\u2018][^\"\u201d\u2019]{0,100}[\"'\u201d\u2019]",
+    # Riots with no protest: in a prison, by a mob, or a place named for an earlier riot.
+    r"\b(?:prison|jail|inmates?'?|detention centre|detention center) (?:riots?|rioted|rioting|uprising)\b"
+    r"|\briot(?:s|ing)? (?:at|in) (?:the |a )?(?:\w+ )?(?:prison|jail|penitentiary)\b"
+    r"|\briot-(?:hit|torn|affected|scarred)\b|\bmob (?:violence|attacks?|lynching)\b",
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
     r"|harmed)\b",
-    r"\b(?:against|over|condemning|denouncing|decrying|justice for|in memory of|mourn\w*)\s+(?:the |a |an |"
+    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*)\s+(?:the |a |an |"
     r"alleged |recent |police |state |gun |sexual |domestic |gender "
-    r"|mob )*(?:[\w-]+\s+){0,3}?(?:killings?|murders?"
+    r"|mob )*(?:(?!(?:was|were|is|are|had|has|have|been)\b)[\w-]+\s+){0,3}?(?:killings?|murders?"
     r"|deaths?|violence|brutality|shootings?|abuse|torture|rape|executions?|lynching|assaults?|attacks?"
+    r"|bombings?|war|invasion|raids?|air ?strikes?|massacres?|crackdown|occupation"
     r"|killed|shot"
     r"|arrests?)\b(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?",
 )
@@ -69,8 +80,10 @@ MASK_STARTS: tuple[str, ...] = (
     *_words("protested protests protesting air* drone* missile* hunger* general* labour* labor* lucky*"),
     *_words("first* pre* military* rail* transport* doctors* teachers* workers* strike counter* killer"),
     *_words("killing dressed kill killed kills chief bomb bombed box bath bombshell communal sectarian"),
-    *_words("ethnic tribal inter* religious no without against over condemning denouncing decrying"),
-    *_words("justice mourn*"),
+    *_words("ethnic tribal inter* religious no without against over condemn* denounc* decry* decried"),
+    *_words("placard placards banner banners sign signs slogan slogans poster posters chant chants chanted"),
+    *_words("chanting"),
+    *_words("justice mourn* prison jail inmate inmates inmates' detention riots rioting mob"),
     *("a riot", "on the attack", "in memory"),
 )
 
@@ -85,7 +98,7 @@ HYPOTHETICAL = (
     r"|\b(?:might|may|would) (?:be )?(?:target|attack|kill|assassinat|turn violent)\w*|\bif\b|\bunless\b"
     r"|\bwarn(?:ed|s|ing)? (?:of|that|against)\b|\bfears? (?:of|that)\b|\brisks? of\b|\bvow(?:ed|s)? to\b"
     r"|\bcall(?:ed|s|ing)? for (?:the )?(?:killing|assassination|death)\b|\bwants? (?:him|her|them) dead\b"
-    r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b"
+    r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
 )
 HISTORY = (
     r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b|\b(?:years?|decades?|centur(?:y|ies)) (?:ago|after|since|"
@@ -95,23 +108,42 @@ HISTORY = (
     r"|ian)s?\b"
     r"|\blate (?:president|prime minister|leader|king)\b|\bremember\w*|\bmarks? the\b|\bonce\b"
 )
+# A trial, a verdict, a charge: the attack is told as the court's business, not as news.
+TRIAL = r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged) (?:of|with)\b"
+# A background cue that governs the trigger itself ("on the anniversary of the leader's assassination",
+# "since the killing of", "after the 2019 riots"): never lifted, whatever the sentence narrates.
+BACKGROUND = (
+    r"\b(?:anniversar\w+|commemorat\w+|memorial|remember\w*|recall\w*|legacy|wake|aftermath|mourn\w*|since"
+    r"|last (?:year|month|week)(?:'s|\u2019s)|review of|investigations? into|inquiry into|hearings? on"
+    r"|respon(?:se|ses|ding) to|handling of)"
+    r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
+    r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?)\b"
+    r"|\b(?:after|following|before) the (?:assassination|murder|killing) of\b"
+)
 # Protests often fall on anniversaries; only dated or explicitly historical violence is background.
 HISTORY_PROTEST = (
     r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b"
-    r"|\bhistor(?:y|ic|ical|ian)s?\b"
+    r"|\bhistor(?:y|ic|ical|ian)s?\b|\blast (?:year|month)(?:'s|\u2019s)\b"
 )
 FICTION = (
-    r"\b(?:film|movie|novel|book|series|episode|season|sitcom|game|video ?game|gamers?|players? can"
+    r"\b(?:film|movie|novel|book|series|episode|season|sitcom|(?:video ?|computer |board )games?|gamers?"
+    r"|players? can"
     r"|play(?:s|ed)?"
     r" (?:the role|a character)|character|actor|actress|starring|stars as|box office|thriller|drama|fiction"
     r"|fictional|plot twist|screenplay|trailer|netflix|hbo|sequel|comic|musical|theatre|theater|opera|album"
     r"|song|documentary|premiere|storyline|franchise|biopic|cast)\b"
 )
 DISASTER = (
-    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding|storm"
+    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding"
+    r"|storm(?! (?:the|into|a|an|its|their|his|her)\b)"
     r"|hurricane"
     r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
-    r"|natural causes|overdose)\b|\bdied (?:of|from|after) (?:a |an )?(?:\w+ ){0,2}(?:illness|disease|cancer"
+    r"|natural causes|overdose|colliery"
+    r"|mine (?:disaster|collapse|explosion|blast|fire|flood\w*)"
+    r"|miners? (?:were |was )?(?:trapped|entombed))\b"
+    # "flood-hit villages", "quake relief": the disaster is the setting, not the deaths.
+    r"(?![-\s](?:hit|affected|ravaged|stricken|relief|victims|survivors|zones?|areas?|villages?|prone)\b)"
+    r"|\bdied (?:of|from|after) (?:a |an )?(?:\w+ ){0,2}(?:illness|disease|cancer"
     r"|covid\w*|coronavirus|complications|stroke|infection)\b"
 )
 # Battles, shelling and air strikes are violence but not a targeted attack on a person.
@@ -127,6 +159,13 @@ SPORT = (
     r"|quarterback|touchdown|playoffs?|scored?|fixture|squad|stadium|fans)\b"
 )
 
+# A disease bulletin: its deaths are not violence. An article veto (saturation), not a sentence
+# veto, since protests during a lockdown mention the virus in passing.
+DISEASE = (
+    r"\b(?:outbreak|epidemic|pandemic|cholera|ebola|measles|infections?|infected|virus|vaccin\w*"
+    r"|(?:new|confirmed|suspected) cases)\b"
+)
+
 
 # Where every match of each veto pattern can begin, so it is tried only there
 # (`scan.AnchoredPattern`; "x*" is a bare prefix). Keep in step with the patterns; unit tests
@@ -136,7 +175,7 @@ PATTERN_STARTS: dict[str, tuple[str, ...]] = {
     HYPOTHETICAL: _words(
         "threat threaten threatened threatens threatening threats could might may would if unless warn"
         " warned warns warning fear fears risk risks vow vowed vows call called calls calling want wants"
-        " hit death simulat* drill exercise what"
+        " hit death simulat* drill exercise what purported purportedly"
     ),
     HISTORY: (
         *_words("anniversar* commemorat* memorial year years decade decades century centuries"),
@@ -144,9 +183,16 @@ PATTERN_STARTS: dict[str, tuple[str, ...]] = {
         *_words("remember* mark marks once"),
         *("in 1", "in 2", "in the 1"),
     ),
-    HISTORY_PROTEST: (*_words("year years decade decades histor*"), "in 1", "in 2", "in the 1"),
+    TRIAL: _words("trial convicted sentenced acquitted pleaded accused charged"),
+    BACKGROUND: _words(
+        "anniversar* commemorat* memorial remember* since recall* legacy wake aftermath after following"
+        " before mourn* last review investigation investigations inquiry hearing hearings response responses"
+        " responding handling"
+    ),
+    HISTORY_PROTEST: (*_words("year years decade decades histor* last"), "in 1", "in 2", "in the 1"),
     FICTION: _words(
-        "film movie novel book series episode season sitcom game video videogame gamer gamers player"
+        "film movie novel book series episode season sitcom computer board video videogame videogames gamer"
+        " gamers player"
         " players play plays played character actor actress starring stars box thriller drama fiction"
         " fictional plot screenplay trailer netflix hbo sequel comic musical theatre theater opera album"
         " song documentary premiere storyline franchise biopic cast"
@@ -158,7 +204,12 @@ PATTERN_STARTS: dict[str, tuple[str, ...]] = {
     DISASTER: _words(
         "crash* accident* collision collided derail* earthquake quake flood floods flooding storm"
         " hurricane cyclone typhoon tornado landslide mudslide avalanche stampede wildfire tsunami"
-        " heatwave drown* natural overdose died"
+        " heatwave drown* natural overdose died colliery mine"
+        " miner miners"
+    ),
+    DISEASE: _words(
+        "outbreak epidemic pandemic cholera ebola measles infection infections infected virus vaccin* new"
+        " confirmed suspected"
     ),
     COMBAT: _words(
         "air* shelling shelled artillery clashes fighting battle* offensive military counter* troops"
@@ -173,7 +224,11 @@ ROLE_TIERS: dict[str, str] = {
     "minister": r"(?:deputy |vice |state |cabinet )?minister|secretary of state|attorney general",
     "senior": r"lawmakers?|legislators?|members? of parliament|\bmps?\b|parliamentarians?|senators?"
     r"|congress(?:wo)?man"
-    r"|deputy speaker|speaker of|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
+    r"|deputy speaker|speaker of|(?:house |senate )?(?:majority|minority) (?:whip|leader)"
+    r"|(?:party|chief|gop|house|senate|republican|democratic) whip"
+    r"|members? of (?:the )?(?:\w+ )?(?:assembly|congress|senate|legislature|council)"
+    r"|senior (?:police|army|military|intelligence) officer\b"
+    r"|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
     r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?|generals?|brigadier\w*"
     r"|colonels?"
     r"|major general|police chief|chief of police|police (?:commander|commissioner|superintendent)"
@@ -214,7 +269,7 @@ _ROLE_FIRST_WORDS = _words(
     " politician leader cleric imam sheikh shaikh mullah ayatollah bishop priest pastor rabbi clan"
     " tribal community elder activist journalist photojournalist reporter editor publisher blogger"
     " anchor anchorperson anchorman anchorwoman broadcaster columnist writer human trade union"
-    " campaigner dissident opposition"
+    " campaigner dissident opposition house senate majority minority gop republican democratic"
 )
 ROLE_STARTS: tuple[str, ...] = tuple(_ROLE_FIRST_WORDS) + tuple(w + "s" for w in _ROLE_FIRST_WORDS)
 # A role followed by a speech or reaction verb is a source, not a victim.
@@ -255,6 +310,19 @@ class EventSpec:
     needs_target: bool = False
     # Article-level context (fiction, sport) that vetoes the type when it saturates the article.
     article_vetoes: tuple[str, ...] = field(default_factory=tuple)
+    # A mention binds its groups within one clause: in one sentence, a match of the first group and
+    # one of each other group at most this many words apart with no clause break between them
+    # (`mentions.bound`); 0 = anywhere in the sentence.
+    bind_words: int = 0
+    # Vetoes lifted where the sentence narrates the event itself (dates, "history"): a text that
+    # tells a 1981 attempt as its subject reports it; one that mentions it in passing does not.
+    dated: tuple[str, ...] = field(default_factory=tuple)
+    # A lead that recalls an event of this type ("on the anniversary of ..."): the article is about
+    # something else, and its dated sentences about that event are background too.
+    recalls: tuple[str, ...] = field(default_factory=tuple)
+    # A group found in a neighbouring sentence (not the anchor's) must match this there too: the
+    # neighbour has to say something that links it to the anchor's event on its own.
+    pair_pattern: str | None = None
 
 
 ATTACK_ACT = (
@@ -265,7 +333,7 @@ ATTACK_ACT = (
     r"|killed|murder(?:ed)?"
     r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
     r"|set (?:fire|ablaze)"
-    r"|torched|lynched|beaten to death|abducted|kidnapped|letter bomb|hit squad|incendiary|rammed"
+    r"|torched|lynched|beaten to death|letter bomb|hit squad|incendiary|rammed"
     r"|wounded|injured)\b"
 )
 ASSASSINATION_STRONG = (
@@ -300,7 +368,7 @@ GROUP_GRIEVANCE = _GRIEVANCE + r"[^.]{0,160}" + _GROUP
 # neighbouring sentence that names the protest.
 PROTEST_EXPLICIT = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
-    r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es)?)\b"
+    r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?)\b"
 )
 FORCE = (
     r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet\w*"
@@ -318,7 +386,29 @@ FORCE = (
     r"|bottles|projectiles|molotov|petrol bombs?|rampag\w+|riot(?:ed|ing|s)?|violen(?:t|ce|tly)|forcibly|"
     r"by force|use of force|force to disperse|stormed|charged|crackdown|cracked down|brutal\w*|rough\w* up"
     r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+|turned (?:deadly|violent|ugly|bloody)"
-    r"|dispers\w+)\b"
+    r"|dispers(?:e|ed|es|ing|al))\b"
+)
+# Force that only crowd control or a riot uses: enough to tie a neighbouring sentence to a protest
+# ("Thousands marched on parliament. Police fired tear gas."), where "killed" or "violence" is not.
+CROWD_FORCE = (
+    r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet guns?"
+    r"|live (?:ammunition|rounds|bullets)|stun grenades?|baton\w*|lathi\w*|truncheons?|fired (?:at|on|upon"
+    r"|into|live|tear)|opened fire|clash(?:ed|es)|scuffl\w+|skirmish\w*|pepper[- ]spray\w*|warning shots"
+    r"|used (?:excessive )?force|stormed|crackdown|cracked down"
+    r"|(?:police|security forces|troops) (?:beat|charged)"
+    r"|burn(?:ed|t|ing)? (?:\w+ )?(?:tyres|tires|barricades?|cars|vehicles|police)|torched|set (?:\w+ ){0,3}"
+    r"(?:on )?fire|loot(?:ed|ing|ers)|vandali[sz]\w+|ransack\w*|pelt\w*|(?:threw|throwing|hurled|hurling)"
+    r" (?:stones|rocks|bottles|petrol bombs|molotov)|stones|petrol bombs?|molotov|rampag\w+|riot(?:ed|ing)"
+    r"|turned (?:deadly|violent|ugly|bloody)|dispers(?:e|ed|ing|al)\b"
+    r"|(?:burn(?:ed|t)|destroy(?:ed)?|damag(?:ed|ing)|vandali[sz]ed) (?:\w+ )?property"
+    r"|property (?:was |were )?(?:destroyed|damaged|burn(?:ed|t))|were (?:burnt|burned|torched)"
+    r"|forcibly (?:cleared|dispersed|removed|evicted|broke up)|cleared the (?:square|streets|camp|sit-in)"
+    r"|(?:police|policemen|security forces|troops|soldiers|gendarmes|officers) (?:\w+ ){0,3}?"
+    r"(?:injured|wounded|killed|beat|attacked|assaulted|shot|baton-charged|lathi-charged)"
+    r"|(?:attacked|stormed|torched|ransacked|besieged) (?:a |the )?(?:\w+ ){0,2}"
+    r"(?:post|station|office|offices|building|headquarters|premises|compound)s?\b"
+    r"|(?:injured|wounded|killed|hurt|died)\b[^.;]{0,40}\b(?:by|when|as|after) (?:the )?"
+    r"(?:police|security forces|troops|soldiers|gendarmes))"
 )
 PROTEST_STRONG = (
     r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
@@ -352,11 +442,11 @@ CUE_STARTS: dict[str, tuple[str, ...]] = {
         " explosive explosives explosion blast blasts grenade grenades ied ieds detonat* drone drones"
         " rocket rockets mortar mortars opened open fired sniper poison poisoned poisoning killed murder"
         " murdered slain assassin* hacked machete machetes beheaded molotov car suicide set torched"
-        " lynched beaten abducted kidnapped letter hit incendiary rammed wounded injured"
+        " lynched beaten letter hit incendiary rammed wounded injured"
     ),
     PROTEST_EXPLICIT: _words(
         "protest* demonstrat* marchers rally rallies rallied sit* strikers rioter rioters riot riots rioted"
-        " rioting picket* agitat* unrest march marched marches"
+        " rioting picket* agitat* unrest march marched marches marching"
     ),
     GRIEVANCE_GROUP: _words(
         "residents villagers workers labourers laborers youth youths students traders merchants drivers"
@@ -370,19 +460,29 @@ CUE_STARTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# A neighbouring sentence that names the role and says what happened to that person.
+HARM_TO_TARGET = (
+    r"\b(?:killed|assassinated|murdered|slain|shot|gunned down|stabbed|injured|wounded|hurt|survived|escaped"
+    r"|unharmed|unhurt|uninjured|died|dead|targeted|target|victims?|ambushed|kidnapped and killed)\b"
+)
+
 ASSASSINATION = EventSpec(
     type="assassination_attempt",
     strong=ASSASSINATION_STRONG,
     groups=((ATTACK_ACT,), ("@target",)),
     window=1,
-    blockers=(NEGATION, HYPOTHETICAL, HISTORY, FICTION, DISASTER, COMBAT),
+    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, TRIAL, FICTION, DISASTER, COMBAT),
+    dated=(HISTORY,),
+    recalls=(BACKGROUND, TRIAL),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|unharmed|unhurt|survived|escaped|casualt\w+|dead|died|bodyguards?"
         r"|guards?|attack|assailants?|bomber|blast|explosion|drones?|responsibility)\b"
     ),
     severity=SeverityWeights(prior=20.0, any_casualty_bonus=0.0, death_bonus=0.0, casualty_log_weight=6.0),
     needs_target=True,
-    article_vetoes=(FICTION, SPORT),
+    article_vetoes=(FICTION, SPORT, DISEASE),
+    bind_words=12,
+    pair_pattern=HARM_TO_TARGET,
 )
 
 PROTEST_VIOLENCE = EventSpec(
@@ -390,13 +490,17 @@ PROTEST_VIOLENCE = EventSpec(
     strong=PROTEST_STRONG,
     groups=((PROTEST_EXPLICIT, GRIEVANCE_GROUP, GROUP_GRIEVANCE), (FORCE,)),
     window=2,
-    blockers=(NEGATION, HYPOTHETICAL, HISTORY_PROTEST, FICTION, DISASTER),
+    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, FICTION, DISASTER),
+    dated=(HISTORY_PROTEST,),
+    recalls=(BACKGROUND,),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|dead|died|casualt\w+|hospital\w*|arrested|detained|clash\w*"
         r"|tear ?gas|fire|police|security forces)\b"
     ),
     severity=SeverityWeights(prior=16.0, any_casualty_bonus=8.0, death_bonus=18.0, casualty_log_weight=6.0),
-    article_vetoes=(FICTION, SPORT),
+    article_vetoes=(FICTION, SPORT, DISEASE),
+    bind_words=25,
+    pair_pattern=CROWD_FORCE,
 )
 
 EVENT_SPECS: tuple[EventSpec, ...] = (ASSASSINATION, PROTEST_VIOLENCE)
@@ -404,3 +508,18 @@ CUE_STARTS[ASSASSINATION.continuation] = _words(
     "killed injured wounded hurt unharmed unhurt survived escaped casualt* dead died bodyguard bodyguards"
     " guard guards attack assailant assailants bomber blast explosion drone drones responsibility"
 )
+
+# Names of the vetoes, for explanations ("blocked: hypothetical").
+PATTERN_NAMES: dict[str, str] = {
+    NEGATION: "negation",
+    HYPOTHETICAL: "hypothetical",
+    HISTORY: "dated/historical",
+    HISTORY_PROTEST: "dated/historical",
+    BACKGROUND: "background mention",
+    TRIAL: "trial/charge",
+    FICTION: "fiction",
+    DISASTER: "disaster/accident",
+    COMBAT: "combat",
+    SPORT: "sport",
+    DISEASE: "disease bulletin",
+}

@@ -1,0 +1,141 @@
+"""Event mentions: a trigger bound to its target or crowd within one clause.
+
+A sentence that contains an attack word and a role word somewhere is not yet a mention of an
+attack on that person ("the senator said the bombing of the market was cowardly"); the two must
+sit in the same clause and close together. Clauses are cut at strong punctuation and at the
+conjunctions that start a new statement; distance is counted in words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Where one statement ends and another begins inside a sentence.
+CLAUSE_BREAK = re.compile(
+    r";|:\s"
+    r"|\b(?:but|while|whereas|although|though|meanwhile|however)\b"
+    # a relative clause about something else: "against the bombing, which killed 40"
+    r"|,\s*(?:which|whose|where)\b|\bwhose\b"
+)
+# For a crowd and the force used on it, contrast does not start another story ("they gathered
+# peacefully, but police charged them"): only strong punctuation and relative clauses cut.
+CROWD_CLAUSE_BREAK = re.compile(r";|:\s|,\s*(?:which|whose|where)\b|\bwhose\b")
+_WORD = re.compile(r"\w+")
+
+
+def _breaks(text: str, pattern: re.Pattern[str] = CLAUSE_BREAK) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end)) if end > start else 0
+
+
+def bound(
+    text: str,
+    first: Iterable[tuple[int, int]],
+    second: Iterable[tuple[int, int]],
+    max_words: int,
+    breaks: re.Pattern[str] = CLAUSE_BREAK,
+) -> bool:
+    """Some span of `first` and some span of `second` lie in one clause, at most `max_words` apart."""
+    a_spans = list(first)
+    b_spans = list(second)
+    if not a_spans or not b_spans:
+        return False
+    cuts = _breaks(text, breaks)
+    for a_start, a_end in a_spans:
+        for b_start, b_end in b_spans:
+            lo, hi = (a_end, b_start) if a_start <= b_start else (b_end, a_start)
+            if hi < lo:  # overlapping spans: one phrase holds both
+                return True
+            if any(lo <= cut < hi for cut in cuts):
+                continue
+            if _words_between(text, lo, hi) <= max_words:
+                return True
+    return False
+
+
+# The act done *to* a person: the role is the object of an attack verb or preposition, the
+# subject of a passive harm verb, or the owner of what was attacked. Matched on masked lower case.
+_ACT_ON = (
+    r"(?:shot(?: dead| and killed)?|shoot(?:s|ing)?|attack(?:ed|s|ing)?|ambush(?:ed|ing)?|stabb(?:ed|ing)"
+    r"|knifed|bomb(?:ed|ing)|kill(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing|e)|gunned down|gun down"
+    r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing)"
+    r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
+    r"|found dead|(?:bomb|device|parcel|package|letter)s? (?:\w+ )?(?:addressed|sent|mailed|delivered) to"
+    r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
+    r" (?:on|against|targeting"
+    r"|aimed at)|attempt(?:ed)? to (?:kill|assassinate|murder)|tried to (?:kill|assassinate|murder))"
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b" + _ACT_ON + r"\b(?:\s+(?:the|a|an|his|her|their|its|two|three|several|former|then|local"
+    r"|provincial|district|deputy|senior|top|prominent|[a-z]+'s"
+    r"|(?!(?:to|for|with|from|by|that|which|who|and|or|at|in|over|after|during)\b)[\w'\u2019.()-]+,?)){0,10}\s*$"
+)
+_HARM_AFTER = re.compile(
+    r"^(?:,[^,;:]{0,80},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
+    r"(?:(?:was|were|had been|has been|have been|is|are|got|remains?|remained)\s+(?:\w+ ){0,2}?(?:shot|killed"
+    r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
+    r"|slain|injured|wounded|hurt|stabbed|attacked|targeted|ambushed|gunned down|poisoned|beheaded|hacked"
+    r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured|among the (?:victims|dead)"
+    r"|(?:the )?(?:intended |apparent |main )?targets? of)"
+    r"|survived|escaped|died|narrowly)\b"
+)
+_OWNED = re.compile(
+    r"^(?:\W?s\b)?\s*(?:[\w'\u2019.-]+\s+){0,3}?(?:convoy|car|vehicle|motorcade|residence|house|home"
+    r"|office|compound|helicopter|plane|bodyguards?|guards?|security detail)\b"
+)
+# "the governor was driving home when gunmen fired at his car": what was attacked is the subject's.
+_POSSESSED = re.compile(
+    r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:convoy|car|vehicle|motorcade|residence|house|home|office|compound"
+    r"|helicopter|plane|bodyguards?|guards?|security detail)\b"
+)
+_OWNED_AFTER_ACT = re.compile(
+    r"\b(?:" + _ACT_ON + r"|bomb(?:er|s)?|explo\w+|detonat\w+|grenades?|blast|ied|rockets?|drones?|gunm[ae]n"
+    r"|assailants|attackers|stormed|entered|raided|fired|torched|set (?:fire|ablaze)|struck|hit)\b"
+)
+# "the convoy of Governor X", "the residence of X, a judge": the role owns what was attacked.
+_OWNED_BEFORE = re.compile(
+    r"\b(?:convoy|car|vehicle|motorcade|residence|house|home|office|compound|helicopter|plane|bodyguards?"
+    r"|guards?|security detail|family)\s+(?:of|carrying|transporting|in which)\b[^;:]{0,70}$"
+)
+_REACTION = re.compile(
+    r"\b(?:said|says|condemn\w*|respon\w+|ordered|blamed|called|told|investigat\w+|visited|vowed|urged"
+    r"|over|after|since|following|about|during)\b"
+)
+
+
+def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
+    """Some role in `text` (lower case, masked) is the victim of an act in the same clause."""
+    for start, end in roles:
+        before = text[max(0, start - 90) : start]
+        cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
+        before = before[cut:]
+        m = _OBJECT_BEFORE.search(before)
+        if m is not None and not _REACTION.search(before, m.end()):
+            return True
+        after = text[end : end + 120]
+        after = after[: next((m.start() for m in CLAUSE_BREAK.finditer(after)), len(after))]
+        if _HARM_AFTER.match(after):
+            return True
+        owner = _OWNED_BEFORE.search(before)
+        if owner is not None and (
+            _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
+        ):
+            return True
+        if start < 40:
+            # the role opens the sentence or clause: its subject
+            tail = text[end : end + 200]
+            possessed = _POSSESSED.search(tail)
+            if possessed is not None and _OWNED_AFTER_ACT.search(
+                tail, max(0, possessed.start() - 80), possessed.end() + 60
+            ):
+                return True
+        owned = _OWNED.match(after)
+        if owned is not None:
+            window = text[max(0, start - 60) : start] + " " + after[owned.end() : owned.end() + 60]
+            if _OWNED_AFTER_ACT.search(window):
+                return True
+    return False

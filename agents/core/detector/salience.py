@@ -1,0 +1,153 @@
+"""Document stage: which candidate events the article reports as its own, one type per mention.
+
+The rule engine (`rules.find_candidates`) finds, per event type, the sentences that could raise
+it. This stage looks at the candidates of one article together and decides, with a reason:
+
+- *one mention, one type*: a sentence that is evidence of two types counts for the type whose
+  strong cue it carries, else for the type with more mentions; a type left without a mention of
+  its own is dropped;
+- *a second type must be news of its own*: the leading type is the one in the headline or first
+  sentence, else the one with more strong cues and mentions; another type is kept only if it has
+  a strong cue, more than one mention of its own, or a mention in the lead (an assassination
+  article with a crowd in one sentence, a riot article recalling a killing once, raise one type);
+- *background*: when the lead recalls an event of the type ("on the anniversary of", "the trial
+  of the man accused of") and every mention of it further down is dated or refers back to it ("the
+  riots", "the attack"), the article is about
+  something else; a dated sentence that narrates the event is otherwise kept (main subject, not
+  date);
+- *abstain*: in a long article (25 sentences or more) one weak mention (no strong cue) deep in the
+  body is a passing reference, not the article's news;
+- *salience*: `main` (in the headline or lead, or told in several sentences), `single` (one
+  mention in the body), `background` or `dropped`.
+
+Every verdict is kept for `explain` so a user can see why an event fired or did not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.core.detector.rules import Analysis, Candidate, extend_all, raw_candidates, strong_hits
+
+LEAD_SENTENCES = 4  # the title and the first three sentences of the body
+LONG_ARTICLE = 25  # sentences: from here on, an event told once in the body is not the article's news
+# "the riots", "the attack": a definite reference back to an event already named; after a lead that
+# recalls an earlier event, such a mention is that earlier event again.
+_BACK_REFERENCE = re.compile(
+    r"\bthe (?:[\w-]+ )?(?:riots?|attacks?|assassinations?|shootings?|killings?|massacres?|bombings?|clashes"
+    r"|unrest|violence)\b"
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    candidate: Candidate
+    kept: bool
+    salience: str  # "main" | "single" | "dropped" | "background"
+    reason: str
+
+
+def _strong(analysis: Analysis, candidate: Candidate) -> frozenset[int]:
+    return strong_hits(analysis, candidate.spec) & candidate.core
+
+
+def _salience(candidate: Candidate) -> str:
+    core = candidate.core
+    if len(core) >= 2 or any(i < LEAD_SENTENCES for i in core):
+        return "main"
+    return "single"
+
+
+def _in_lead(analysis: Analysis, core: frozenset[int]) -> bool:
+    """A mention in the headline or the first sentence of the body."""
+    first_body = 1 if analysis.doc.has_title else 0
+    return any(i <= first_body for i in core)
+
+
+def _weight(analysis: Analysis, candidate: Candidate) -> tuple[bool, int, int, int]:
+    core = candidate.core
+    return (
+        _in_lead(analysis, core),
+        len(_strong(analysis, candidate)),
+        len(core),
+        -min(core) if core else 0,
+    )
+
+
+def _recalled(analysis: Analysis, candidate: Candidate) -> bool:
+    """The lead, before any mention, recalls an event of this type as background, and every mention
+    is dated: an article about a commemoration, a trial or a response, telling the earlier event
+    again further down."""
+    spec = candidate.spec
+    if not spec.recalls or not spec.dated:
+        return False
+    if not candidate.core:
+        return False
+    lead = range(min(LEAD_SENTENCES, min(candidate.core)))
+    if not any(analysis.blocked_at(spec.recalls, i) for i in lead):
+        return False
+    return all(
+        analysis.blocked_at(spec.dated, i) or _BACK_REFERENCE.search(analysis.masked(i)[1]) is not None
+        for i in candidate.core
+    )
+
+
+def _buried(analysis: Analysis, candidate: Candidate) -> bool:
+    """A long article's own subject is in its lead or told again; one weak mention deep in the body
+    of a long article is a passing reference (abstain rather than alert)."""
+    core = candidate.core
+    if len(analysis.doc.sentences) < LONG_ARTICLE or len(core) != 1 or _in_lead(analysis, core):
+        return False
+    return not (strong_hits(analysis, candidate.spec) & core) and min(core) >= LEAD_SENTENCES
+
+
+def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
+    """One verdict per candidate, in the candidates' order."""
+    buried = [c for c in candidates if _buried(analysis, c)]
+    if buried:
+        rest = review(analysis, [c for c in candidates if c not in buried])
+        by_id = {id(v.candidate): v for v in rest}
+        reason = "abstain: one weak mention deep in a long article"
+        return [by_id.get(id(c)) or Verdict(c, False, "single", reason) for c in candidates]
+    background = [c for c in candidates if _recalled(analysis, c)]
+    if background:
+        rest = review(analysis, [c for c in candidates if c not in background])
+        by_id = {id(v.candidate): v for v in rest}
+        reason = "background: the lead recalls it and every mention is dated"
+        return [by_id.get(id(c)) or Verdict(c, False, "background", reason) for c in candidates]
+    if len(candidates) < 2:
+        return [Verdict(c, True, _salience(c), "only type raised") for c in candidates]
+    ranked = sorted(candidates, key=lambda c: _weight(analysis, c), reverse=True)
+    leader = ranked[0]
+    verdicts: dict[int, Verdict] = {id(leader): Verdict(leader, True, _salience(leader), "strongest type")}
+    taken = set(leader.core)
+    for other in ranked[1:]:
+        strong = _strong(analysis, other)
+        own = frozenset(i for i in other.core if i not in taken or i in strong)
+        if not own:
+            verdicts[id(other)] = Verdict(
+                other, False, "dropped", f"its only mentions are {leader.spec.type} evidence"
+            )
+            continue
+        if not strong and len(own) < 2 and not _in_lead(analysis, own):
+            verdicts[id(other)] = Verdict(
+                other,
+                False,
+                "dropped",
+                f"second type with one weak mention (sentence {min(own)}) in a {leader.spec.type} article",
+            )
+            continue
+        other.evidence = [i for i in other.evidence if i in own or i not in leader.core]
+        other.core = own
+        taken |= own
+        verdicts[id(other)] = Verdict(other, True, _salience(other), "a distinct mention of its own")
+    return [verdicts[id(c)] for c in candidates]
+
+
+def decide(analysis: Analysis) -> tuple[list[Candidate], list[Verdict]]:
+    """The events the article reports (extended with their continuations), and every verdict."""
+    verdicts = review(analysis, raw_candidates(analysis))
+    kept = [v.candidate for v in verdicts if v.kept]
+    extend_all(analysis, kept)
+    return kept, verdicts

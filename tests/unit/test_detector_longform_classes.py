@@ -1,0 +1,192 @@
+"""Document-level detection, one test family per long-form error class (issue 8).
+
+Every text here is written for this repository; none comes from a corpus or benchmark.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.core.detector import detect
+from agents.core.detector.mentions import bound, victim_bound
+from agents.core.detector.rules import analyse
+from agents.core.detector.salience import decide
+from agents.core.detector.text import build_document
+
+
+def _types(text: str, title: str | None = None) -> list[str]:
+    return sorted(e.type for e in detect(title, text))
+
+
+# 1. Both types for a one-event article.
+def test_assassination_article_does_not_also_raise_protest_from_one_crowd_sentence() -> None:
+    text = (
+        "Gunmen shot dead the provincial governor of Eastmark as he left his office on Monday.\n\n"
+        "The governor had served two terms and was known for his road-building programme.\n\n"
+        "His deputy said the province would hold three days of mourning.\n\n"
+        "In a separate part of the city, residents angry over water cuts gathered outside the utility, "
+        "and one man was injured in a scuffle."
+    )
+    assert _types(text) == ["assassination_attempt"]
+
+
+def test_riot_article_with_an_official_hurt_in_the_crowd_is_one_event() -> None:
+    text = (
+        "Police fired tear gas and rubber bullets at thousands of protesters in Westport on Friday.\n\n"
+        "Demonstrators threw stones and set fire to two police vehicles near the port.\n\n"
+        "Officials said 30 people were injured."
+    )
+    assert _types(text) == ["protest_violence"]
+
+
+def test_two_distinct_events_in_one_article_both_count() -> None:
+    text = (
+        "A drone attack on the residence of the prime minister left three guards wounded on Sunday; "
+        "the prime minister was unharmed.\n\n"
+        "Earlier, police fired tear gas at protesters who tried to storm the election commission, "
+        "and a protester was killed in the clashes."
+    )
+    assert _types(text) == ["assassination_attempt", "protest_violence"]
+
+
+# 2. Peaceful protests raised as violent because violence words sit elsewhere.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds marched peacefully in Northvale on Saturday against the killing of a teenager by police.",
+        "Students held a sit-in outside the ministry on Tuesday. The march passed without incident. "
+        "Police were present at the square.",
+        "Thousands rallied in the capital to demand higher wages. Organisers said ten people were arrested.",
+    ],
+)
+def test_peaceful_protest_stays_silent(text: str) -> None:
+    assert _types(text) == []
+
+
+# 3. Attacks on anonymous people are not assassinations.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded in a crowded market on Friday, killing 14 shoppers. "
+        "The president condemned the attack.",
+        "A gunman opened fire inside a church during Sunday service, killing nine worshippers. "
+        "The mayor said the city was in shock.",
+        "Militants massacred dozens of villagers overnight; the interior minister ordered an inquiry.",
+    ],
+)
+def test_anonymous_victims_are_not_an_assassination(text: str) -> None:
+    assert "assassination_attempt" not in _types(text)
+
+
+# 4. Background: an article about something else recalls an earlier event.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial of the man accused of shooting the mayor last year opened on Monday. "
+        "The judge heard statements from witnesses.",
+        "Lawmakers debated the security budget on Wednesday, a year after the anniversary of the "
+        "assassination of the former leader.",
+    ],
+)
+def test_background_mention_does_not_alert(text: str) -> None:
+    assert _types(text) == []
+
+
+# 5. Not a protest at all.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inmates rioted at the central prison on Sunday, setting fire to mattresses; two guards were hurt.",
+        "Communal riots broke out between two neighbourhoods after a dispute; shops were burned.",
+        "Tourists returned to the riot-hit district, where shops reopened on Monday.",
+    ],
+)
+def test_riots_without_protest_are_not_protest_violence(text: str) -> None:
+    assert "protest_violence" not in _types(text)
+
+
+# 6. Not news: a film plot, a disease bulletin, a mine disaster.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film follows a detective who uncovers a plot to assassinate the president. The movie stars "
+        "a newcomer, and the director shot it in six weeks. The thriller opens on Friday.",
+        "Health officials reported 40 new cases of cholera and six deaths in the outbreak. The virus "
+        "spread to two districts. Vaccination teams were sent, and infections are expected to rise.",
+        "Twelve miners were trapped after a mine explosion on Tuesday; rescuers recovered three bodies.",
+    ],
+)
+def test_not_news_raises_nothing(text: str) -> None:
+    assert _types(text) == []
+
+
+# 7. Misses: victim named first, role later; attack and role a sentence apart by name.
+def test_victim_named_first_and_role_in_the_next_sentence() -> None:
+    text = "Gunmen shot Amos Keller outside his home in Lowbridge on Monday. Keller, a judge, survived."
+    assert _types(text) == ["assassination_attempt"]
+
+
+def test_upper_case_wire_copy_is_read() -> None:
+    text = "GUNMEN OPENED FIRE ON THE CONVOY OF THE INTERIOR MINISTER ON MONDAY, WOUNDING TWO GUARDS."
+    assert _types(text) == ["assassination_attempt"]
+
+
+# 8. Brittle vetoes and shared cues.
+def test_storm_as_a_verb_is_not_weather() -> None:
+    text = "Police fired tear gas at thousands of protesters who tried to storm the parliament."
+    assert _types(text) == ["protest_violence"]
+
+
+def test_a_kidnapping_is_not_an_assassination_attempt() -> None:
+    assert _types("Gunmen kidnapped the district governor on the road to the airport.") == []
+
+
+def test_political_attacks_in_words_are_masked() -> None:
+    text = "The opposition attacked the president for declining to meet the envoy at the summit."
+    assert _types(text) == []
+
+
+# The stages themselves.
+def test_bound_needs_one_clause() -> None:
+    text = "the minister said on monday; later a bomb went off"
+    minister = (text.index("minister"), text.index("minister") + 8)
+    bomb = (text.index("bomb"), text.index("bomb") + 4)
+    assert not bound(text, [minister], [bomb], 20)
+    assert bound("a bomb hit the minister", [(2, 6)], [(15, 23)], 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "expected"),
+    [
+        ("gunmen shot the mayor on monday", "mayor", True),
+        ("the mayor was wounded when a bomb exploded", "mayor", True),
+        ("a bomb hit the convoy of the governor", "governor", True),
+        ("the mayor said the bombing of the market was cowardly", "mayor", False),
+        ("after the shooting at the club, the president spoke", "president", False),
+    ],
+)
+def test_victim_bound(text: str, role: str, expected: bool) -> None:
+    start = text.index(role)
+    assert victim_bound(text, [(start, start + len(role))]) is expected
+
+
+def test_every_candidate_gets_a_verdict_with_a_reason() -> None:
+    doc = build_document(
+        None,
+        "Gunmen shot dead the mayor of Southport on Monday. His family said he had received threats. "
+        "The council met in the evening. Later, protesters gathered and one man was hurt in a scuffle "
+        "with police.",
+    )
+    kept, verdicts = decide(analyse(doc))
+    assert [c.spec.type for c in kept] == ["assassination_attempt"]
+    assert all(v.reason for v in verdicts)
+    assert any(not v.kept and v.salience == "dropped" for v in verdicts)
+
+
+# Abstain: one weak mention deep in a long article is a passing reference.
+def test_one_weak_mention_deep_in_a_long_article_abstains() -> None:
+    filler = [f"The committee discussed item {n} of the budget and adjourned for lunch." for n in range(24)]
+    body = filler[:20] + ["Gunmen shot the mayor of a border town, officials recalled."] + filler[20:]
+    assert _types(" ".join(body), title="Budget talks drag on") == []
+    lead = ["Gunmen shot the mayor of Eastport on Monday."] + filler
+    assert _types(" ".join(lead), title="Mayor shot in Eastport") == ["assassination_attempt"]
