@@ -39,7 +39,7 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
     topics, settings = rt.topics, rt.settings
     pending = rt.json_table("delivery_pending")
     ledger = rt.json_table("delivery_ledger")  # webhook-id -> how it ended; a replayed alert is not resent
-    dispatcher = Dispatcher(rt, store, pending)
+    dispatcher = Dispatcher(rt, store, pending, ledger)
 
     @rt.app.agent(topics["alerts"], name="fan_out_alerts")
     async def fan_out_alerts(stream: Any) -> None:

@@ -24,7 +24,7 @@ from agents.core.delivery.retry import SLACK_POLICY, WEBHOOK_POLICY, RetryPolicy
 from agents.core.delivery.signing import sign
 from agents.core.delivery.slack_blocks import DIGEST_MAX_ITEMS, slack_payload
 from agents.core.delivery.subscriptions import Subscription, disable
-from agents.core.delivery.webhook_message import webhook_body
+from agents.core.delivery.webhook_message import webhook_body, webhook_id
 from agents.core.dispatch import DeliveryTask, Done, Final, Next, Reschedule, after_attempt, is_due
 from agents.notifiers.slack import SlackNotifier
 from agents.notifiers.webhook import WebhookNotifier
@@ -42,6 +42,8 @@ GLOBAL_LIMIT = 256
 # the next slot (one second later).
 SLACK_DIGEST_MAX = DIGEST_MAX_ITEMS
 TICK_S = 0.25
+# How long an update waits for its previous revision's task to show up (it may not match at all).
+ORDER_GRACE_S = 2.0
 
 
 def _policy(schedule: str, default: RetryPolicy) -> RetryPolicy:
@@ -58,8 +60,8 @@ def schedule_record(task: DeliveryTask, *, replay: bool = False) -> bytes:
 
 
 class Dispatcher:
-    def __init__(self, rt: Runtime, store: SubscriptionStore, pending: Any) -> None:
-        self.rt, self.store, self.pending = rt, store, pending
+    def __init__(self, rt: Runtime, store: SubscriptionStore, pending: Any, ledger: Any) -> None:
+        self.rt, self.store, self.pending, self.ledger = rt, store, pending, ledger
         self.tasks: dict[str, DeliveryTask] = {}  # index of the pending table, parsed once
         self.inflight: set[str] = set()
         self.lanes: Counter[str] = Counter()
@@ -124,9 +126,27 @@ class Dispatcher:
             and self.attempted.get(task.webhook_id, 0) <= task.attempt_count
         )
 
+    def _in_order(self, task: DeliveryTask, first: dict[tuple[str, str], int], now: Any) -> bool:
+        if task.alert.revision != first[(task.alert.id, task.subscription_id)]:
+            return False
+        if task.alert.revision == 1 or (now - task.created_at).total_seconds() >= ORDER_GRACE_S:
+            return True
+        earlier = webhook_id(task.alert.id, task.alert.revision - 1, task.subscription_id)
+        return self.ledger.get(earlier.encode()) is not None  # the previous revision is done
+
     def _dispatch_due(self) -> None:
         now = self.rt.now()
-        due = sorted((t for t in self.tasks.values() if self._ready(t, now)), key=lambda t: t.not_before)
+        # Revisions of one alert reach one subscriber in order: a later one waits while an earlier
+        # one is pending (an `alert.updated` never arrives before its `alert.created`), and briefly
+        # for a predecessor whose schedule record is still on its way (another partition).
+        first: dict[tuple[str, str], int] = {}
+        for t in self.tasks.values():
+            key = (t.alert.id, t.subscription_id)
+            first[key] = min(first.get(key, t.alert.revision), t.alert.revision)
+        due = sorted(
+            (t for t in self.tasks.values() if self._ready(t, now) and self._in_order(t, first, now)),
+            key=lambda t: t.not_before,
+        )
         slack: dict[str, list[DeliveryTask]] = {}
         for task in due:
             if len(self.inflight) >= GLOBAL_LIMIT:

@@ -22,7 +22,9 @@ def load_articles(paths: Iterable[str | Path]) -> list[Article]:
     return articles
 
 
-async def send_articles(settings: Settings, articles: Iterable[Article], *, topic: str | None = None) -> int:
+async def send_articles(
+    settings: Settings, articles: Iterable[Article], *, topic: str | None = None, partition: int | None = None
+) -> int:
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, linger_ms=5, acks="all")
     await producer.start()
     n = 0
@@ -32,6 +34,7 @@ async def send_articles(settings: Settings, articles: Iterable[Article], *, topi
                 topic or settings.topics.articles,
                 key=article.article_id.encode(),
                 value=article.model_dump_json(exclude_none=True).encode(),
+                partition=partition,
             )
             n += 1
         await producer.flush()

@@ -97,7 +97,7 @@ def test_message_shape_for_the_seed_alert() -> None:
         "*Outcome*\nunharmed",
         "*Weapons*\ndrone, explosives",
         "*Confidence*\n93%",
-        "*Source*\nnews.example",
+        "*Sources*\nnews.example",
         "*Revision*\n1 (first_report)",
     ]
     assert blocks[3]["text"]["text"] == "*Evidence*\n> Seven of his guards were injured in the attack."

@@ -105,6 +105,15 @@ def _target(alert: Alert) -> str | None:
     return ", ".join(x for x in (t.name, t.role) if x)
 
 
+def _sources(alert: Alert) -> str | None:
+    names = [o.name for o in alert.sources.outlets] or [alert.article.source or ""]
+    shown = ", ".join(n for n in names[:3] if n) or None
+    if alert.sources.count <= 1:
+        return shown
+    more = f" +{len(names) - 3}" if len(names) > 3 else ""
+    return f"{alert.sources.count} independent: {shown}{more}"
+
+
 def _fields(alert: Alert) -> list[MarkdownTextObject]:
     pairs: list[tuple[str, str | None]] = [
         ("Severity", f"{alert.severity.score}/100"),
@@ -115,7 +124,7 @@ def _fields(alert: Alert) -> list[MarkdownTextObject]:
         ("Outcome", alert.outcome),
         ("Weapons", ", ".join(alert.entities.weapons) or None),
         ("Confidence", f"{alert.confidence:.0%}"),
-        ("Source", alert.article.source),
+        ("Sources", _sources(alert)),
         ("Revision", f"{alert.revision} ({alert.reason.value})"),
     ]
     return [
