@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from agents.core.models import Article, Event
-from agents.core.stories import Stories, apply, decide
+from agents.core.stories import Stories, StoryState, apply, decide
 from streams.ordered import events_in_order
 
 if TYPE_CHECKING:
@@ -20,8 +20,22 @@ log = logging.getLogger(__name__)
 
 def register(rt: Runtime) -> None:
     topics, metrics = rt.topics, rt.metrics
-    # Co-partitioned with the events topic (same key, same partition count).
+    # Story id -> story, written from the event's partition, so every story of a partition key
+    # lives with that key's events; one small value per write, not the key's whole list.
     stories = rt.json_table("stories")
+    # Partition key -> its open stories, parsed once; rebuilt from the table after a restart or a
+    # rebalance (another worker may have changed them meanwhile).
+    index: dict[str, Stories] = {}
+    generation = [-1]
+
+    def open_under(key: str) -> Stories:
+        if generation[0] != rt.app.consumer_generation_id:
+            index.clear()
+            generation[0] = rt.app.consumer_generation_id
+        if key not in index:
+            found = [StoryState.model_validate(v) for v in stories.values() if v and v.get("key") == key]
+            index[key] = Stories(stories=found)
+        return index[key]
 
     @rt.app.agent(topics["events"], name="track_stories")
     async def track_stories(stream: Any) -> None:
@@ -35,13 +49,11 @@ def register(rt: Runtime) -> None:
                 log.error("track_stories: unreadable record %r: %s", raw_key, exc)
                 metrics.records_skipped.labels("track_stories").inc()
                 continue
-            # The record's key is its partition key (type + country), computed once by classify:
-            # the table holds the open stories under it. Keys stay bytes: that is what they are
-            # again after changelog recovery.
-            raw_stories = stories.get(raw_key)
-            current = Stories.model_validate(raw_stories) if raw_stories else Stories()
+            # The record's key is its partition key (type + country), computed once by classify.
+            key = raw_key.decode()
+            current = open_under(key)
             now = rt.now()
-            decision = decide(current, article, event, key=raw_key.decode(), now=now)
+            decision = decide(current, article, event, key=key, now=now)
             alert = decision.alert
             if alert is not None:
                 metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()
@@ -56,4 +68,8 @@ def register(rt: Runtime) -> None:
                 await sent
             else:
                 metrics.stories_unchanged.labels(event.type).inc()
-            stories[raw_key] = apply(current, decision).model_dump(mode="json")
+            updated = apply(current, decision)
+            for closed in {s.story_id for s in current.stories} - {s.story_id for s in updated.stories}:
+                stories.pop(closed.encode(), None)  # table keys stay bytes, as after recovery
+            stories[decision.state.story_id.encode()] = decision.state.model_dump(mode="json")
+            index[key] = updated

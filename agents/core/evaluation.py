@@ -119,6 +119,9 @@ class GroupScore:
         parts = [f"n={self.items:<4}"]
         for name, s in self.per_type.items():
             short = "".join(w[0] for w in name.split("_"))
+            if s.tp + s.fp + s.fn == 0:
+                parts.append(f"{short} P/R -/- (0/0/0)")
+                continue
             parts.append(f"{short} P/R {s.precision:.2f}/{s.recall:.2f} ({s.tp}/{s.fp}/{s.fn})")
         parts.append(f"false alerts {self.false_alerts}/{self.negatives}")
         return "  ".join(parts)
@@ -185,7 +188,20 @@ class EvalReport:
                 lines.append("")
                 lines.append(f"{title}:")
                 lines += [f"  {name:<12} {g.summary()}" for name, g in groups.items()]
+        table = self.error_table()
+        if table:
+            lines.append("")
+            lines.append("errors by kind and gold label:")
+            lines += [f"  {kind:<12} {gold:<24} {n}" for (kind, gold), n in table.items()]
         return "\n".join(lines)
+
+    def error_table(self) -> dict[tuple[str, str], int]:
+        """How many errors of each kind (miss, false alert, extra type, killed) per gold label."""
+        table: dict[tuple[str, str], int] = {}
+        for e in self.errors:
+            key = (e.kind, e.gold.split(" ")[0])
+            table[key] = table.get(key, 0) + 1
+        return dict(sorted(table.items()))
 
     def to_markdown(self) -> str:
         head = f"Items: {self.items}" + (f" (split: {self.split})" if self.split else "")

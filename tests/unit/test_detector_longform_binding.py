@@ -35,6 +35,13 @@ def _types(text: str) -> list[str]:
         "A senior police officer was killed by a car bomb outside his home.",
         "An activist who campaigned against logging was shot dead in her garden.",
         "Gunmen attacked Tomas Verlo, the regional party secretary, outside his home in Brack.",
+        "The blast wounded six people, including the provincial governor.",
+        "A man attacked the senator with an axe at a town hall meeting.",
+        "A mob lynched the district chief after the vote.",
+        "A gunman opened fire on volunteers, striking four people \u2014 including Ana Vell, the deputy "
+        "speaker \u2014 at the park.",
+        "The governor was driving home when gunmen fired at his car, wounding his driver.",
+        "Ali Vero was on his way to work when a bomb exploded near his convoy. Vero, a judge, was unhurt.",
     ],
 )
 def test_attack_bound_to_its_target(text: str) -> None:
@@ -51,6 +58,9 @@ def test_attack_bound_to_its_target(text: str) -> None:
         "The prime minister visited the scene of the bombing on Friday.",
         "Rebels shelled the town, killing nine civilians, the governor said.",
         "The gunman, Karel Dost, shot four people at the depot. Dost had once worked for a senator.",
+        "Striking workers, including the union leader, marched to the ministry.",
+        "Protesters attacked the minister's car with stones outside the assembly.",
+        "Supporters of the mayor attacked a reporter covering the rally, breaking his camera.",
     ],
 )
 def test_attack_words_beside_an_official_are_not_an_attempt(text: str) -> None:
@@ -86,6 +96,8 @@ def test_force_bound_to_a_protest(text: str) -> None:
         "Workers demanding higher pay met the management on Tuesday.",
         "The crowd cheered as the team arrived; two fans were injured in a crush.",
         "Residents demanding better roads met the governor. Two days later, a bus crash killed four people.",
+        "Students protested against the bombing of the city, which killed 40 civilians.",
+        "Demonstrators marched to the embassy of the country whose troops killed 12 civilians in a raid.",
     ],
 )
 def test_protest_words_beside_harm_elsewhere_are_not_protest_violence(text: str) -> None:

@@ -99,10 +99,18 @@ def test_background_mention_does_not_alert(text: str) -> None:
         "Inmates rioted at the central prison on Sunday, setting fire to mattresses; two guards were hurt.",
         "Communal riots broke out between two neighbourhoods after a dispute; shops were burned.",
         "Tourists returned to the riot-hit district, where shops reopened on Monday.",
+        "Race riots spread through the port town in 1919, when mobs attacked two neighbourhoods.",
+        "Rioting between two villages over grazing land left six people dead.",
     ],
 )
 def test_riots_without_protest_are_not_protest_violence(text: str) -> None:
     assert "protest_violence" not in _types(text)
+
+
+def test_a_riot_against_the_government_is_still_protest_violence() -> None:
+    assert _types("Anti-government riots spread through the capital as police fired tear gas.") == [
+        "protest_violence"
+    ]
 
 
 # 6. Not news: a film plot, a disease bulletin, a mine disaster.
@@ -141,9 +149,31 @@ def test_a_kidnapping_is_not_an_assassination_attempt() -> None:
     assert _types("Gunmen kidnapped the district governor on the road to the airport.") == []
 
 
-def test_political_attacks_in_words_are_masked() -> None:
-    text = "The opposition attacked the president for declining to meet the envoy at the summit."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition attacked the president for declining to meet the envoy at the summit.",
+        "Senator Ana Brill attacked President Lund on Monday over the war in a campaign speech.",
+    ],
+)
+def test_political_attacks_in_words_are_masked(text: str) -> None:
     assert _types(text) == []
+
+
+def test_a_riot_of_sports_fans_is_not_a_protest() -> None:
+    assert _types("Police fired tear gas at football fans who rioted after the match.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police used mild force to disperse the protesters outside the district office.",
+        "Police caned protesters who defied the curfew to demand food.",
+        "Members of the union staged a protest; some of them were injured in the police action.",
+    ],
+)
+def test_force_words_of_crowd_control(text: str) -> None:
+    assert _types(text) == ["protest_violence"]
 
 
 # The stages themselves.
@@ -186,7 +216,7 @@ def test_every_candidate_gets_a_verdict_with_a_reason() -> None:
 # Abstain: one weak mention deep in a long article is a passing reference.
 def test_one_weak_mention_deep_in_a_long_article_abstains() -> None:
     filler = [f"The committee discussed item {n} of the budget and adjourned for lunch." for n in range(24)]
-    body = filler[:20] + ["Gunmen shot the mayor of a border town, officials recalled."] + filler[20:]
+    body = [*filler[:20], "Gunmen shot the mayor of a border town, officials recalled.", *filler[20:]]
     assert _types(" ".join(body), title="Budget talks drag on") == []
-    lead = ["Gunmen shot the mayor of Eastport on Monday."] + filler
+    lead = ["Gunmen shot the mayor of Eastport on Monday.", *filler]
     assert _types(" ".join(lead), title="Mayor shot in Eastport") == ["assassination_attempt"]

@@ -40,3 +40,18 @@ def test_a_narrated_dated_attempt_is_reported_with_its_date() -> None:
 def test_no_date_in_the_text_gives_none() -> None:
     [event] = detect(None, "Gunmen shot dead the mayor of Eastport as he left his office.")
     assert event.occurred_on is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("On March 18, 1977 the president was assassinated.", 1),
+        ("Clashes in 2011 left 12 dead.", 12),
+        ("At least 1,200 were killed.", 1200),
+        ("Police killed 2000 protesters in 2011.", 2000),
+    ],
+)
+def test_a_year_is_not_a_toll(sentence: str, killed: int) -> None:
+    from agents.core.detector.casualties import sentence_counts
+
+    assert sentence_counts(sentence)[0] == killed

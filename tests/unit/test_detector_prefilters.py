@@ -148,7 +148,9 @@ _VETO_TEXT = (
     "He purportedly planned it; the trial, convicted, sentenced, acquitted; he pleaded; accused of it, "
     "charged with it, last year; last month's march. On the anniversary of his assassination, a memorial "
     "to the killings, remembering the riots, since the bombing, recalling the attack, the legacy of the "
-    "massacre, in the wake of the shootings, in the aftermath of the deaths, mourning the murders."
+    "massacre, in the wake of the shootings, in the aftermath of the deaths, mourning the murders. "
+    "Soccer fans, football supporters and hooligans rioted after the match, before the game, during "
+    "the derby, following the cup final."
 ).lower()
 
 

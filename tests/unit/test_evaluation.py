@@ -144,3 +144,5 @@ def test_errors_carry_the_decisive_sentences() -> None:
     report = evaluate(gold, predictions={"f": [event]})
     assert report.errors[0].evidence == ("Police fired tear gas at the crowd.",)
     assert "> Police fired tear gas" in report.errors_text()
+    assert report.error_table() == {("false alert", "none"): 1}
+    assert "errors by kind and gold label" in report.to_text()

@@ -189,6 +189,21 @@ def _conjoined(before: str) -> int:
     return 0
 
 
+# "On March 18, 1977 the president was assassinated", "clashes in 2011 left 12 dead": a year, not a
+# toll; blanked (offsets kept) before any count is read, unless a counted noun follows it.
+_YEAR = re.compile(
+    r"(?<![\d,.])\b(?:18|19|20)\d\d\b(?![,.]?\d)(?!\s+(?:people|persons|civilians|protesters|demonstrators"
+    r"|soldiers|others|dead|killed|injured|wounded|were|have|had)\b)"
+)
+
+
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
+
+
+def _blank_years(text: str) -> str:
+    return _YEAR.sub(lambda m: " " * len(m.group(0)), text) if _FOUR_DIGITS.search(text) else text
+
+
 def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
     lower = sentence.lower()
     if not _ANY_STEM.search(lower) or _ROLL_UP.search(lower):
@@ -201,6 +216,7 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
         text, pats = lower, _LOWER
     else:  # rare scripts where lower() moves offsets: match the original case-insensitively
         text, pats = sentence, {p: p for p in _LOWER}
+    text = _blank_years(text)
     totals: dict[str, int | None] = {"killed": None, "injured": None}
     used: list[tuple[int, int]] = []
 

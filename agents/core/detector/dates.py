@@ -48,6 +48,7 @@ _PATTERNS = tuple(
     )
 )
 _CAPITAL = re.compile(r"[A-Z]")
+_DIGIT = re.compile(r"\d")
 
 
 def _build(m: re.Match[str]) -> date | None:
@@ -72,7 +73,7 @@ def _build(m: re.Match[str]) -> date | None:
 def event_date(sentences: Sequence[str]) -> date | None:
     """The first explicit date in the sentences, most precise pattern first within a sentence."""
     for sentence in sentences:
-        if not any(ch.isdigit() for ch in sentence):
+        if _DIGIT.search(sentence) is None:
             continue
         best: tuple[int, int, date] | None = None
         for rank, pattern in enumerate(_PATTERNS):

@@ -18,9 +18,10 @@ CLAUSE_BREAK = re.compile(
     # a relative clause about something else: "against the bombing, which killed 40"
     r"|,\s*(?:which|whose|where)\b|\bwhose\b"
 )
-# For a crowd and the force used on it, contrast does not start another story ("they gathered
-# peacefully, but police charged them"): only strong punctuation and relative clauses cut.
-CROWD_CLAUSE_BREAK = re.compile(r";|:\s|,\s*(?:which|whose|where)\b|\bwhose\b")
+# For a crowd and crowd-control force, neither contrast nor a semicolon starts another story ("they
+# gathered peacefully, but police charged them"; "students marched; police beat them"): only a
+# relative clause about something else cuts ("the country whose troops killed ...").
+CROWD_CLAUSE_BREAK = re.compile(r",\s*(?:which|whose|where)\b|\bwhose\b")
 _WORD = re.compile(r"\w+")
 
 
@@ -64,6 +65,7 @@ _ACT_ON = (
     r"|knifed|bomb(?:ed|ing)|kill(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing|e)|gunned down|gun down"
     r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing)"
     r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
+    r"|striking|hitting"
     r"|found dead|(?:bomb|device|parcel|package|letter)s? (?:\w+ )?(?:addressed|sent|mailed|delivered) to"
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
     r" (?:on|against|targeting"
@@ -72,7 +74,8 @@ _ACT_ON = (
 _OBJECT_BEFORE = re.compile(
     r"\b" + _ACT_ON + r"\b(?:\s+(?:the|a|an|his|her|their|its|two|three|several|former|then|local"
     r"|provincial|district|deputy|senior|top|prominent|[a-z]+'s"
-    r"|(?!(?:to|for|with|from|by|that|which|who|and|or|at|in|over|after|during)\b)[\w'\u2019.()-]+,?)){0,10}\s*$"
+    r"|[\u2014\u2013]|(?!(?:to|for|with|from|by|that|which|who|and|or|at|in|over|after|during)\b)"
+    r"[\w'\u2019.()-]+,?)){0,10}\s*$"
 )
 _HARM_AFTER = re.compile(
     r"^(?:,[^,;:]{0,80},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
@@ -107,9 +110,34 @@ _REACTION = re.compile(
 )
 
 
+# An attack aimed at killing, not a scuffle: a crowd that "attacked" an official's car with stones
+# or a reporter at a rally is protest or mob violence; a lone assailant with an axe is not.
+_CROWD_AGENT = re.compile(
+    r"\b(?:protesters|demonstrators|supporters|crowds?|mobs?|rioters|students|villagers|fans|marchers"
+    r"|residents|youths)\b"
+)
+_NON_LETHAL = re.compile(
+    r"\bwith (?:\w+ )?(?:stones|rocks|eggs|shoes|sticks|bottles|ink|paint|tomatoes|fists)\b"
+)
+_LETHAL = re.compile(
+    r"\b(?:shot|shoot\w*|gun\w*|bomb\w*|explo\w+|grenades?|detonat\w+|stabb\w+|knife|knives|machetes?"
+    r"|axe|kill\w*|assassin\w*|murder\w*|poison\w*|opened fire|fired (?:at|on)|lynch\w*|beheaded"
+    r"|hacked|dead|died|sniper|rockets?|drones?|ied)\b"
+)
+
+
+def _scuffle(text: str, role_start: int) -> bool:
+    """A crowd before the role, or non-lethal means after it, and no lethal means or outcome
+    anywhere in the sentence."""
+    crowd = _CROWD_AGENT.search(text, 0, role_start) or _NON_LETHAL.search(text, role_start)
+    return crowd is not None and not _LETHAL.search(text)
+
+
 def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
     """Some role in `text` (lower case, masked) is the victim of an act in the same clause."""
     for start, end in roles:
+        if _scuffle(text, start):
+            continue
         before = text[max(0, start - 90) : start]
         cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
         before = before[cut:]

@@ -149,6 +149,7 @@ class Analysis:
     _masked: dict[int, tuple[str, str]] = field(default_factory=dict)
     _local: dict[tuple[str, int], bool] = field(default_factory=dict)
     _roles: dict[int, list[RoleHit]] = field(default_factory=dict)
+    _strong: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def masked(self, index: int) -> tuple[str, str]:
         """(masked sentence in its original case, the same lower-cased)."""
@@ -325,9 +326,14 @@ def blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
 
 
 def strong_hits(analysis: Analysis, spec: EventSpec) -> frozenset[int]:
-    return frozenset(
-        i for i in analysis.anchors if analysis.any_at(spec.strong, i) and not blocked(analysis, spec, i)
-    )
+    """Sentences that raise `spec` on a strong cue alone (computed once per article and type)."""
+    cached = analysis._strong.get(spec.type)
+    if cached is None:
+        cached = frozenset(
+            i for i in analysis.anchors if analysis.any_at(spec.strong, i) and not blocked(analysis, spec, i)
+        )
+        analysis._strong[spec.type] = cached
+    return cached
 
 
 def _group_spans(analysis: Analysis, group: tuple[str, ...], index: int) -> list[tuple[int, int]]:
@@ -359,7 +365,6 @@ def bound_at(analysis: Analysis, spec: EventSpec, group: tuple[str, ...], index:
         analysis.spans_at(first[:1], index),
         _group_spans(analysis, group, index),
         spec.bind_words,
-        CROWD_CLAUSE_BREAK,
     )
 
 

@@ -3,20 +3,17 @@
 The rule engine (`rules.find_candidates`) finds, per event type, the sentences that could raise
 it. This stage looks at the candidates of one article together and decides, with a reason:
 
-- *one mention, one type*: a sentence that is evidence of two types counts for the type whose
-  strong cue it carries, else for the type with more mentions; a type left without a mention of
-  its own is dropped;
-- *a second type must be news of its own*: the leading type is the one in the headline or first
-  sentence, else the one with more strong cues and mentions; another type is kept only if it has
-  a strong cue, more than one mention of its own, or a mention in the lead (an assassination
-  article with a crowd in one sentence, a riot article recalling a killing once, raise one type);
-- *background*: when the lead recalls an event of the type ("on the anniversary of", "the trial
-  of the man accused of") and every mention of it further down is dated or refers back to it ("the
-  riots", "the attack"), the article is about
-  something else; a dated sentence that narrates the event is otherwise kept (main subject, not
-  date);
 - *abstain*: in a long article (25 sentences or more) one weak mention (no strong cue) deep in the
   body is a passing reference, not the article's news;
+- *background*: when the lead recalls an event of the type before any mention ("on the anniversary
+  of", "the trial of the man accused of") and every mention further down is dated or refers back
+  to it ("the riots", "the attack"), the article is about something else; a dated sentence that
+  narrates the event is otherwise kept (main subject, not date);
+- *one mention, one type*: the leading type is the one in the headline or first sentence, else the
+  one with more strong cues and mentions; a sentence that is evidence of both counts for the
+  leader (unless it is strong evidence of the other); another type is kept only if it has a strong
+  cue, more than one mention of its own, or a mention in the lead (an assassination article with a
+  crowd in one sentence, a riot article recalling a killing once, raise one type);
 - *salience*: `main` (in the headline or lead, or told in several sentences), `single` (one
   mention in the body), `background` or `dropped`.
 
@@ -114,7 +111,7 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     if background:
         rest = review(analysis, [c for c in candidates if c not in background])
         by_id = {id(v.candidate): v for v in rest}
-        reason = "background: the lead recalls it and every mention is dated"
+        reason = "background: the lead recalls it; every mention is dated or refers back to it"
         return [by_id.get(id(c)) or Verdict(c, False, "background", reason) for c in candidates]
     if len(candidates) < 2:
         return [Verdict(c, True, _salience(c), "only type raised") for c in candidates]

@@ -32,7 +32,10 @@ MASKS: tuple[str, ...] = (
     r"|comments"
     r"|remarks|decision|stance|reforms?)\b"
     r"|\battack(?:ed|s|ing)? (?:the |his |her |their )?(?:\w+ ){0,2}?(?:for|over)"
-    r" (?:\w+ing|his|her|their|its)\b",
+    r" (?:\w+ing|his|her|their|its)\b"
+    r"|\battack(?:ed|s|ing)? (?:[\w.-]+ ){1,5}?(?:on|over) (?:the |his |her |their )?(?:\w+ )?"
+    r"(?:policy|policies|record|plans?|handling|issues?|economy|war|budget|taxes|reforms?|remarks|comments"
+    r"|stance)\b",
     r"\bshooting (?:guard|star|stars|range|script|schedule)\b|\b(?:photo|film|video) ?shoot\w*",
     r"\bshot (?:clock|put|to fame|into the lead|an? \d+|a (?:birdie|bogey|goal|round))\b",
     r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b",
@@ -48,7 +51,12 @@ MASKS: tuple[str, ...] = (
     r"\bchief (?:executive|financial|operating|technology|economist|scientist|investment|marketing)\w*",
     r"\b(?:bomb(?:ed)? at the box office|box-office bomb|photo-?bomb\w*|bath bombs?|bombshell)\b",
     r"\briot (?:police(?:m[ae]n)?|gear|squads?|control|shields?|officers|units?|troops)\b",
-    r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious) (?:riots?|clashes|violence)\b",
+    r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious|race|racial|caste"
+    r"|anti-(?:jewish|semitic|muslim|christian|hindu|sikh|catholic|protestant|tamil|chinese|black|immigrant"
+    r"|foreigner|migrant|roma))"
+    r" (?:riots?|rioting|clashes|violence|pogroms?)\b"
+    r"|\b(?:riots?|rioting|clashes|violence|fighting) between (?:[\w-]+ ){1,4}?(?:and|communities|groups"
+    r"|villages|tribes|clans)\b",
     # What a placard or a chant says is not what happened ("placards reading 'stop the killing'").
     r"\b(?:placards?|banners?|signs?|slogans?|posters?|chant(?:s|ed|ing)?) (?:that )?"
     r"(?:read(?:ing|s)?|saying|say"
@@ -61,7 +69,8 @@ MASKS: tuple[str, ...] = (
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
     r"|harmed)\b",
-    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*)\s+(?:the |a |an |"
+    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*)\s+"
+    r"(?:the |a |an |"
     r"alleged |recent |police |state |gun |sexual |domestic |gender "
     r"|mob )*(?:(?!(?:was|were|is|are|had|has|have|been)\b)[\w-]+\s+){0,3}?(?:killings?|murders?"
     r"|deaths?|violence|brutality|shootings?|abuse|torture|rape|executions?|lynching|assaults?|attacks?"
@@ -81,6 +90,7 @@ MASK_STARTS: tuple[str, ...] = (
     *_words("first* pre* military* rail* transport* doctors* teachers* workers* strike counter* killer"),
     *_words("killing dressed kill killed kills chief bomb bombed box bath bombshell communal sectarian"),
     *_words("ethnic tribal inter* religious no without against over condemn* denounc* decry* decried"),
+    *_words("race racial caste anti* riots rioting clashes violence fighting"),
     *_words("placard placards banner banners sign signs slogan slogans poster posters chant chants chanted"),
     *_words("chanting"),
     *_words("justice mourn* prison jail inmate inmates inmates' detention riots rioting mob"),
@@ -119,6 +129,13 @@ BACKGROUND = (
     r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
     r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?)\b"
     r"|\b(?:after|following|before) the (?:assassination|murder|killing) of\b"
+)
+# Sports crowds: a riot after a match is fan violence, not a protest (mob violence with no protest).
+SPORT_RIOT = (
+    r"\b(?:soccer|football|hockey|cricket|rugby|basketball|sports?) (?:fans|supporters)\b"
+    r"|\bhooligan\w*"
+    r"|\b(?:after|before|during|following) (?:the |a )?(?:\w+ )?"
+    r"(?:match|game|derby|final whistle|cup final)\b"
 )
 # Protests often fall on anniversaries; only dated or explicitly historical violence is background.
 HISTORY_PROTEST = (
@@ -184,6 +201,9 @@ PATTERN_STARTS: dict[str, tuple[str, ...]] = {
         *("in 1", "in 2", "in the 1"),
     ),
     TRIAL: _words("trial convicted sentenced acquitted pleaded accused charged"),
+    SPORT_RIOT: _words(
+        "soccer football hockey cricket rugby basketball sport sports hooligan* after before during following"
+    ),
     BACKGROUND: _words(
         "anniversar* commemorat* memorial remember* since recall* legacy wake aftermath after following"
         " before mourn* last review investigation investigations inquiry hearing hearings response responses"
@@ -376,7 +396,7 @@ FORCE = (
     r"|fired (?:at|on|upon|into|shots|live|tear)|opened fire|shot (?:at|dead)|clash\w*|scuffl\w+"
     r"|skirmish\w*|brawl\w*|street-?fights?|fist-?fights?"
     r"|confrontations?|pushed|shoved|pepper[- ]spray\w*|stun guns?|tasers?|warning shots"
-    r"|used (?:excessive )?force"
+    r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:material|debris|garbage|rubbish|trash|barricades?|wood|objects)"
     r"|thr[eo]w\w*"
     r"|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|injur\w+|wound\w*|killed|dead|died|torch\w*"
@@ -394,7 +414,8 @@ CROWD_FORCE = (
     r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet guns?"
     r"|live (?:ammunition|rounds|bullets)|stun grenades?|baton\w*|lathi\w*|truncheons?|fired (?:at|on|upon"
     r"|into|live|tear)|opened fire|clash(?:ed|es)|scuffl\w+|skirmish\w*|pepper[- ]spray\w*|warning shots"
-    r"|used (?:excessive )?force|stormed|crackdown|cracked down"
+    r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
+    r"|stormed|crackdown|cracked down"
     r"|(?:police|security forces|troops) (?:beat|charged)"
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:tyres|tires|barricades?|cars|vehicles|police)|torched|set (?:\w+ ){0,3}"
     r"(?:on )?fire|loot(?:ed|ing|ers)|vandali[sz]\w+|ransack\w*|pelt\w*|(?:threw|throwing|hurled|hurling)"
@@ -490,7 +511,7 @@ PROTEST_VIOLENCE = EventSpec(
     strong=PROTEST_STRONG,
     groups=((PROTEST_EXPLICIT, GRIEVANCE_GROUP, GROUP_GRIEVANCE), (FORCE,)),
     window=2,
-    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, FICTION, DISASTER),
+    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, FICTION, DISASTER, SPORT_RIOT),
     dated=(HISTORY_PROTEST,),
     recalls=(BACKGROUND,),
     continuation=(
@@ -517,6 +538,7 @@ PATTERN_NAMES: dict[str, str] = {
     HISTORY_PROTEST: "dated/historical",
     BACKGROUND: "background mention",
     TRIAL: "trial/charge",
+    SPORT_RIOT: "sports crowd",
     FICTION: "fiction",
     DISASTER: "disaster/accident",
     COMBAT: "combat",

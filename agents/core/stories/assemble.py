@@ -24,10 +24,11 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from agents.core.models import (
     Alert,
@@ -86,54 +87,87 @@ def lede(article: Article) -> str:
     return fold(article.text)[:LEDE_CHARS]
 
 
-def _match(story: StoryState, event: Event, when: datetime, text: str) -> list[Factor]:
-    parts: list[Factor] = []
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What matching needs of one report, computed once per report (not once per candidate)."""
+
+    event_type: str
+    tokens: tuple[str, ...]
+    role: str
+    city: frozenset[str]  # main_city in the partition key's country
+    when: datetime
+    text: str
+
+
+Part = tuple[str, str | float, float]  # name, value, contribution: a Factor once it is kept
+
+
+def _report(article: Article, event: Event, when: datetime, key: str) -> Report:
     target = event.entities.target
-    tokens = name_tokens(target.name if target else None)
-    role = role_key(target.role if target else None)
-    if tokens and story.target:
-        if same_person(tokens, tuple(story.target)):
-            parts.append(Factor(name="target", value="same person", contribution=3.0))
-        elif event.type == "assassination_attempt":
-            parts.append(Factor(name="target", value="different person", contribution=VETO))
-    elif role and role == story.role:
-        parts.append(Factor(name="target", value=f"same role: {role}", contribution=1.5))
-    elif role and story.role and event.type == "assassination_attempt":
-        parts.append(Factor(name="target", value=f"{role}, not {story.role}", contribution=-2.0))
-    here, there = main_city(event.entities.places, story.country), set(story.cities)
-    if here & there:
-        parts.append(Factor(name="place", value=sorted(here & there)[0], contribution=1.5))
-    elif not places_compatible(here, there):
-        bad = VETO if event.type == "protest_violence" else -1.5
-        parts.append(Factor(name="place", value="different cities", contribution=bad))
-    elif here or there:  # one report names the city, the other only the country or a district
-        parts.append(Factor(name="place", value="within the same country", contribution=0.6))
-    gap_days = abs((when - story.last_seen_at).total_seconds()) / 86400
-    parts.append(
-        Factor(name="time", value=round(gap_days, 2), contribution=round(math.exp(-(gap_days**2) / 2), 3))
+    country = key.split("|", 1)[1]
+    return Report(
+        event.type,
+        name_tokens(target.name if target else None),
+        role_key(target.role if target else None),
+        frozenset(main_city(event.entities.places, country)),
+        when,
+        lede(article),
     )
-    # Any two reports of violence share words: similarity counts only above a floor.
-    similar = max((fuzz.token_set_ratio(text, t.lede) for t in story.recent), default=0.0)
-    bonus = 2 * max(0.0, similar - TEXT_FLOOR) / (100 - TEXT_FLOOR)
-    parts.append(Factor(name="text", value=round(similar), contribution=round(bonus, 3)))
+
+
+def _identity(story: StoryState, r: Report) -> list[Part]:
+    """Target and place: cheap set comparisons, tried before any text is compared."""
+    parts: list[Part] = []
+    attempt = r.event_type == "assassination_attempt"
+    if r.tokens and story.target:
+        if same_person(r.tokens, tuple(story.target)):
+            parts.append(("target", "same person", 3.0))
+        elif attempt:
+            parts.append(("target", "different person", VETO))
+    elif r.role and r.role == story.role:
+        parts.append(("target", f"same role: {r.role}", 1.5))
+    elif r.role and story.role and attempt:
+        parts.append(("target", f"{r.role}, not {story.role}", -2.0))
+    here, there = r.city, set(story.cities)
+    if here & there:
+        parts.append(("place", sorted(here & there)[0], 1.5))
+    elif not places_compatible(here, there):
+        parts.append(("place", "different cities", VETO if not attempt else -1.5))
+    elif here or there:  # one report names the city, the other only the country or a district
+        parts.append(("place", "within the same country", 0.6))
     return parts
 
 
-def _copy_of(
-    stories: list[StoryState], article: Article, event: Event, when: datetime, text: str
-) -> tuple[StoryState, Trace] | None:
-    for story in stories:
-        for trace in story.recent:
-            if trace.article_id == article.article_id:
-                return story, trace
-            # Near-identical text about another person or city is a template, not a copy.
-            if fuzz.ratio(text, trace.lede) >= COPY_MIN and not _vetoed(_match(story, event, when, text)):
-                return story, trace
+def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
+    gap_days = abs((r.when - story.last_seen_at).total_seconds()) / 86400
+    # Any two reports of violence share words: similarity counts only above a floor.
+    similar = max((fuzz.token_set_ratio(r.text, t.lede) for t in story.recent), default=0.0)
+    bonus = 2 * max(0.0, similar - TEXT_FLOOR) / (100 - TEXT_FLOOR)
+    return [
+        *identity,
+        ("time", round(gap_days, 2), round(math.exp(-(gap_days**2) / 2), 3)),
+        ("text", round(similar), round(bonus, 3)),
+    ]
+
+
+def _vetoed(parts: list[Part]) -> bool:
+    return any(c <= VETO for _, _, c in parts)
+
+
+def _copy_of(stories: list[StoryState], article: Article, r: Report) -> tuple[StoryState, Trace] | None:
+    traces = [(story, trace) for story in stories for trace in story.recent]
+    for story, trace in traces:
+        if trace.article_id == article.article_id:
+            return story, trace
+    # One C call scores every recent lede; near-identical text about another person or city is a
+    # template, not a copy.
+    for _, _, i in process.extract_iter(
+        r.text, [t.lede for _, t in traces], scorer=fuzz.ratio, score_cutoff=COPY_MIN
+    ):
+        story, trace = traces[i]
+        if not _vetoed(_identity(story, r)):
+            return story, trace
     return None
-
-
-def _vetoed(parts: list[Factor]) -> bool:
-    return any(f.contribution <= VETO for f in parts)
 
 
 def _max(a: int | None, b: int | None) -> int | None:
@@ -150,23 +184,26 @@ def open_stories(stories: Stories, when: datetime) -> list[StoryState]:
 
 def decide(stories: Stories, article: Article, event: Event, *, key: str, now: datetime) -> Decision:
     """The story this report belongs to (joined or new), why subscribers hear of it or not."""
-    when, text, outlet = report_time(article, now), lede(article), outlet_of(article)
+    when, outlet = report_time(article, now), outlet_of(article)
+    r = _report(article, event, when, key)
+    text = r.text
     candidates = [s for s in open_stories(stories, when) if s.event_type == event.type]
-    copy = _copy_of(candidates, article, event, when, text)
+    copy = _copy_of(candidates, article, r)
     if copy is not None:
         story, trace = copy
         same = trace.article_id == article.article_id  # the same article again (a replay)
         match = [Factor(name="copy", value=trace.article_id, contribution=0.0)]
         state = story if same else story.model_copy(update={"copies": story.copies + 1})
         return Decision(StoryReason.COPY if not same else StoryReason.UNCHANGED, state, True, match, None)
-    scored = [
-        (sum(f.contribution for f in parts), parts, s)
-        for s in candidates
-        for parts in [_match(s, event, when, text)]
-    ]
-    best = max(
-        (x for x in scored if x[0] >= JOIN_MIN and not _vetoed(x[1])), key=lambda x: x[0], default=None
-    )
+    best: tuple[float, list[Part], StoryState] | None = None
+    for s in candidates:
+        identity = _identity(s, r)
+        if _vetoed(identity) or sum(c for _, _, c in identity) + 3.0 < JOIN_MIN:
+            continue  # another event, or too little in common for time and text to make up
+        parts = _match(s, r, identity)
+        total = sum(c for _, _, c in parts)
+        if total >= JOIN_MIN and (best is None or total > best[0]):
+            best = (total, parts, s)
     trace = Trace(article_id=article.article_id, outlet=outlet, lede=text)
     if best is None:
         state = _new_story(key, article, event, when, now, trace)
@@ -177,7 +214,8 @@ def decide(stories: Stories, article: Article, event: Event, *, key: str, now: d
             [],
             _alert(article, event, state, StoryReason.FIRST_REPORT, now),
         )
-    _, match, story = best
+    _, parts, story = best
+    match = [Factor(name=n, value=v, contribution=c) for n, v, c in parts]
     state = _joined(story, event, when, outlet, trace)
     reason = _reason(story, state)
     if reason is not StoryReason.UNCHANGED:
@@ -192,6 +230,7 @@ def _new_story(
     target = event.entities.target
     return StoryState(
         story_id="evt_" + hashlib.sha256(f"{key}|{article.article_id}".encode()).hexdigest()[:20],
+        key=key,
         event_type=event.type,
         revision=1,
         first_seen_at=now,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from rapidfuzz import fuzz
 
@@ -144,6 +145,6 @@ def main_city(places: Iterable[Place], country: str | None = None) -> set[str]:
     return set()
 
 
-def places_compatible(a: set[str], b: set[str]) -> bool:
+def places_compatible(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """Two reports' city sets: compatible unless both name cities and share none."""
     return not a or not b or bool(a & b)

@@ -37,6 +37,7 @@ class StoryState(BaseModel):
     """One story (one real event) as the stories table stores it, as plain JSON."""
 
     story_id: str
+    key: str = ""  # the partition key (type + country) the story lives under
     event_type: EventType
     revision: int = Field(ge=1)
     first_seen_at: AwareDatetime
