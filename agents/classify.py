@@ -23,6 +23,7 @@ import orjson
 from agents.core.detector import detect
 from agents.core.intake import Rejection, RejectReason, decode_article
 from agents.core.models import Article, Event
+from agents.core.recency import is_recent
 from agents.core.stories import partition_key
 from streams.ordered import batches_in_order
 
@@ -118,12 +119,16 @@ class DetectorPool:
 
 def register(rt: Runtime) -> None:
     topics, metrics, max_bytes = rt.topics, rt.metrics, rt.settings.max_article_bytes
+    max_age = rt.settings.max_event_age_days
     pool = DetectorPool(int(rt.extras.get("detector_processes", default_processes())))
 
     async def publish(article: Article, detected: list[Event], now: Any) -> None:
         article_json = article.model_dump(mode="json", exclude={"html"})
         for event in detected:
             metrics.events.labels(event.type).inc()
+            if not is_recent(event, article, now=now, max_age_days=max_age):
+                metrics.events_too_old.labels(event.type).inc()
+                continue
             # Type + country: every story this event could join lives under one key and partition.
             key = partition_key(event)
             payload = {

@@ -18,6 +18,12 @@ class Metrics:
             "tocsin_articles_dlq_total", "Articles sent to the dead-letter topic", ["reason"], registry=r
         )
         self.events = Counter("tocsin_events_detected_total", "Detected events", ["type"], registry=r)
+        self.events_too_old = Counter(
+            "tocsin_events_too_old_total",
+            "Events dated before TOCSIN_MAX_EVENT_AGE_DAYS: no alert",
+            ["type"],
+            registry=r,
+        )
         self.alerts = Counter(
             "tocsin_alerts_total", "Alert revisions produced", ["type", "level", "reason"], registry=r
         )

@@ -38,6 +38,8 @@ class Settings(BaseModel):
     partitions: int = Field(default=4, ge=1)
     replication: int = Field(default=1, ge=1)
     max_article_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+    # Events dated (by their text) this many days before the article are history: no alert.
+    max_event_age_days: int = Field(default=14, ge=0)
     subscriptions_file: Path | None = None
     web_host: str = "127.0.0.1"
     web_port: int = 6066

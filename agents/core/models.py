@@ -176,3 +176,4 @@ class Alert(BaseModel):
     first_seen_at: AwareDatetime
     article_published_at: AwareDatetime | None = None
     sources: Sources = Field(default_factory=Sources)
+    occurred_on: date | None = Field(default=None, description="When it happened, where the text says.")

@@ -145,3 +145,26 @@ async def test_foreign_records_on_internal_topics_do_not_stop_the_pipeline(
     assert receiver.requests[0].verified
     assert receiver.requests[0].json["data"]["article"]["id"] == good.article_id
     assert skipped == {"track_stories": 2, "fan_out_alerts": 2, "track_deliveries": 2}
+
+
+async def test_an_event_the_text_dates_long_ago_is_detected_but_not_alerted(
+    settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    """TAXONOMY: the detector reports what the text narrates; the worker alerts on recent events."""
+    rt = create_app(settings, with_delivery=False)
+    t = settings.topics
+    old = {
+        "id": "history-1",
+        "title": "Remembering the 1989 ambush of Governor Adewale",
+        "text": "On 4 March 1989, gunmen opened fire on the convoy of Governor Tunde Adewale near Kaduna, "
+        "Nigeria, wounding three of his guards. The governor escaped unhurt, police said at the time.",
+    }
+    async with faust_app_running(rt.app):
+        for art in (old, FIRST):
+            await producer.send_and_wait(
+                t.articles, key=art["id"].encode(), value=orjson.dumps(art), partition=0
+            )
+        records = await consume(settings.bootstrap, t.alerts, 2, timeout_s=12)
+    alerts = [Alert.model_validate_json(r.value) for r in records]
+    assert [a.article.id for a in alerts] == ["wire-1"]
+    assert rt.metrics.events_too_old.labels("assassination_attempt")._value.get() == 1

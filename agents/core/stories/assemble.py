@@ -348,6 +348,7 @@ def _alert(article: Article, event: Event, state: StoryState, reason: StoryReaso
         detected_at=now,
         first_seen_at=state.first_seen_at,
         article_published_at=article.published_at,
+        occurred_on=event.occurred_on,
         sources=Sources(
             count=n,
             outlets=[SourceRef(name=o.name, first_seen_at=o.first_seen_at) for o in state.outlets],
