@@ -30,12 +30,14 @@ def register(rt: Runtime) -> None:
 
     def open_under(key: str) -> Stories:
         if generation[0] != rt.app.consumer_generation_id:
+            # One pass over the table per generation groups every story under its key; a new key
+            # then costs nothing (it was scanned once per key before).
             index.clear()
+            for value in stories.values():
+                if value and value.get("key"):
+                    index.setdefault(value["key"], Stories()).stories.append(StoryState.model_validate(value))
             generation[0] = rt.app.consumer_generation_id
-        if key not in index:
-            found = [StoryState.model_validate(v) for v in stories.values() if v and v.get("key") == key]
-            index[key] = Stories(stories=found)
-        return index[key]
+        return index.setdefault(key, Stories())
 
     @rt.app.agent(topics["events"], name="track_stories")
     async def track_stories(stream: Any) -> None:

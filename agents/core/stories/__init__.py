@@ -1,6 +1,6 @@
 """One alert per real event: story assembly (`assemble.decide`), identities, and the stored state."""
 
-from agents.core.stories.assemble import apply, decide, partition_key, report_time
+from agents.core.stories.assemble import apply, decide, partition_key
 from agents.core.stories.model import Decision, Stories, StoryReason, StoryState
 
 __all__ = [
@@ -11,5 +11,4 @@ __all__ = [
     "apply",
     "decide",
     "partition_key",
-    "report_time",
 ]

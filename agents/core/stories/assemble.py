@@ -279,16 +279,14 @@ def _joined(story: StoryState, event: Event, when: datetime, outlet: str, trace:
 
 def _reason(before: StoryState, after: StoryState) -> StoryReason:
     if (after.killed or 0) > (before.killed or 0) or (after.injured or 0) > (before.injured or 0):
-        reason = StoryReason.CASUALTIES_ROSE
-    elif after.level.rank > before.level.rank:
-        reason = StoryReason.SEVERITY_ROSE
-    elif OUTCOME_RANK.get(after.outcome, 0) > OUTCOME_RANK.get(before.outcome, 0):
-        reason = StoryReason.OUTCOME_CHANGED
-    elif any(len(before.outlets) < n <= len(after.outlets) for n in CORROBORATION_STEPS):
-        reason = StoryReason.CORROBORATED
-    else:
-        return StoryReason.UNCHANGED
-    return reason
+        return StoryReason.CASUALTIES_ROSE
+    if after.level.rank > before.level.rank:
+        return StoryReason.SEVERITY_ROSE
+    if OUTCOME_RANK.get(after.outcome, 0) > OUTCOME_RANK.get(before.outcome, 0):
+        return StoryReason.OUTCOME_CHANGED
+    if any(len(before.outlets) < n <= len(after.outlets) for n in CORROBORATION_STEPS):
+        return StoryReason.CORROBORATED
+    return StoryReason.UNCHANGED
 
 
 def apply(stories: Stories, decision: Decision) -> Stories:
