@@ -14,6 +14,12 @@ Conventions:
 - B-cubed (Bagga and Baldwin 1998) is computed over the articles that got a story id, against the
   gold grouping restricted to those same articles; missed articles show in `events_missed` and
   `negatives_alerted`, not in B-cubed.
+- `story_id` is the story the article ends in (after any merge); `opened` says the article's event
+  opened a story, i.e. an `alert.created` went out. `created_per_event` counts those per gold event:
+  a story later merged into another still cost its subscribers an alert.
+- Final casualties: a gold event's main story (the one holding most of its articles) must end with
+  the highest killed and injured any of its articles reports (gold `killed`/`injured`, null when an
+  article does not say); only events with some gold toll are checked.
 """
 
 from __future__ import annotations
@@ -49,6 +55,10 @@ class GoldArticle(BaseModel):
     type: EventType | None = Field(default=None, description="The gold event's type (null for negatives).")
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 of the gold event.")
     occurred_on: date | None = Field(default=None, description="Local calendar day of the gold event.")
+    killed: int | None = Field(default=None, ge=0, description="Killed the article reports (null: not said).")
+    injured: int | None = Field(
+        default=None, ge=0, description="Injured the article reports (null: not said)."
+    )
 
 
 class StoryRow(BaseModel):
@@ -62,6 +72,11 @@ class StoryRow(BaseModel):
     alerted: bool = False
     copy_of: str | None = None
     marked_copy: bool = False
+    opened: bool = False
+    gold_killed: int | None = None
+    gold_injured: int | None = None
+    story_killed: int | None = None  # the final story's tolls
+    story_injured: int | None = None
 
 
 class StoryMetrics(BaseModel):
@@ -71,6 +86,7 @@ class StoryMetrics(BaseModel):
     gold_events: int
     stories: int = Field(description="Distinct story ids given to any article.")
     alerts_per_event: float | None = Field(description="Mean distinct story ids per gold event; 1.0 ideal.")
+    created_per_event: float | None = Field(default=None, description="Mean alert.created per gold event.")
     split_events: int = Field(description="Gold events whose articles got more than one story id.")
     merged_stories: int = Field(description="Story ids whose articles come from more than one gold group.")
     bcubed_precision: float | None
@@ -82,6 +98,8 @@ class StoryMetrics(BaseModel):
     copies: int = Field(description="Articles that are wire copies (copy_of set).")
     copies_recognised: int = Field(description="Of those, how many the system marked as copies.")
     false_copies: int = Field(description="Articles marked as copies that are not copies.")
+    casualties_checked: int = 0
+    casualties_right: int = Field(default=0, description="Events whose main story ends at the highest toll.")
 
     def render(self) -> str:
         """A small Markdown table."""
@@ -94,6 +112,7 @@ class StoryMetrics(BaseModel):
             ("gold events", str(self.gold_events)),
             ("stories (distinct ids)", str(self.stories)),
             ("alerts per gold event (1.0 ideal)", num(self.alerts_per_event)),
+            ("alert.created per gold event", num(self.created_per_event)),
             ("split gold events", str(self.split_events)),
             ("wrongly merged stories", str(self.merged_stories)),
             ("B-cubed precision", num(self.bcubed_precision)),
@@ -103,6 +122,7 @@ class StoryMetrics(BaseModel):
             ("gold events missed", f"{self.events_missed} / {self.gold_events}"),
             ("copies recognised", f"{self.copies_recognised} / {self.copies}"),
             ("false copies", str(self.false_copies)),
+            ("final casualties = highest reported", f"{self.casualties_right} / {self.casualties_checked}"),
         )
         lines = ["| metric | value |", "| --- | ---: |"]
         lines += [f"| {name} | {value} |" for name, value in rows]
@@ -110,9 +130,16 @@ class StoryMetrics(BaseModel):
 
 
 def row_for(
-    article: GoldArticle, *, story_id: str | None, alerted: bool = False, marked_copy: bool = False
+    article: GoldArticle,
+    *,
+    story_id: str | None,
+    alerted: bool = False,
+    marked_copy: bool = False,
+    opened: bool = False,
+    tolls: tuple[int | None, int | None] = (None, None),
 ) -> StoryRow:
-    """The row for one gold article, given what the system did with it."""
+    """The row for one gold article, given what the system did with it (`tolls`: its final story's
+    killed and injured)."""
     return StoryRow(
         article_id=article.id,
         gold=article.gold,
@@ -120,7 +147,36 @@ def row_for(
         alerted=alerted,
         copy_of=article.copy_of,
         marked_copy=marked_copy,
+        opened=opened,
+        gold_killed=article.killed,
+        gold_injured=article.injured,
+        story_killed=tolls[0],
+        story_injured=tolls[1],
     )
+
+
+def _casualties(items: Sequence[StoryRow]) -> tuple[int, int]:
+    by_event: dict[str, list[StoryRow]] = defaultdict(list)
+    for r in items:
+        if r.gold is not None:
+            by_event[r.gold].append(r)
+    checked = right = 0
+    for rows in by_event.values():
+        killed = max((r.gold_killed for r in rows if r.gold_killed is not None), default=None)
+        injured = max((r.gold_injured for r in rows if r.gold_injured is not None), default=None)
+        if killed is None and injured is None:
+            continue
+        checked += 1
+        sizes: dict[str, int] = defaultdict(int)
+        for r in rows:
+            if r.story_id is not None:
+                sizes[r.story_id] += 1
+        if not sizes:
+            continue
+        main = min(sizes, key=lambda s: (-sizes[s], s))
+        row = next(r for r in rows if r.story_id == main)
+        right += (row.story_killed or 0, row.story_injured or 0) == (killed or 0, injured or 0)
+    return checked, right
 
 
 def _group(row: StoryRow) -> str:
@@ -172,11 +228,17 @@ def measure(rows: Iterable[StoryRow]) -> StoryMetrics:
     per_event = [len(ids) for ids in stories_of_event.values()]
     precision, recall, f1 = _bcubed(items)
     copies = [r for r in items if r.copy_of is not None]
+    created: dict[str, int] = defaultdict(int)
+    for r in items:
+        if r.gold is not None:
+            created[r.gold] += r.opened
+    checked, right = _casualties(items)
     return StoryMetrics(
         articles=len(items),
         gold_events=gold_events,
         stories=len(groups_of_story),
         alerts_per_event=sum(per_event) / gold_events if gold_events else None,
+        created_per_event=sum(created.values()) / gold_events if gold_events else None,
         split_events=sum(1 for n in per_event if n > 1),
         merged_stories=sum(1 for groups in groups_of_story.values() if len(groups) > 1),
         bcubed_precision=precision,
@@ -188,6 +250,8 @@ def measure(rows: Iterable[StoryRow]) -> StoryMetrics:
         copies=len(copies),
         copies_recognised=sum(1 for r in copies if r.marked_copy),
         false_copies=sum(1 for r in items if r.copy_of is None and r.marked_copy),
+        casualties_checked=checked,
+        casualties_right=right,
     )
 
 

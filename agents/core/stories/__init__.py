@@ -1,7 +1,8 @@
 """One alert per real event: story assembly (`assemble.decide`), identities, and the stored state."""
 
 from agents.core.stories.assemble import apply, decide, partition_key
-from agents.core.stories.model import Decision, Stories, StoryReason, StoryState
+from agents.core.stories.index import Stories
+from agents.core.stories.model import Decision, StoryReason, StoryState
 
 __all__ = [
     "Decision",

@@ -2,21 +2,29 @@
 
 Single-pass clustering (Miranda et al. 2018's shape, hand-weighted): each report is scored against
 the open stories of its type and country (its partition key, so they all live on one partition)
-within a time window; it joins the best one whose score clears `JOIN_MIN` and no part vetoes, else
-it opens a story. The parts, returned with the decision like severity's factors:
+within a time window, found through a candidate index (`index.py`); it joins the best one whose
+score clears `JOIN_MIN` and no part vetoes, else it opens a story. The parts, returned with the
+decision like severity's factors:
 
-    target    +3 the same person (names folded, aliases, rapidfuzz); an attempt on a different
-              named person is another event (veto); +1.5 one side named only by the same role,
-              -2 by another role (a reporter is not the governor)
-    place     +1.5 the report's city (its first in the story's country) is one of the story's;
-              two different cities are two events (veto for protests, -1.5 for attempts: the
-              target's city and the attack's may differ); +0.6 when only one report names a city
-    time      +1 at the same moment, falling off with a 1-day Gaussian
-    text      up to +2 for similar ledes (rapidfuzz token-set ratio above a floor of 60)
+    target    +3 the same person as any name the story has (names folded, aliases, rapidfuzz); an
+              attempt on a different named person is another event (veto); +2.5 when one side
+              names only a role and its text mentions the other's surname (0 if the roles
+              differ); +1.5 the same role; -2.5 another role (a reporter is not the governor)
+    place     +1.5 the report's city (its first in the story's country, or the capital when it
+              says "the capital") is one of the story's; two different cities are two events (veto
+              for protests, -1.5 for attempts: the target's city and the attack's may differ);
+              +0.6 when only one side names a city
+    time      +1 within the story's span of reports, falling off with a 1-day Gaussian outside it
+    text      up to +2 for a lede similar to one of the story's (token-set ratio above a floor),
+              +0.5 for each other proper noun both mention (a district, an organisation)
 
-A report whose lede matches a recent article of a story almost exactly is a wire copy: it joins
-that story and adds no independent source. A story only moves forward (highest tolls, highest
-level, outcome), so any arrival order ends in the same story state. Pure: `now` is an argument.
+Order independence: a story is compared through aggregates of all its articles (every name,
+role, city and lede, its span of times), never through its first or latest report, and its state is
+unions, minima and maxima, so the same articles give the same state in any order. A report that
+matches two open stories that do not exclude each other bridges them: they merge into the older
+one (docs/decisions.md). A wire copy (a lede near-identical to a member published earlier, in
+either arrival order) joins as a copy and is not an independent source. Ties are broken by the
+stories' time and earliest article, never by arrival. Pure: `now` is an argument.
 """
 
 from __future__ import annotations
@@ -46,20 +54,24 @@ from agents.core.models import (
 from agents.core.stories.identity import (
     fold,
     main_city,
+    mentions,
     name_tokens,
     places_compatible,
     role_key,
     same_person,
+    shared_names,
 )
-from agents.core.stories.model import Decision, Outlet, Stories, StoryReason, StoryState, Trace
+from agents.core.stories.index import Stories
+from agents.core.stories.model import Decision, Outlet, StoryReason, StoryState, Trace
 
 WINDOW = timedelta(hours=72)
 JOIN_MIN = 1.5
-COPY_MIN = 92  # rapidfuzz ratio of two ledes at or above which one is a copy of the other
+COPY_MIN = 92  # rapidfuzz ratio of two ledes at or above which the later one is a copy
 LEDE_CHARS = 240
-RECENT_KEPT = 5
 VETO = -100.0
 TEXT_FLOOR = 60  # token-set ratio of unrelated reports of the same type: 55-70
+NAME_BONUS = 0.5  # per proper noun (not a place) both texts mention
+MAX_TIME_TEXT = 3.0  # the most time (1) and text (2) can add: the index relies on it
 OUTCOME_RANK = {None: 0, "unknown": 0, "foiled": 1, "unharmed": 2, "injured": 3, "killed": 4}
 CORROBORATION_STEPS = (2, 3)  # independent sources at which subscribers hear about it again
 
@@ -88,13 +100,21 @@ def lede(article: Article) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Profile:
+    """Who and where of a report, or of a whole story (the union over its articles)."""
+
+    aliases: tuple[tuple[str, ...], ...]
+    roles: frozenset[str]
+    cities: frozenset[str]
+    mentions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """What matching needs of one report, computed once per report (not once per candidate)."""
 
     event_type: str
-    tokens: tuple[str, ...]
-    role: str
-    city: frozenset[str]  # main_city in the partition key's country
+    profile: Profile
     when: datetime
     text: str
 
@@ -105,48 +125,84 @@ Part = tuple[str, str | float, float]  # name, value, contribution: a Factor onc
 def _report(article: Article, event: Event, when: datetime, key: str) -> Report:
     target = event.entities.target
     country = key.split("|", 1)[1]
+    tokens = name_tokens(target.name if target else None)
+    role = role_key(target.role if target else None)
+    body = f"{article.title or ''}\n{article.text}"
     return Report(
         event.type,
-        name_tokens(target.name if target else None),
-        role_key(target.role if target else None),
-        frozenset(main_city(event.entities.places, country)),
+        Profile(
+            (tokens,) if tokens else (),
+            frozenset((role,)) if role else frozenset(),
+            frozenset(main_city(event.entities.places, country, article.text)),
+            mentions(body) | frozenset(tokens),
+        ),
         when,
         lede(article),
     )
 
 
-def _identity(story: StoryState, r: Report) -> list[Part]:
-    """Target and place: cheap set comparisons, tried before any text is compared."""
+def _profile(s: StoryState) -> Profile:
+    return Profile(
+        tuple(tuple(a.split()) for a in s.aliases),
+        frozenset(s.roles),
+        frozenset(s.cities),
+        frozenset(s.mentions),
+    )
+
+
+def _named_in(named: Profile, other: Profile) -> bool:
+    """Does the other side's text mention one of these names (a surname: any token but a leading
+    given name, as Spanish double surnames put the family name first)?"""
+    return any(len(t) > 3 and t in other.mentions for a in named.aliases for t in (a[1:] or a))
+
+
+def _identity(a: Profile, b: Profile, attempt: bool) -> list[Part]:
+    """Target and place of two profiles (symmetric): cheap set comparisons, tried before text."""
     parts: list[Part] = []
-    attempt = r.event_type == "assassination_attempt"
-    if r.tokens and story.target:
-        if same_person(r.tokens, tuple(story.target)):
+    conflict = bool(a.roles and b.roles and not a.roles & b.roles)
+    if a.aliases and b.aliases:
+        if any(same_person(x, y) for x in a.aliases for y in b.aliases):
             parts.append(("target", "same person", 3.0))
         elif attempt:
             parts.append(("target", "different person", VETO))
-    elif r.role and r.role == story.role:
-        parts.append(("target", f"same role: {r.role}", 1.5))
-    elif r.role and story.role and attempt:
-        parts.append(("target", f"{r.role}, not {story.role}", -2.0))
-    here, there = r.city, set(story.cities)
-    if here & there:
-        parts.append(("place", sorted(here & there)[0], 1.5))
-    elif not places_compatible(here, there):
+    elif (a.aliases and _named_in(a, b)) or (b.aliases and _named_in(b, a)):
+        # One side names only a role; its text names the other's target (a detector that bound
+        # the role to a background person still mentions the right one).
+        parts.append(("target", "named in the text", 0.0 if conflict else 2.5))
+    elif a.roles & b.roles:
+        parts.append(("target", f"same role: {sorted(a.roles & b.roles)[0]}", 1.5))
+    elif conflict and attempt:
+        parts.append(("target", f"{sorted(a.roles)[0]}, not {sorted(b.roles)[0]}", -2.5))
+    if a.cities & b.cities:
+        parts.append(("place", sorted(a.cities & b.cities)[0], 1.5))
+    elif not places_compatible(a.cities, b.cities):
         parts.append(("place", "different cities", VETO if not attempt else -1.5))
-    elif here or there:  # one report names the city, the other only the country or a district
+    elif a.cities or b.cities:  # one side names the city, the other only the country or a district
         parts.append(("place", "within the same country", 0.6))
     return parts
 
 
+def _gap_days(story: StoryState, when: datetime) -> float:
+    if story.event_at <= when <= story.last_seen_at:
+        return 0.0
+    nearest = story.event_at if when < story.event_at else story.last_seen_at
+    return abs((when - nearest).total_seconds()) / 86400
+
+
 def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
-    gap_days = abs((r.when - story.last_seen_at).total_seconds()) / 86400
+    gap = _gap_days(story, r.when)
     # Any two reports of violence share words: similarity counts only above a floor.
-    similar = max((fuzz.token_set_ratio(r.text, t.lede) for t in story.recent), default=0.0)
+    best = process.extractOne(r.text, [m.lede for m in story.members], scorer=fuzz.token_set_ratio)
+    similar = best[1] if best else 0.0
     bonus = 2 * max(0.0, similar - TEXT_FLOOR) / (100 - TEXT_FLOOR)
+    # Rarer names both texts mention (a district, an organisation) are evidence too (Priberam's
+    # entity similarity); text as a whole adds at most 2.
+    shared = shared_names(r.profile.mentions, frozenset(story.mentions))
+    value = f"{round(similar)}" + (f"; also {', '.join(shared[:3])}" if shared else "")
     return [
         *identity,
-        ("time", round(gap_days, 2), round(math.exp(-(gap_days**2) / 2), 3)),
-        ("text", round(similar), round(bonus, 3)),
+        ("time", round(gap, 2), round(math.exp(-(gap**2) / 2), 3)),
+        ("text", value, round(min(2.0, bonus + NAME_BONUS * len(shared)), 3)),
     ]
 
 
@@ -154,125 +210,204 @@ def _vetoed(parts: list[Part]) -> bool:
     return any(c <= VETO for _, _, c in parts)
 
 
-def _copy_of(stories: list[StoryState], article: Article, r: Report) -> tuple[StoryState, Trace] | None:
-    traces = [(story, trace) for story in stories for trace in story.recent]
-    for story, trace in traces:
-        if trace.article_id == article.article_id:
-            return story, trace
-    # One C call scores every recent lede; near-identical text about another person or city is a
-    # template, not a copy.
-    for _, _, i in process.extract_iter(
-        r.text, [t.lede for _, t in traces], scorer=fuzz.ratio, score_cutoff=COPY_MIN
-    ):
-        story, trace = traces[i]
-        if not _vetoed(_identity(story, r)):
-            return story, trace
-    return None
+def _total(parts: list[Part]) -> float:
+    return sum(c for _, _, c in parts)
 
 
-def _max(a: int | None, b: int | None) -> int | None:
-    return b if a is None else a if b is None else max(a, b)
+def _is_copy(r_text: str, story: StoryState) -> bool:
+    ledes = [m.lede for m in story.members]
+    return process.extractOne(r_text, ledes, scorer=fuzz.ratio, score_cutoff=COPY_MIN) is not None
 
 
-def open_stories(stories: Stories, when: datetime) -> list[StoryState]:
-    return [
-        s
-        for s in stories.stories
-        if abs(when - s.last_seen_at) <= WINDOW or s.event_at <= when <= s.last_seen_at
-    ]
+def open_at(s: StoryState, when: datetime) -> bool:
+    return abs(when - s.last_seen_at) <= WINDOW or s.event_at <= when <= s.last_seen_at
+
+
+def _order(s: StoryState) -> tuple[datetime, str]:
+    """A story's place among others, the same in any arrival order: its earliest article."""
+    first = min(s.members, key=lambda m: (m.at, m.article_id), default=None)
+    return (s.event_at, first.article_id if first else s.story_id)
+
+
+def _candidates(stories: Stories, r: Report) -> list[StoryState]:
+    p = r.profile
+    ids = stories.index.candidates(
+        attempt=r.event_type == "assassination_attempt",
+        tokens=p.aliases[0] if p.aliases else (),
+        role=next(iter(p.roles), ""),
+        city=p.cities,
+        mentions=p.mentions,
+        everything=stories.by_id,
+    )
+    out = [stories.by_id[i] for i in ids]
+    return [s for s in out if s.event_type == r.event_type and open_at(s, r.when)]
 
 
 def decide(stories: Stories, article: Article, event: Event, *, key: str, now: datetime) -> Decision:
     """The story this report belongs to (joined or new), why subscribers hear of it or not."""
-    when, outlet = report_time(article, now), outlet_of(article)
+    when = report_time(article, now)
     r = _report(article, event, when, key)
-    text = r.text
-    candidates = [s for s in open_stories(stories, when) if s.event_type == event.type]
-    copy = _copy_of(candidates, article, r)
-    if copy is not None:
-        story, trace = copy
-        same = trace.article_id == article.article_id  # the same article again (a replay)
-        match = [Factor(name="copy", value=trace.article_id, contribution=0.0)]
-        state = story if same else story.model_copy(update={"copies": story.copies + 1})
-        return Decision(StoryReason.COPY if not same else StoryReason.UNCHANGED, state, True, match, None)
-    best: tuple[float, list[Part], StoryState] | None = None
-    for s in candidates:
-        identity = _identity(s, r)
-        if _vetoed(identity) or sum(c for _, _, c in identity) + 3.0 < JOIN_MIN:
-            continue  # another event, or too little in common for time and text to make up
+    known = stories.story_of(article.article_id)
+    if known is not None:  # the same article again (a replay)
+        match = [Factor(name="copy", value=article.article_id, contribution=0.0)]
+        return Decision(StoryReason.UNCHANGED, known, True, match, None)
+    attempt = event.type == "assassination_attempt"
+    scored: list[tuple[bool, float, list[Part], StoryState]] = []
+    for s in _candidates(stories, r):
+        identity = _identity(r.profile, _profile(s), attempt)
+        if _vetoed(identity):
+            continue  # another event, even if its text is a template of this one
+        copy = _is_copy(r.text, s)
+        if not copy and _total(identity) + MAX_TIME_TEXT < JOIN_MIN:
+            continue  # too little in common for time and text to make up
         parts = _match(s, r, identity)
-        total = sum(c for _, _, c in parts)
-        if total >= JOIN_MIN and (best is None or total > best[0]):
-            best = (total, parts, s)
-    trace = Trace(article_id=article.article_id, outlet=outlet, lede=text)
-    if best is None:
-        state = _new_story(key, article, event, when, now, trace)
-        return Decision(
-            StoryReason.FIRST_REPORT,
-            state,
-            False,
-            [],
-            _alert(article, event, state, StoryReason.FIRST_REPORT, now),
-        )
-    _, parts, story = best
+        if copy or _total(parts) >= JOIN_MIN:
+            scored.append((copy, _total(parts), parts, s))
+    member = Trace(article_id=article.article_id, outlet=outlet_of(article), lede=r.text, at=when)
+    if not scored:
+        state = _new_story(key, article, event, r, now, member)
+        alert = _alert(article, event, state, StoryReason.FIRST_REPORT, now)
+        return Decision(StoryReason.FIRST_REPORT, state, False, [], alert)
+    # The best match first; ties go to the older story (by its earliest article, not by arrival).
+    scored.sort(key=lambda x: (not x[0], -x[1], _order(x[3])))
+    _, _, parts, best = scored[0]
+    group, profile = [best], _profile(best)
+    for _, _, _, other in scored[1:]:
+        # The report bridges two open stories that do not exclude each other: one event.
+        if not _vetoed(_identity(profile, _profile(other), attempt)):
+            group.append(other)
+            profile = _profile(_combine(group, None, event, r, now))
+    group.sort(key=_order)
+    survivor = group[0]  # the oldest keeps its id: subscribers already know it
+    state = _combine(group, member, event, r, now)
     match = [Factor(name=n, value=v, contribution=c) for n, v, c in parts]
-    state = _joined(story, event, when, outlet, trace)
-    reason = _reason(story, state)
-    if reason is not StoryReason.UNCHANGED:
-        state = state.model_copy(update={"revision": story.revision + 1})
-    alert = None if reason is StoryReason.UNCHANGED else _alert(article, event, state, reason, now)
-    return Decision(reason, state, True, match, alert)
+    if len(group) > 1:
+        match.append(Factor(name="merged", value=len(group), contribution=0.0))
+    reason = _reason(survivor, state)
+    new_member = next(m for m in state.members if m.article_id == article.article_id)
+    if reason is StoryReason.UNCHANGED and new_member.is_copy:
+        reason = StoryReason.COPY
+    if reason in (StoryReason.UNCHANGED, StoryReason.COPY):
+        return Decision(reason, state, True, match, None, tuple(s.story_id for s in group[1:]))
+    state = state.model_copy(update={"revision": survivor.revision + 1})
+    alert = _alert(article, event, state, reason, now)
+    return Decision(reason, state, True, match, alert, tuple(s.story_id for s in group[1:]))
 
 
 def _new_story(
-    key: str, article: Article, event: Event, when: datetime, now: datetime, trace: Trace
+    key: str, article: Article, event: Event, r: Report, now: datetime, member: Trace
 ) -> StoryState:
-    target = event.entities.target
+    p = r.profile
     return StoryState(
         story_id="evt_" + hashlib.sha256(f"{key}|{article.article_id}".encode()).hexdigest()[:20],
         key=key,
         event_type=event.type,
         revision=1,
         first_seen_at=now,
-        event_at=when,
-        last_seen_at=when,
-        target=list(name_tokens(target.name if target else None)),
-        role=role_key(target.role if target else None),
+        event_at=r.when,
+        last_seen_at=r.when,
+        aliases=sorted({" ".join(a) for a in p.aliases}),
+        roles=sorted(p.roles),
+        mentions=sorted(p.mentions),
         country=key.split("|", 1)[1],
-        cities=sorted(main_city(event.entities.places, key.split("|", 1)[1])),
+        cities=sorted(p.cities),
         killed=event.casualties.killed,
         injured=event.casualties.injured,
         score=event.severity.score,
         level=event.severity.level,
         outcome=event.outcome,
-        outlets=[Outlet(name=trace.outlet, first_seen_at=when)],
-        recent=[trace],
+        outlets=[Outlet(name=member.outlet, first_seen_at=r.when)],
+        articles=1,
+        members=[member],
     )
 
 
-def _joined(story: StoryState, event: Event, when: datetime, outlet: str, trace: Trace) -> StoryState:
-    target = event.entities.target
-    tokens = name_tokens(target.name if target else None)
-    outlets = story.outlets
-    if outlet not in {o.name for o in outlets}:
-        outlets = [*outlets, Outlet(name=outlet, first_seen_at=when)]
-    outcome = max(story.outcome, event.outcome, key=lambda o: OUTCOME_RANK.get(o, 0))
-    return story.model_copy(
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _copy_among(lede: str, others: list[Trace]) -> bool:
+    hit = process.extractOne(lede, [o.lede for o in others], scorer=fuzz.ratio, score_cutoff=COPY_MIN)
+    return hit is not None
+
+
+def _members(group: list[StoryState], new: Trace | None) -> list[Trace]:
+    """All members in (time, id) order, each flagged a copy when its lede is near-identical to an
+    earlier one's: which is the copy depends on publication, never on arrival. Each story's own
+    flags stand; only pairs across stories and with the new report are compared."""
+    ordered = sorted((m for s in group for m in s.members), key=lambda m: (m.at, m.article_id))
+    if len(group) > 1:
+        ordered = [
+            m if m.is_copy or not _copy_among(m.lede, ordered[:i]) else m.model_copy(update={"is_copy": True})
+            for i, m in enumerate(ordered)
+        ]
+    if new is None:
+        return ordered
+    rank = (new.at, new.article_id)
+    earlier = [m for m in ordered if (m.at, m.article_id) < rank]
+    new = new.model_copy(update={"is_copy": _copy_among(new.lede, earlier)})
+    out = [
+        m
+        if m.is_copy or (m.at, m.article_id) < rank or not _copy_among(m.lede, [new])
+        else m.model_copy(update={"is_copy": True})
+        for m in ordered
+    ]
+    return sorted([*out, new], key=lambda m: (m.at, m.article_id))
+
+
+def _combine(
+    group: list[StoryState], new: Trace | None, event: Event, r: Report, now: datetime
+) -> StoryState:
+    """One story of several (a merge) and the new report: unions, minima and maxima only."""
+    base = min(group, key=_order)
+    members = _members(group, new)
+    outlets: dict[str, datetime] = {}
+    for m in members:
+        if not m.is_copy:
+            outlets[m.outlet] = min(outlets.get(m.outlet, m.at), m.at)
+    killed, injured = base.killed, base.injured
+    score, level, outcome = base.score, base.level, base.outcome
+    for s in group:
+        killed, injured = _max(killed, s.killed), _max(injured, s.injured)
+        score, level = max(score, s.score), max(level, s.level, key=lambda x: x.rank)
+        outcome = max(outcome, s.outcome, key=lambda o: OUTCOME_RANK.get(o, 0))
+    aliases = {a for s in group for a in s.aliases}
+    roles = {x for s in group for x in s.roles}
+    cities = {c for s in group for c in s.cities}
+    names = {n for s in group for n in s.mentions}
+    event_at = min(s.event_at for s in group)
+    last_seen = max(s.last_seen_at for s in group)
+    if new is not None:
+        p = r.profile
+        killed, injured = _max(killed, event.casualties.killed), _max(injured, event.casualties.injured)
+        score = max(score, event.severity.score)
+        level = max(level, event.severity.level, key=lambda x: x.rank)
+        outcome = max(outcome, event.outcome, key=lambda o: OUTCOME_RANK.get(o, 0))
+        aliases |= {" ".join(a) for a in p.aliases}
+        roles |= p.roles
+        cities |= p.cities
+        names |= p.mentions
+        event_at, last_seen = min(event_at, r.when), max(last_seen, r.when)
+    by_time = sorted(outlets.items(), key=lambda x: (x[1], x[0]))
+    return base.model_copy(
         update={
-            "event_at": min(story.event_at, when),
-            "last_seen_at": max(story.last_seen_at, when),
-            # The longest name seen is the most complete ("Kadhimi" -> "Mustafa al-Kadhimi").
-            "target": list(tokens) if len(tokens) > len(story.target) else story.target,
-            "role": story.role or role_key(target.role if target else None),
-            "cities": sorted(set(story.cities) | main_city(event.entities.places, story.country)),
-            "killed": _max(story.killed, event.casualties.killed),
-            "injured": _max(story.injured, event.casualties.injured),
-            "score": max(story.score, event.severity.score),
-            "level": max(story.level, event.severity.level, key=lambda x: x.rank),
+            "first_seen_at": min(s.first_seen_at for s in group),
+            "event_at": event_at,
+            "last_seen_at": last_seen,
+            "aliases": sorted(aliases),
+            "roles": sorted(roles),
+            "mentions": sorted(names),
+            "cities": sorted(cities),
+            "killed": killed,
+            "injured": injured,
+            "score": score,
+            "level": level,
             "outcome": outcome,
-            "outlets": outlets,
-            "articles": story.articles + 1,
-            "recent": [*story.recent, trace][-RECENT_KEPT:],
+            "outlets": [Outlet(name=n, first_seen_at=t) for n, t in by_time],
+            "copies": sum(m.is_copy for m in members),
+            "articles": len(members),
+            "members": members,
+            "revision": max(s.revision for s in group),
         }
     )
 
@@ -289,16 +424,15 @@ def _reason(before: StoryState, after: StoryState) -> StoryReason:
     return StoryReason.UNCHANGED
 
 
-def apply(stories: Stories, decision: Decision) -> Stories:
-    """The table's new value: the decided story replaced or added, and stories that ended long
-    before the newest one dropped (on the reports' own time axis, so replayed old news works too)."""
-    newest = max([decision.state.last_seen_at, *(s.last_seen_at for s in stories.stories)])
-    kept = [
-        s
-        for s in stories.stories
-        if s.story_id != decision.state.story_id and newest - s.last_seen_at <= 2 * WINDOW
-    ]
-    return Stories(stories=[*kept, decision.state])
+def apply(stories: Stories, decision: Decision) -> list[str]:
+    """Record the decision in the key's open stories (in place): the decided story replaced or
+    added, the stories it absorbed dropped, and stories that ended long before the newest report
+    closed (on the reports' own time axis, so replayed old news works too). Returns the ids of the
+    stories removed, for the table to forget."""
+    for story_id in decision.absorbed:
+        stories.drop(story_id)
+    stories.put(decision.state)
+    return [*decision.absorbed, *stories.expire(2 * WINDOW)]
 
 
 def _title(event: Event) -> str:

@@ -13,10 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from agents.core.detector.places import gazetteer
+from agents.core.detector.places import DEMONYMS, gazetteer
 from agents.core.models import Place
 
 TITLES = frozenset(
@@ -133,16 +134,70 @@ def role_key(role: str | None) -> str:
     return ROLE_SYNONYMS.get(heads[-1], heads[-1]) if heads else ""
 
 
-def main_city(places: Iterable[Place], country: str | None = None) -> set[str]:
+_CAPITAL = re.compile(
+    r"\b(?:the|s) capital\b(?! (?:punishment|markets?|gains?|flight|spending|expenditure|investment))"
+)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {e.country_code: fold(e.name) for e in gazetteer().values() if e.kind == "city" and e.capital}
+
+
+def main_city(places: Iterable[Place], country: str | None = None, text: str = "") -> set[str]:
     """Where the report places the event: the first place the gazetteer knows as a city (places
-    come in reading order; a city named later is often a statement's or a comparison's). Empty when
-    the report says only a district or the country. With `country`, only its cities count."""
+    come in reading order; a city named later is often a statement's or a comparison's). With
+    `country`, only its cities count, and a report that names no city but says "the capital"
+    ("in Bangladesh's capital") is placed in the country's capital. Empty when the report says only
+    a district or the country."""
     for p in places:
         entry = gazetteer().get(p.name.lower())
         # A "city" abroad in a report filed under this country is more often a misread surname.
         if entry is not None and entry.kind == "city" and (country is None or entry.country_code == country):
             return {fold(entry.name)}
+    capital = _capitals().get(country or "")
+    if capital and _CAPITAL.search(fold(text)):
+        return {capital}
     return set()
+
+
+# Capitalised words that are not names: sentence furniture, days and months.
+_NOT_NAMES_TEXT = """
+the a an this that these those his her its their our we they he she it in on at of for and but
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december police officials government president minister ministry
+state city national
+house hospital court high supreme avenue street road square plaza central north south east west
+general university party council read more news
+"""  # the last two lines: generic parts of names ("Government House"), shared by unrelated events
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_SENTENCES = re.compile(r"(?<=[.!?:;])\s+|\n+")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def mentions(text: str) -> frozenset[str]:
+    """Folded proper nouns of a text (capitalised words not opening a sentence or a line), the
+    names an article mentions besides its target: 'in Dhaka's Mirpur area' -> {'dhaka', 'mirpur'}."""
+    out: set[str] = set()
+    words = [w for sentence in _SENTENCES.split(text) for w in _WORD.findall(sentence)[1:]]
+    for word in words:
+        if not word[0].isupper():
+            continue
+        for token in _ARTICLE_PREFIX.sub("", fold(word.replace("-", " "))).split():
+            if len(token) > 3 and token not in _NOT_NAMES and token not in TITLES:
+                out.add(token)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(fold(e.name) for e in gazetteer().values()) | frozenset(DEMONYMS)
+
+
+def shared_names(a: AbstractSet[str], b: AbstractSet[str]) -> list[str]:
+    """Proper nouns two texts share besides gazetteer places (those count as place): a district,
+    a person quoted, an organisation ('mirpur', 'arewa')."""
+    return sorted(w for w in a & b if w not in _place_words())
 
 
 def places_compatible(a: AbstractSet[str], b: AbstractSet[str]) -> bool:

@@ -26,15 +26,21 @@ class Outlet(BaseModel):
 
 
 class Trace(BaseModel):
-    """A recent article of the story, as much as copy detection and text similarity need."""
+    """One article of the story, as much as copy detection and text similarity need."""
 
     article_id: str
     outlet: str
     lede: str
+    at: AwareDatetime  # the report's time (its publication, never ahead of us)
+    is_copy: bool = False  # a near-identical lede of a member published earlier (order-independent)
 
 
 class StoryState(BaseModel):
-    """One story (one real event) as the stories table stores it, as plain JSON."""
+    """One story (one real event) as the stories table stores it, as plain JSON.
+
+    Every field is a union, minimum or maximum over the story's articles, so the same articles
+    give the same state in any arrival order (the id, revision and first_seen_at excepted: they
+    record what subscribers were sent)."""
 
     story_id: str
     key: str = ""  # the partition key (type + country) the story lives under
@@ -43,8 +49,9 @@ class StoryState(BaseModel):
     first_seen_at: AwareDatetime
     event_at: AwareDatetime  # the earliest report's time: the story's place on the time axis
     last_seen_at: AwareDatetime
-    target: list[str] = Field(default_factory=list)  # folded name tokens (identity.name_tokens)
-    role: str = ""
+    aliases: list[str] = Field(default_factory=list)  # every target name seen, folded tokens joined
+    roles: list[str] = Field(default_factory=list)  # role head words (identity.role_key)
+    mentions: list[str] = Field(default_factory=list)  # folded proper nouns of its articles
     country: str | None = None
     cities: list[str] = Field(default_factory=list)
     killed: int | None = None
@@ -52,16 +59,16 @@ class StoryState(BaseModel):
     score: int
     level: Level
     outcome: Outcome | None = None
-    outlets: list[Outlet] = Field(default_factory=list)
+    outlets: list[Outlet] = Field(default_factory=list)  # independent sources: copies not counted
     copies: int = 0
     articles: int = 1
-    recent: list[Trace] = Field(default_factory=list)
+    members: list[Trace] = Field(default_factory=list)  # the earliest MEMBERS_KEPT articles
 
-
-class Stories(BaseModel):
-    """The table's value under one partition key (event type + country): the open stories."""
-
-    stories: list[StoryState] = Field(default_factory=list)
+    @property
+    def target(self) -> list[str]:
+        """The most complete name seen (longest, then alphabetical): for display and the index."""
+        best = min(self.aliases, key=lambda a: (-len(a.split()), a), default="")
+        return best.split()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +78,4 @@ class Decision:
     joined: bool  # False: this report opened a new story
     match: list[Factor]  # the join score's parts, like severity's factors
     alert: Alert | None  # None when the report adds nothing subscribers asked for
+    absorbed: tuple[str, ...] = ()  # open stories this report bridged into `state` (merged away)
