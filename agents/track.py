@@ -23,8 +23,9 @@ def register(rt: Runtime) -> None:
     # Story id -> story, written from the event's partition, so every story of a partition key
     # lives with that key's events; one small value per write, not the key's whole list.
     stories = rt.json_table("stories")
-    # Partition key -> its open stories, parsed once; rebuilt from the table after a restart or a
-    # rebalance (another worker may have changed them meanwhile).
+    # Partition key -> its open stories, parsed once and indexed for candidates (updated in place by
+    # `apply`); rebuilt from the table after a restart or a rebalance (another worker may have
+    # changed them meanwhile).
     index: dict[str, Stories] = {}
     generation = [-1]
 
@@ -35,7 +36,7 @@ def register(rt: Runtime) -> None:
             index.clear()
             for value in stories.values():
                 if value and value.get("key"):
-                    index.setdefault(value["key"], Stories()).stories.append(StoryState.model_validate(value))
+                    index.setdefault(value["key"], Stories()).put(StoryState.model_validate(value))
             generation[0] = rt.app.consumer_generation_id
         return index.setdefault(key, Stories())
 
@@ -70,8 +71,7 @@ def register(rt: Runtime) -> None:
                 await sent
             else:
                 metrics.stories_unchanged.labels(event.type).inc()
-            updated = apply(current, decision)
-            for closed in {s.story_id for s in current.stories} - {s.story_id for s in updated.stories}:
-                stories.pop(closed.encode(), None)  # table keys stay bytes, as after recovery
+            # Merged-away and long-ended stories leave the table; table keys stay bytes, as after recovery.
+            for closed in apply(current, decision):
+                stories.pop(closed.encode(), None)
             stories[decision.state.story_id.encode()] = decision.state.model_dump(mode="json")
-            index[key] = updated
