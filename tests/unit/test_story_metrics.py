@@ -9,6 +9,7 @@ import pytest
 from agents.core.story_metrics import GoldArticle, StoryRow, load_gold, measure, row_for
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "stories_dev.jsonl"
+CHECK = FIXTURE.with_name("stories_check.jsonl")
 
 
 def _row(article_id: str, gold: str | None, story_id: str | None, **kw: object) -> StoryRow:
@@ -160,6 +161,7 @@ def test_dev_set_invariants() -> None:
 
     for gold, items in events.items():
         assert 3 <= len(items) <= 6, gold
+        assert any(a.killed is not None or a.injured is not None for a in items), gold  # gold tolls
         assert len({a.source for a in items if a.copy_of is None}) >= 3, gold
         assert len({(a.type, a.country, a.occurred_on) for a in items}) == 1, gold
         span = max(a.published_at for a in items) - min(a.published_at for a in items)
@@ -173,3 +175,25 @@ def test_dev_set_invariants() -> None:
     # Reports after midnight UTC and in several offsets.
     assert any(len({a.published_at.astimezone(UTC).date() for a in items}) > 1 for items in events.values())
     assert len({a.published_at.utcoffset() for a in articles}) >= 5
+
+
+def test_alerts_created_and_final_casualties() -> None:
+    # evA: its articles end in one story (s1) after a merge, but two of them opened stories on the
+    # way (two alert.created). Its articles report up to 2 killed and 9 injured; s1 ends at (2, 9).
+    # evB's story ends at 4 killed where its articles say at most 3: wrong. evC reports no toll.
+    rows = [
+        _row("a1", "evA", "s1", opened=True, gold_killed=1, gold_injured=4, story_killed=2, story_injured=9),
+        _row(
+            "a2", "evA", "s1", opened=True, gold_killed=2, gold_injured=None, story_killed=2, story_injured=9
+        ),
+        _row("a3", "evA", "s1", gold_killed=None, gold_injured=9, story_killed=2, story_injured=9),
+        _row("b1", "evB", "s2", opened=True, gold_killed=3, story_killed=4),
+        _row("c1", "evC", "s3", opened=True),
+        _row("n1", None, None),
+    ]
+    m = measure(rows)
+    assert m.alerts_per_event == 1.0
+    assert m.created_per_event == pytest.approx(4 / 3)
+    assert (m.casualties_right, m.casualties_checked) == (1, 2)
+    assert "| final casualties = highest reported | 1 / 2 |" in m.render()
+    assert "| alert.created per gold event | 1.333 |" in m.render()
