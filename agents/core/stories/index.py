@@ -37,6 +37,7 @@ class Index:
         self.roleless: set[str] = set()
         self.cityless: set[str] = set()
         self._keys: dict[str, list[tuple[dict[str, set[str]] | set[str], str | None]]] = {}
+        self._surnames: list[str] | None = None  # by_surname's keys, for one rapidfuzz call
 
     def add(self, s: StoryState) -> None:
         keys: list[tuple[dict[str, set[str]] | set[str], str | None]] = []
@@ -52,6 +53,8 @@ class Index:
             if isinstance(where, set):
                 where.add(s.story_id)
             else:
+                if where is self.by_surname and k not in where:
+                    self._surnames = None
                 where[k or ""].add(s.story_id)
         self._keys[s.story_id] = keys
 
@@ -65,6 +68,8 @@ class Index:
                     bucket.discard(story_id)
                     if not bucket:
                         del where[k or ""]
+                        if where is self.by_surname:
+                            self._surnames = None
 
     def _named(self, tokens: tuple[str, ...]) -> set[str]:
         out = set(self.by_token.get(tokens[-1], ()))  # the report's name within the story's
@@ -72,8 +77,10 @@ class Index:
             out |= self.by_surname.get(t, set())
         surname = tokens[-1]
         if len(surname) > 3:
-            for other, _, _ in process.extract_iter(
-                surname, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=FUZZY_SURNAME_MIN
+            if self._surnames is None:
+                self._surnames = list(self.by_surname)
+            for other, _, _ in process.extract(
+                surname, self._surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_SURNAME_MIN, limit=None
             ):
                 out |= self.by_surname[other]
         return out
