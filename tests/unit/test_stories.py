@@ -208,3 +208,26 @@ def test_a_template_about_another_person_is_not_a_copy() -> None:
         ]
     )
     assert [d.reason for d in decisions] == [StoryReason.FIRST_REPORT, StoryReason.FIRST_REPORT]
+
+
+def test_an_abridged_copy_is_a_copy_in_either_arrival_order() -> None:
+    text = (
+        "Gunmen opened fire on the convoy of Governor Amina Bello-Okafor near Kano on Tuesday evening,"
+        " wounding two guards, police said. The governor was unhurt and was driven to safety."
+    )
+    short = text.split(" The governor")[0]  # the copy drops the last sentence
+    original = (art("a", text, source="Wire Service"), attempt("Amina Bello-Okafor"))
+    copy = (art("b", short, hours=1, source="Daily Paper"), attempt("Amina Bello-Okafor"))
+    for reports in ([original, copy], [copy, original]):
+        final = run(reports)[-1].state
+        assert [m.article_id for m in final.members if m.is_copy] == ["b"]  # the later one
+        assert final.copies == 1 and [o.name for o in final.outlets] == ["wire service"]
+
+
+def test_the_capital_places_a_report_in_the_countrys_capital() -> None:
+    from agents.core.stories.identity import main_city
+
+    assert main_city([], "SN", "Clashes in the Senegalese capital on Monday left two dead.") == {"dakar"}
+    assert main_city([], "BD", "Police fired on workers in Bangladesh's capital.") == {"dhaka"}
+    assert main_city([], "KE", "Police fired tear gas in the capital.") == {"nairobi"}
+    assert main_city([], "NG", "Lagos, the economic capital, and capital punishment") == set()

@@ -197,3 +197,29 @@ def test_alerts_created_and_final_casualties() -> None:
     assert (m.casualties_right, m.casualties_checked) == (1, 2)
     assert "| final casualties = highest reported | 1 / 2 |" in m.render()
     assert "| alert.created per gold event | 1.333 |" in m.render()
+
+
+def test_check_set_invariants() -> None:
+    """The second, separately written set (other countries, names and wordings), never tuned on."""
+    articles = load_gold(CHECK.read_text(encoding="utf-8").splitlines())
+    by_id = {a.id: a for a in articles}
+    dev_sources = {a.source for a in load_gold(FIXTURE.read_text(encoding="utf-8").splitlines())}
+    events: dict[str, list[GoldArticle]] = defaultdict(list)
+    for a in articles:
+        if a.gold is not None:
+            events[a.gold].append(a)
+    assert len(events) >= 6 and len([a for a in articles if a.gold is None]) >= 3
+    countries = {items[0].country for items in events.values()}
+    assert len(countries) >= 5 and not countries & {"NG", "IQ", "MX", "KE", "BD", "CL", "GE", "ID"}
+    assert len({a.source for a in articles} & dev_sources) <= 2
+    copies = [a for a in articles if a.copy_of is not None]
+    assert len(copies) >= 2
+    for copy in copies:
+        original = by_id[copy.copy_of or ""]
+        assert original.gold == copy.gold and copy.source != original.source, copy.id
+        assert original.text.startswith(copy.text.split("\n")[0].rsplit(".", 1)[0]), copy.id
+    for gold, items in events.items():
+        assert len({a.source for a in items if a.copy_of is None}) >= 3, gold
+        assert any(a.killed is not None or a.injured is not None for a in items), gold
+    keys = [(items[0].type, items[0].country, items[0].occurred_on) for items in events.values()]
+    assert len({k for k in keys if keys.count(k) > 1}) >= 2  # sibling pairs of both types

@@ -16,7 +16,8 @@ decision like severity's factors:
               +0.6 when only one side names a city
     time      +1 within the story's span of reports, falling off with a 1-day Gaussian outside it
     text      up to +2 for a lede similar to one of the story's (token-set ratio above a floor),
-              +0.5 for each other proper noun both mention (a district, an organisation)
+              +0.5 for each other proper noun both mention (a district, an organisation), +1 for
+              the same casualty figures as one of its articles
 
 Order independence: a story is compared through aggregates of all its articles (every name,
 role, city and lede, its span of times), never through its first or latest report, and its state is
@@ -67,10 +68,12 @@ from agents.core.stories.model import Decision, Outlet, StoryReason, StoryState,
 WINDOW = timedelta(hours=72)
 JOIN_MIN = 1.5
 COPY_MIN = 92  # rapidfuzz ratio of two ledes at or above which the later one is a copy
+COPY_MIN_CHARS = 120  # a shorter lede (an abridged copy) is compared over its own length
 LEDE_CHARS = 240
 VETO = -100.0
 TEXT_FLOOR = 60  # token-set ratio of unrelated reports of the same type: 55-70
 NAME_BONUS = 0.5  # per proper noun (not a place) both texts mention
+TOLL_BONUS, TOLL_MIN = 1.0, 3  # the same killed and injured figures, if they add up to 3 or more
 MAX_TIME_TEXT = 3.0  # the most time (1) and text (2) can add: the index relies on it
 OUTCOME_RANK = {None: 0, "unknown": 0, "foiled": 1, "unharmed": 2, "injured": 3, "killed": 4}
 CORROBORATION_STEPS = (2, 3)  # independent sources at which subscribers hear about it again
@@ -117,6 +120,7 @@ class Report:
     profile: Profile
     when: datetime
     text: str
+    tolls: tuple[int | None, int | None]
 
 
 Part = tuple[str, str | float, float]  # name, value, contribution: a Factor once it is kept
@@ -138,6 +142,7 @@ def _report(article: Article, event: Event, when: datetime, key: str) -> Report:
         ),
         when,
         lede(article),
+        (event.casualties.killed, event.casualties.injured),
     )
 
 
@@ -199,10 +204,18 @@ def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
     # entity similarity); text as a whole adds at most 2.
     shared = shared_names(r.profile.mentions, frozenset(story.mentions))
     value = f"{round(similar)}" + (f"; also {', '.join(shared[:3])}" if shared else "")
+    # The same casualty figures ("two dead and 40 injured") in two reports: the same event told
+    # at the same stage (tolls rise, so different figures are no evidence against).
+    same_toll = sum(n or 0 for n in r.tolls) >= TOLL_MIN and any(
+        (m.killed, m.injured) == r.tolls for m in story.members
+    )
+    if same_toll:
+        value += f"; same toll {r.tolls[0] or 0} killed, {r.tolls[1] or 0} injured"
+    extra = NAME_BONUS * len(shared) + (TOLL_BONUS if same_toll else 0.0)
     return [
         *identity,
         ("time", round(gap, 2), round(math.exp(-(gap**2) / 2), 3)),
-        ("text", value, round(min(2.0, bonus + NAME_BONUS * len(shared)), 3)),
+        ("text", value, round(min(2.0, bonus + extra), 3)),
     ]
 
 
@@ -214,9 +227,16 @@ def _total(parts: list[Part]) -> float:
     return sum(c for _, _, c in parts)
 
 
+def _near_copy(a: str, b: str) -> bool:
+    """Near-identical ledes, an abridged copy included: compared over the shorter one's length."""
+    n = min(len(a), len(b))
+    if n >= COPY_MIN_CHARS:
+        a, b = a[:n], b[:n]
+    return fuzz.ratio(a, b, score_cutoff=COPY_MIN) > 0
+
+
 def _is_copy(r_text: str, story: StoryState) -> bool:
-    ledes = [m.lede for m in story.members]
-    return process.extractOne(r_text, ledes, scorer=fuzz.ratio, score_cutoff=COPY_MIN) is not None
+    return any(_near_copy(r_text, m.lede) for m in story.members)
 
 
 def open_at(s: StoryState, when: datetime) -> bool:
@@ -263,7 +283,14 @@ def decide(stories: Stories, article: Article, event: Event, *, key: str, now: d
         parts = _match(s, r, identity)
         if copy or _total(parts) >= JOIN_MIN:
             scored.append((copy, _total(parts), parts, s))
-    member = Trace(article_id=article.article_id, outlet=outlet_of(article), lede=r.text, at=when)
+    member = Trace(
+        article_id=article.article_id,
+        outlet=outlet_of(article),
+        lede=r.text,
+        at=when,
+        killed=event.casualties.killed,
+        injured=event.casualties.injured,
+    )
     if not scored:
         state = _new_story(key, article, event, r, now, member)
         alert = _alert(article, event, state, StoryReason.FIRST_REPORT, now)
@@ -327,8 +354,7 @@ def _max(a: int | None, b: int | None) -> int | None:
 
 
 def _copy_among(lede: str, others: list[Trace]) -> bool:
-    hit = process.extractOne(lede, [o.lede for o in others], scorer=fuzz.ratio, score_cutoff=COPY_MIN)
-    return hit is not None
+    return any(_near_copy(lede, o.lede) for o in others)
 
 
 def _members(group: list[StoryState], new: Trace | None) -> list[Trace]:

@@ -134,9 +134,14 @@ def role_key(role: str | None) -> str:
     return ROLE_SYNONYMS.get(heads[-1], heads[-1]) if heads else ""
 
 
-_CAPITAL = re.compile(
-    r"\b(?:the|s) capital\b(?! (?:punishment|markets?|gains?|flight|spending|expenditure|investment))"
-)
+@lru_cache(maxsize=1)
+def _capital_phrase() -> re.Pattern[str]:
+    # "the capital", "Peru's capital", "the Senegalese capital" (not "capital punishment").
+    demonyms = "|".join(sorted(DEMONYMS, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:the (?:(?:{demonyms}) )?|s )capital\b"
+        r"(?! (?:punishment|markets?|gains?|flight|spending|expenditure|investment))"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +161,7 @@ def main_city(places: Iterable[Place], country: str | None = None, text: str = "
         if entry is not None and entry.kind == "city" and (country is None or entry.country_code == country):
             return {fold(entry.name)}
     capital = _capitals().get(country or "")
-    if capital and _CAPITAL.search(fold(text)):
+    if capital and _capital_phrase().search(fold(text)):
         return {capital}
     return set()
 

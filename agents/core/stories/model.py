@@ -33,6 +33,8 @@ class Trace(BaseModel):
     lede: str
     at: AwareDatetime  # the report's time (its publication, never ahead of us)
     is_copy: bool = False  # a near-identical lede of a member published earlier (order-independent)
+    killed: int | None = None  # the tolls this article reports
+    injured: int | None = None
 
 
 class StoryState(BaseModel):
