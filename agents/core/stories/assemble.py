@@ -70,6 +70,7 @@ JOIN_MIN = 1.5
 COPY_MIN = 92  # rapidfuzz ratio of two ledes at or above which the later one is a copy
 COPY_MIN_CHARS = 120  # a shorter lede (an abridged copy) is compared over its own length
 LEDE_CHARS = 240
+LEDES_KEPT = 100  # a story's earliest articles keep their ledes for copies and text similarity
 VETO = -100.0
 TEXT_FLOOR = 60  # token-set ratio of unrelated reports of the same type: 55-70
 NAME_BONUS = 0.5  # per proper noun (not a place) both texts mention
@@ -230,6 +231,8 @@ def _total(parts: list[Part]) -> float:
 def _near_copy(a: str, b: str) -> bool:
     """Near-identical ledes, an abridged copy included: compared over the shorter one's length."""
     n = min(len(a), len(b))
+    if not n:
+        return False  # a lede a big story no longer keeps
     if n >= COPY_MIN_CHARS:
         a, b = a[:n], b[:n]
     return fuzz.ratio(a, b, score_cutoff=COPY_MIN) > 0
@@ -368,7 +371,7 @@ def _members(group: list[StoryState], new: Trace | None) -> list[Trace]:
             for i, m in enumerate(ordered)
         ]
     if new is None:
-        return ordered
+        return _bounded(ordered)
     rank = (new.at, new.article_id)
     earlier = [m for m in ordered if (m.at, m.article_id) < rank]
     new = new.model_copy(update={"is_copy": _copy_among(new.lede, earlier)})
@@ -378,7 +381,15 @@ def _members(group: list[StoryState], new: Trace | None) -> list[Trace]:
         else m.model_copy(update={"is_copy": True})
         for m in ordered
     ]
-    return sorted([*out, new], key=lambda m: (m.at, m.article_id))
+    return _bounded(sorted([*out, new], key=lambda m: (m.at, m.article_id)))
+
+
+def _bounded(members: list[Trace]) -> list[Trace]:
+    # A big story keeps every article id (replays stay recognised) but only its earliest ledes.
+    return [
+        m if i < LEDES_KEPT or not m.lede else m.model_copy(update={"lede": ""})
+        for i, m in enumerate(members)
+    ]
 
 
 def _combine(
