@@ -6,7 +6,7 @@ import itertools
 from datetime import UTC, datetime, timedelta
 
 from agents.core.models import Article, Casualties, Entities, Event, Level, Place, Severity, Target
-from agents.core.stories import Stories, StoryReason, apply, decide, partition_key
+from agents.core.stories import Decision, Stories, StoryReason, apply, decide, partition_key
 from agents.core.stories.identity import fold, name_tokens, role_key, same_person
 from agents.core.stories.offline import assemble
 
@@ -231,3 +231,33 @@ def test_the_capital_places_a_report_in_the_countrys_capital() -> None:
     assert main_city([], "BD", "Police fired on workers in Bangladesh's capital.") == {"dhaka"}
     assert main_city([], "KE", "Police fired tear gas in the capital.") == {"nairobi"}
     assert main_city([], "NG", "Lagos, the economic capital, and capital punishment") == set()
+
+
+def test_a_merge_keeps_the_older_story_and_closes_the_other() -> None:
+    # x (Nairobi) and y (country level, 30 h later) have too little in common; z links both.
+    x = (art("x", "Police fired tear gas at traders in Nairobi; four were injured.", 0), protest("Nairobi"))
+    y = (
+        art("y", "Shops at Gikomba market stayed shut after clashes that hurt seven.", 30),
+        protest(None, injured=7),
+    )
+    z = (
+        art("z", "Seven traders were hurt at Gikomba market in Nairobi, officials said.", 15),
+        protest("Nairobi", injured=7),
+    )
+    table = Stories()
+
+    def step(report: tuple[Article, Event]) -> Decision:
+        return decide(
+            table, report[0], report[1], key=partition_key(report[1]), now=report[0].published_at or NOW
+        )
+
+    dx = step(x)
+    apply(table, dx)
+    dy = step(y)
+    assert dy.reason is StoryReason.FIRST_REPORT
+    apply(table, dy)
+    dz = step(z)
+    assert dz.state.story_id == dx.state.story_id and dz.absorbed == (dy.state.story_id,)
+    assert dz.alert and dz.alert.revision == 2 and dz.alert.sources.count == 3
+    assert apply(table, dz) == [dy.state.story_id]
+    assert [s.story_id for s in table.stories] == [dx.state.story_id]

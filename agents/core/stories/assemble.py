@@ -156,6 +156,15 @@ def _profile(s: StoryState) -> Profile:
     )
 
 
+def _union(a: Profile, b: Profile) -> Profile:
+    return Profile(
+        tuple(sorted(set(a.aliases) | set(b.aliases))),
+        a.roles | b.roles,
+        a.cities | b.cities,
+        a.mentions | b.mentions,
+    )
+
+
 def _named_in(named: Profile, other: Profile) -> bool:
     """Does the other side's text mention one of these names (a surname: any token but a leading
     given name, as Spanish double surnames put the family name first)?"""
@@ -306,7 +315,7 @@ def decide(stories: Stories, article: Article, event: Event, *, key: str, now: d
         # The report bridges two open stories that do not exclude each other: one event.
         if not _vetoed(_identity(profile, _profile(other), attempt)):
             group.append(other)
-            profile = _profile(_combine(group, None, event, r, now))
+            profile = _union(profile, _profile(other))
     group.sort(key=_order)
     survivor = group[0]  # the oldest keeps its id: subscribers already know it
     state = _combine(group, member, event, r, now)
@@ -444,7 +453,7 @@ def _combine(
             "copies": sum(m.is_copy for m in members),
             "articles": len(members),
             "members": members,
-            "revision": max(s.revision for s in group),
+            "revision": base.revision,  # what the survivor's subscribers have seen
         }
     )
 
