@@ -85,16 +85,21 @@ async def test_three_workers_share_the_partitions_and_deliver_each_alert_once(
     worker_env: dict[str, str], start_worker: Callable[..., WorkerProcess], tmp_path: object
 ) -> None:
     worker_env["TOCSIN_PARTITIONS"] = PARTITIONS
+    # Every table partition also lives on a standby worker: those copies must never be delivered.
+    worker_env["TOCSIN_STANDBYS"] = "1"
     settings = Settings.from_env(worker_env)
     receiver, running, names = await _run(settings, start_worker, tmp_path, "share", workers=3)
     assert set(names) - _names(receiver) == set()
     accepted = _accepted(receiver)
     assert all(len(w) == 1 for w in accepted.values()), {k: w for k, w in accepted.items() if len(w) > 1}
-    shares = []
+    shares, attempts = [], []
     for w in running:
         m = await scrape_metrics(int(w.env["TOCSIN_WEB_PORT"]))
         shares.append(metric(m, "tocsin_articles_total"))
+        attempts.append(metric(m, "tocsin_deliveries_total", kind="webhook"))
     assert sum(shares) == ALERTING + QUIET and all(s > 0 for s in shares), shares
+    # One attempt per delivery in the whole group: no standby (or anyone else) attempted one too.
+    assert sum(attempts) == len(accepted) == ALERTING, attempts
 
 
 async def test_a_worker_killed_midstream_loses_nothing(
