@@ -100,7 +100,10 @@ class Ingester:
         )
         self._allowed = parse_allowed(ingest.allow_private)
         self._pages = asyncio.Semaphore(ingest.concurrency)
-        self._in_flight: set[str] = set()  # URLs being fetched now (two feeds may list one page)
+        self._in_flight: set[str] = set()  # URL keys being fetched now (two links may name one page)
+        # decide -> publish -> mark, one item at a time: two pages with one text fetched at once
+        # must not both pass the content check before either is marked.
+        self._publishing = asyncio.Lock()
 
     async def __aenter__(self) -> Ingester:
         await ensure_topics(self.settings)
@@ -182,9 +185,9 @@ class Ingester:
 
     async def item(self, feed: ParsedFeed, item: FeedItem) -> str:
         keys = [url_key(item.url)]
-        if seen_before(keys, self.seen.keys) is not Seen.NEW or item.url in self._in_flight:
+        if seen_before(keys, self.seen.keys) is not Seen.NEW or keys[0] in self._in_flight:
             return self._count("seen")
-        self._in_flight.add(item.url)
+        self._in_flight.add(keys[0])
         try:
             async with self._pages:
                 return await self._read_and_publish(feed, item, keys)
@@ -192,7 +195,7 @@ class Ingester:
             log.exception("ingest: %s failed", item.url)
             return await self._dead_letter(feed, item, "ingest_error", f"{type(exc).__name__}: {exc}", keys)
         finally:
-            self._in_flight.discard(item.url)
+            self._in_flight.discard(keys[0])
 
     async def _read_and_publish(self, feed: ParsedFeed, item: FeedItem, keys: list[str]) -> str:
         got = await self._page(item.url)
@@ -204,14 +207,15 @@ class Ingester:
             return await self._dead_letter(feed, item, reason, detail, keys)
         article = build_article(item, chosen, got.page, site=feed.site, html=got.html)
         text_key = content_key(article.title, article.text)
-        verdict = decide(keys, text_key, self.seen.keys)
-        if verdict is not Seen.NEW:
-            await self.seen.mark(keys, {"url": item.url, "as": verdict.value})
-            return self._count("seen")
-        await self.producer.send_and_wait(
-            self.settings.topics.articles, key=article.article_id.encode(), value=self._encode(article)
-        )
-        await self.seen.mark([*keys, text_key], {"url": item.url, "article_id": article.article_id})
+        async with self._publishing:
+            verdict = decide(keys, text_key, self.seen.keys)
+            if verdict is not Seen.NEW:
+                await self.seen.mark(keys, {"url": item.url, "as": verdict.value})
+                return self._count("seen")
+            await self.producer.send_and_wait(
+                self.settings.topics.articles, key=article.article_id.encode(), value=self._encode(article)
+            )
+            await self.seen.mark([*keys, text_key], {"url": item.url, "article_id": article.article_id})
         self.metrics.text_from.labels(chosen.source.value).inc()
         if got.failure:
             log.info("ingest: %s published from the feed's summary (%s: %s)", item.url, *got.failure)
