@@ -46,6 +46,7 @@ class AlertFeed:
         self.topic = rt.settings.topics.alerts
         self.entries: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self.clients: set[asyncio.Queue[bytes]] = set()
+        self.ready = asyncio.Event()  # positioned on every partition: what is produced now will be seen
         self.closed = asyncio.Event()  # the worker is stopping: open streams end, so shutdown need not wait
 
     def apply(self, raw: bytes | None) -> None:
@@ -77,12 +78,13 @@ class AlertFeed:
             consumer.assign(tps)
             since = int((self.rt.now() - timedelta(seconds=BACKLOG_S)).timestamp() * 1000)
             starts = await consumer.offsets_for_times(dict.fromkeys(tps, since))
+            # End offsets now, not seek_to_end (resolved lazily at the first fetch, which would skip
+            # an alert produced in between).
+            ends = await consumer.end_offsets(tps)
             for tp in tps:
                 found = starts.get(tp)
-                if found is None:
-                    await consumer.seek_to_end(tp)
-                else:
-                    consumer.seek(tp, found.offset)
+                consumer.seek(tp, ends[tp] if found is None else found.offset)
+            self.ready.set()
             async for record in consumer:
                 self.apply(record.value)
         finally:
@@ -104,6 +106,12 @@ def register_live(rt: Runtime) -> None:
     @rt.app.task
     async def follow_alerts() -> None:
         await feed.run()
+
+    async def end_streams(_: web.Application) -> None:
+        # Before aiohttp waits for open requests: an open page must not hold up a worker's shutdown.
+        feed.closed.set()
+
+    rt.app.web.web_app.on_shutdown.append(end_streams)
 
     def authorised(request: Any) -> bool:
         given = request.headers.get("Authorization", "")
@@ -151,7 +159,8 @@ def register_live(rt: Runtime) -> None:
         queue: asyncio.Queue[bytes] = asyncio.Queue()
         feed.clients.add(queue)
         try:
-            # Oldest first: the page puts each at the top, so it ends newest first.
+            await asyncio.wait_for(feed.ready.wait(), 30)
+            # "hello" tells the page it is live: from here on, every new alert reaches it.
             await response.write(sse("hello", {"alerts": len(feed.entries)}))
             for entry in list(feed.entries.values()):
                 await response.write(sse("alert", entry))
@@ -169,7 +178,7 @@ def register_live(rt: Runtime) -> None:
                     frame = b": keep-alive\n\n"
                 quiet = 0.0
                 await response.write(frame)
-        except (ConnectionResetError, asyncio.CancelledError):
+        except (ConnectionResetError, TimeoutError):
             pass
         finally:
             feed.clients.discard(queue)
