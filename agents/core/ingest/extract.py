@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 import trafilatura
+from trafilatura.settings import Document
 
 from agents.core.ingest.feeds import FeedItem
 from agents.core.ingest.urls import canonical_url
@@ -77,7 +78,7 @@ def extract_page(html: str, *, url: str, now: datetime) -> PageText | None:
             "max_date": now.date().isoformat(),
         },
     )
-    if doc is None:
+    if not isinstance(doc, Document):  # None: nothing found (a dict comes only with as_dict=True)
         return None
     text = (doc.text or "").strip()
     if not text:
