@@ -26,8 +26,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def _settings_error(exc: ValidationError) -> str:
     first = exc.errors()[0]
-    name = "_".join(str(p) for p in first["loc"]).upper()
-    return f"tocsin ingest: setting {name}: {first['msg']}"
+    field = "_".join(str(p) for p in first["loc"]).upper()
+    prefix = "TOCSIN_INGEST_" if exc.title == IngestSettings.__name__ else "TOCSIN_"
+    return f"tocsin ingest: setting {prefix}{field}: {first['msg']}"
 
 
 def run(args: argparse.Namespace) -> int:
