@@ -160,6 +160,9 @@ class Ingester:
             result, counts.result = PollResult.FAILED, f"failed ({exc.reason}: {exc.detail})"
         except FeedError as exc:
             result, counts.result = PollResult.FAILED, f"failed (not a feed: {exc})"
+        except Exception as exc:  # a parser bug on one feed must not stop the others
+            log.exception("ingest: reading %s failed", source.url)
+            result, counts.result = PollResult.FAILED, f"failed ({type(exc).__name__}: {exc})"
         self.states[source.url] = after_poll(
             state,
             result,
@@ -176,7 +179,7 @@ class Ingester:
             counts.result += f" (throttled; next poll at {self.states[source.url].next_at:%H:%M:%S})"
         if feed is not None:
             counts.items = len(feed.items)
-            # Oldest first, so articles reach the topic in the order they were published.
+            # Started oldest first; each is published as soon as its page is read.
             outcomes = await asyncio.gather(*(self.item(feed, i) for i in reversed(feed.items)))
             counts.outcomes.update(outcomes)
         return counts
@@ -293,7 +296,11 @@ class Ingester:
             for url, task in list(running.items()):
                 if task.done():
                     del running[url]
-                    if on_poll is not None and not task.cancelled() and task.exception() is None:
+                    if task.cancelled():
+                        continue
+                    if (exc := task.exception()) is not None:
+                        log.error("ingest: polling %s failed: %r (next try at its next poll)", url, exc)
+                    elif on_poll is not None:
                         on_poll(url, task.result())
             await asyncio.sleep(0.5)
 
