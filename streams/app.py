@@ -97,6 +97,10 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
         producer_max_batch_size=512 * 1024,
         producer_linger=0.002,
         stream_wait_empty=False,
+        # Failover (docs/operations.md): a dead member's partitions move after the session timeout.
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=settings.session_timeout_s / 3,
+        consumer_group_instance_id=settings.worker_id or None,
         autodiscover=False,
     )
     positions = GroupPositions(settings.bootstrap, settings.app_id)
@@ -108,6 +112,12 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
             await rt.in_order.check_stalls()
         except Exception:  # a failed look-up is retried on the next tick; it must not stop the worker
             log.exception("checking input partitions for dropped records failed")
+
+    @app.timer(5.0)
+    async def consumer_lag() -> None:
+        from streams.lag import report_lag
+
+        report_lag(app.consumer, rt.metrics.consumer_lag, rt.in_order.topics)
 
     @app.task
     async def close_positions() -> None:
