@@ -34,6 +34,7 @@ class Runtime:
     app: faust.App
     metrics: Metrics
     in_order: InOrder  # every agent reads its input through it (streams/ordered.py)
+    positions: GroupPositions | None = None  # the broker's offsets for the group (ordered.py)
     topics: dict[str, faust.TopicT] = field(default_factory=dict)
     tables: dict[str, Any] = field(default_factory=dict)
     now: Callable[[], datetime] = utcnow
@@ -104,7 +105,9 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
         autodiscover=False,
     )
     positions = GroupPositions(settings.bootstrap, settings.app_id)
-    rt = Runtime(settings=settings, app=app, metrics=Metrics(), in_order=InOrder(app, positions))
+    rt = Runtime(
+        settings=settings, app=app, metrics=Metrics(), in_order=InOrder(app, positions), positions=positions
+    )
 
     @app.timer(1.0)
     async def check_input_stalls() -> None:
