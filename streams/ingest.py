@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -104,6 +105,7 @@ class Ingester:
         # decide -> publish -> mark, one item at a time: two pages with one text fetched at once
         # must not both pass the content check before either is marked.
         self._publishing = asyncio.Lock()
+        self.owner = uuid.uuid4().hex[:12]  # this ingester's name in its claims
 
     async def __aenter__(self) -> Ingester:
         await ensure_topics(self.settings)
@@ -192,6 +194,8 @@ class Ingester:
             return self._count("seen")
         self._in_flight.add(keys[0])
         try:
+            if not await self.seen.claim(keys[0], self.owner, self.now()):
+                return self._count("seen")  # another ingester is reading it, or already did
             async with self._pages:
                 return await self._read_and_publish(feed, item, keys)
         except Exception as exc:  # one bad item must not stop the feed or the service

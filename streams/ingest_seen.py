@@ -1,5 +1,11 @@
 """What the ingesters published: a compacted topic (key = URL or content key), read whole at
-start and followed while running, so a restart or a second ingester does not publish again."""
+start and followed while running, so a restart or a second ingester does not publish again.
+
+Records are marks (`{"url": ..., "article_id" | "dlq" | "as": ...}`: done, never again) or claims
+(`{"claim": owner, "at": ...}`: an ingester is reading this item). The topic has one partition,
+so every ingester reads claims in the same order and agrees on which came first
+(`agents.core.ingest.dedup.first_claim`).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,14 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Iterable
+from datetime import datetime
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
+from agents.core.ingest.dedup import Claim, first_claim, may_take
 from streams.settings import Settings
 from streams.topics import partitions_of
 
@@ -45,8 +53,39 @@ class SeenStore:
         self.bootstrap = bootstrap
         self.topic = topic
         self.keys: set[str] = set()
+        self.claims: dict[str, Claim] = {}
         self.ready = asyncio.Event()
         self._producer = producer
+        self._read_to = -1  # offset of the last record applied
+        self._advanced = asyncio.Condition()
+
+    def apply(self, key: bytes | None, value: bytes | None) -> None:
+        if not key:
+            return
+        name = key.decode()
+        try:
+            record = orjson.loads(value) if value else {}
+        except orjson.JSONDecodeError:
+            record = {}
+        if isinstance(record, dict) and "claim" in record:
+            try:
+                claim = Claim(str(record["claim"]), datetime.fromisoformat(str(record["at"])))
+            except (KeyError, ValueError):
+                return
+            self.claims[name] = first_claim(self.claims.get(name), claim)
+        else:
+            self.keys.add(name)
+
+    async def claim(self, key: str, owner: str, now: datetime) -> bool:
+        """True when this ingester holds the item: its claim is the first live one in the log."""
+        if key in self.keys or not may_take(self.claims.get(key), owner, now=now):
+            return False
+        value = orjson.dumps({"claim": owner, "at": now.isoformat()})
+        sent = await self._producer.send_and_wait(self.topic, key=key.encode(), value=value)
+        async with self._advanced:  # read back up to our claim: every earlier claim is known then
+            await asyncio.wait_for(self._advanced.wait_for(lambda: self._read_to >= sent.offset), 30)
+        held = self.claims.get(key)
+        return key not in self.keys and held is not None and held.owner == owner
 
     async def mark(self, keys: Iterable[str], value: dict[str, str]) -> None:
         body = orjson.dumps(value)
@@ -74,7 +113,11 @@ class SeenStore:
             end = await consumer.end_offsets(tps)
             while True:
                 for records in (await consumer.getmany(timeout_ms=200)).values():
-                    self.keys.update(r.key.decode() for r in records if r.key)
+                    for r in records:
+                        self.apply(r.key, r.value)
+                        self._read_to = r.offset
+                async with self._advanced:
+                    self._advanced.notify_all()
                 if not self.ready.is_set():
                     positions = [await consumer.position(tp) for tp in tps]
                     if all(pos >= end[tp] for pos, tp in zip(positions, tps, strict=True)):

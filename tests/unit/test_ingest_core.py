@@ -6,7 +6,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from agents.core.ingest.dedup import Seen, content_key, decide, seen_before
+from agents.core.ingest.dedup import (
+    CLAIM_LEASE_S,
+    Claim,
+    Seen,
+    content_key,
+    decide,
+    first_claim,
+    may_take,
+    seen_before,
+)
 from agents.core.ingest.extract import (
     MIN_PAGE_CHARS,
     PageText,
@@ -274,3 +283,14 @@ def test_live_entry_keeps_revisions_and_ignores_replays() -> None:
         and late["alert"]["revision"] == 2
         and [r["revision"] for r in late["revisions"]] == [1, 2]
     )
+
+
+def test_the_first_live_claim_holds_an_item() -> None:
+    a, b = Claim("a", NOW), Claim("b", NOW + timedelta(seconds=1))
+    assert first_claim(None, a) == a
+    assert first_claim(a, b) == a  # b came second in the log: a holds it
+    late = Claim("b", NOW + timedelta(seconds=CLAIM_LEASE_S + 1))
+    assert first_claim(a, late) == late  # a never finished: its lease ran out
+    assert may_take(None, "b", now=NOW) and may_take(a, "a", now=NOW)
+    assert not may_take(a, "b", now=NOW + timedelta(seconds=5))
+    assert may_take(a, "b", now=NOW + timedelta(seconds=CLAIM_LEASE_S + 1))

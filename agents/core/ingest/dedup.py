@@ -1,7 +1,9 @@
 """Never publish the same article twice: by canonical URL, and by content for one page under two URLs.
 
 The seen keys live in a compacted topic (`tocsin.ingest.seen.v1`), read whole at start, so a
-restarted ingester or a second one knows what was published before.
+restarted ingester or a second one knows what was published before. Two ingesters polling one
+feed at once agree through claims on that topic: each writes a claim for a new item and fetches it
+only if its claim is the first live one the log holds for that URL.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 _WORDS = re.compile(r"\w+")
@@ -39,3 +43,28 @@ def decide(url_keys: Iterable[str], text_key: str, seen: Container[str]) -> Seen
     if (by_url := seen_before(url_keys, seen)) is not Seen.NEW:
         return by_url
     return Seen.SAME_CONTENT if text_key in seen else Seen.NEW
+
+
+# A claim not followed by the article within this long is taken to be from an ingester that died
+# mid-item; another may then claim the item again.
+CLAIM_LEASE_S = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    owner: str  # one id per running ingester
+    at: datetime
+
+
+def first_claim(current: Claim | None, new: Claim, *, lease_s: float = CLAIM_LEASE_S) -> Claim:
+    """Claims in log order (the seen topic has one partition): the first live one holds the item.
+
+    Every ingester reads the same log, so every ingester agrees on who holds it."""
+    if current is None or (new.at - current.at).total_seconds() > lease_s:
+        return new
+    return current
+
+
+def may_take(current: Claim | None, owner: str, *, now: datetime, lease_s: float = CLAIM_LEASE_S) -> bool:
+    """Before claiming: not while another ingester's claim is live."""
+    return current is None or current.owner == owner or (now - current.at).total_seconds() > lease_s
