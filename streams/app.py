@@ -102,6 +102,7 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
         broker_session_timeout=settings.session_timeout_s,
         broker_heartbeat_interval=settings.session_timeout_s / 3,
         consumer_group_instance_id=settings.worker_id or None,
+        table_standby_replicas=settings.standbys,
         autodiscover=False,
     )
     positions = GroupPositions(settings.bootstrap, settings.app_id)

@@ -60,6 +60,9 @@ class Settings(BaseModel):
     worker_id: str = ""
     # A SIGKILLed worker's partitions move after this long (broker minimum: 6 s); heartbeats every third.
     session_timeout_s: float = Field(default=10.0, ge=6.0, le=300.0)
+    # Standby replicas of each table partition on other workers: a failover resumes without
+    # replaying the changelog. They never deliver (streams/fence.py).
+    standbys: int = Field(default=1, ge=0)
 
     @property
     def topics(self) -> Topics:
