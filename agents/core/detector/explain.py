@@ -17,6 +17,7 @@ from agents.core.detector.rules import (
     analyse,
     blocked,
     bound_at,
+    led_by_background,
     narrated_at,
 )
 from agents.core.detector.salience import decide
@@ -40,7 +41,12 @@ def _mention(analysis: Analysis, spec: EventSpec, index: int) -> dict[str, Any] 
         here = _group_at(analysis, group, index)
         groups.append(here and bound_at(analysis, spec, group, index))
     vetoes = _vetoes(analysis, spec.blockers, index)
-    dated = _vetoes(analysis, spec.dated, index)
+    if spec.leading_background and led_by_background(analysis, spec, index):
+        vetoes.append("background clause (every trigger follows 'after', 'since', 'vigil for' ...)")
+    relative = _vetoes(analysis, spec.relative_past, index)
+    if relative and analysis.is_news():
+        vetoes += [f"{name} in a news report" for name in relative]
+    dated = _vetoes(analysis, spec.dated, index) + ([] if analysis.is_news() else relative)
     narrated = bool(dated) and narrated_at(analysis, spec, index)
     if blocked(analysis, spec, index):
         status = "vetoed: " + ", ".join(vetoes or dated)

@@ -78,7 +78,7 @@ _OBJECT_BEFORE = re.compile(
     r"[\w'\u2019.()-]+,?)){0,10}\s*$"
 )
 _HARM_AFTER = re.compile(
-    r"^(?:,[^,;:]{0,80},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
+    r"^(?:\s+of\s+(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2})?(?:,[^,;:]{0,80},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
     r"(?:(?:was|were|had been|has been|have been|is|are|got|remains?|remained)\s+(?:\w+ ){0,2}?(?:shot|killed"
     r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
     r"|slain|injured|wounded|hurt|stabbed|attacked|targeted|ambushed|gunned down|poisoned|beheaded|hacked"

@@ -18,6 +18,7 @@ from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, victim_boun
 from agents.core.detector.scan import AnchoredPattern
 from agents.core.detector.taxonomy import (
     CUE_STARTS,
+    NEWS_TIME,
     EVENT_SPECS,
     MASK_STARTS,
     MASKS,
@@ -32,6 +33,9 @@ from agents.core.detector.text import Document
 
 TARGET_GROUP = "@target"
 _FLAGS = re.IGNORECASE
+_NEWS_TIME = re.compile(NEWS_TIME)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+LEAD_FOR_TIME = 4  # the headline and the first sentences
 
 
 @lru_cache(maxsize=512)
@@ -106,8 +110,30 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+# The month, not a march: "17 March 1993", "in March", "March 4". Case-sensitive, before lower-casing.
+_MONTH_MARCH = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)? |(?:[Ii]n|[Oo]f|[Ee]arly|[Ll]ate|mid-|[Ss]ince|[Uu]ntil|by|[Dd]uring|[Ll]ast"
+    r"|[Nn]ext|[Tt]his|[Ff]rom|[Bb]etween|and|to|through) )(March)\b|\b(March)(?=,? \d)"
+)
+
+
+def _unmonth(text: str) -> str:
+    if "March" not in text:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for m in _MONTH_MARCH.finditer(text):
+        start, end = m.span(1) if m.group(1) else m.span(2)
+        pieces.append(text[last:start])
+        pieces.append(" " * (end - start))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def mask(text: str) -> str:
     """Blank out figurative and negated phrases, keeping offsets (and the original case)."""
+    text = _unmonth(text)
     lower = text.lower()
     found = _MASK_LOWER.finditer(lower) if len(lower) == len(text) else _MASK_RE.finditer(text)
     pieces: list[str] = []
@@ -150,6 +176,20 @@ class Analysis:
     _local: dict[tuple[str, int], bool] = field(default_factory=dict)
     _roles: dict[int, list[RoleHit]] = field(default_factory=dict)
     _strong: dict[str, frozenset[int]] = field(default_factory=dict)
+    _news: bool | None = None
+
+    def is_news(self) -> bool:
+        """The text dates its own story by weekday, "today", "yesterday" in its headline or first
+        sentences: a news report, not an encyclopedia section."""
+        if self._news is None:
+            sentences = self.doc.sentences
+            first = " ".join(sentences[: 2 if self.doc.has_title else 1]).lower()
+            lead = " ".join(sentences[:LEAD_FOR_TIME]).lower()
+            # An encyclopedia section also names weekdays now and then, but among its years.
+            self._news = _NEWS_TIME.search(first) is not None or (
+                _NEWS_TIME.search(lead) is not None and _YEAR.search(lead) is None
+            )
+        return self._news
 
     def masked(self, index: int) -> tuple[str, str]:
         """(masked sentence in its original case, the same lower-cased)."""
@@ -318,11 +358,50 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
 
 
 def blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
-    """A sentence vetoed as evidence: an unconditional blocker, or a dated/historical cue in a
+    """A sentence vetoed as evidence: an unconditional blocker, a clause about an earlier event
+    holding every trigger, time relative to now in a news article, or a dated/historical cue in a
     sentence that does not narrate the event itself."""
     if analysis.blocked_at(spec.blockers, index):
         return True
-    return analysis.blocked_at(spec.dated, index) and not narrated_at(analysis, spec, index)
+    if spec.leading_background and led_by_background(analysis, spec, index):
+        return True
+    relative = spec.relative_past and analysis.blocked_at(spec.relative_past, index)
+    if relative and analysis.is_news():
+        return True
+    return (relative or analysis.blocked_at(spec.dated, index)) and not narrated_at(analysis, spec, index)
+
+
+# Where a clause opened by a background cue gives way to the main clause: a comma before the main
+# clause's subject ("Ten years after troops fired on the crowd, the square ..."), or ; : .
+_MAIN_CLAUSE = re.compile(
+    r"[;:]|, (?=(?:the|a|an|he|she|they|it|we|i|police|officials|authorities|security|troops|gunmen"
+    r"|protesters|demonstrators|thousands|hundreds|dozens|residents|voters)\b)"
+)
+
+
+def _triggers(analysis: Analysis, spec: EventSpec, index: int) -> list[tuple[int, int]]:
+    spans = analysis.spans_at(spec.strong, index) if spec.strong else []
+    for group in spec.groups:
+        if group != (TARGET_GROUP,):
+            spans += _group_spans(analysis, group, index)
+    return spans
+
+
+def led_by_background(analysis: Analysis, spec: EventSpec, index: int) -> bool:
+    """Every trigger of the sentence sits in a clause opened by a background cue ("three years
+    after the mayor was shot dead", "a vigil for the activist who was killed")."""
+    key = ("@led:" + spec.type, index)
+    cached = analysis._local.get(key)
+    if cached is None:
+        lower = analysis.masked(index)[1]
+        scopes = []
+        for cue in analysis.spans_at(spec.leading_background, index):
+            end = _MAIN_CLAUSE.search(lower, cue[1])
+            scopes.append((cue[0], end.start() if end else len(lower)))
+        triggers = _triggers(analysis, spec, index) if scopes else []
+        cached = bool(triggers) and all(any(a <= t0 and t1 <= b for a, b in scopes) for t0, t1 in triggers)
+        analysis._local[key] = cached
+    return cached
 
 
 def strong_hits(analysis: Analysis, spec: EventSpec) -> frozenset[int]:
@@ -360,12 +439,11 @@ def bound_at(analysis: Analysis, spec: EventSpec, group: tuple[str, ...], index:
         return True
     # The first pattern names the context explicitly ("protesters"); the others only imply it
     # ("residents ... demanding"), and those need the specific force, not "killed" or "violence".
-    return bound(
-        text,
-        analysis.spans_at(first[:1], index),
-        _group_spans(analysis, group, index),
-        spec.bind_words,
-    )
+    force = _group_spans(analysis, group, index)
+    if spec.weak is not None and not (spec.weak_link and analysis.matches_at(spec.weak_link, index)):
+        weak = compiled_lower(spec.weak)
+        force = [(a, b) for a, b in force if not weak.fullmatch(text, a, b)]
+    return bound(text, analysis.spans_at(first[:1], index), force, spec.bind_words)
 
 
 def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bool:

@@ -25,7 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.core.detector.rules import Analysis, Candidate, extend_all, raw_candidates, strong_hits
+from agents.core.detector.rules import (
+    _NEWS_TIME,
+    Analysis,
+    Candidate,
+    extend_all,
+    narrated_at,
+    raw_candidates,
+    strong_hits,
+)
 
 LEAD_SENTENCES = 4  # the title and the first three sentences of the body
 LONG_ARTICLE = 25  # sentences: from here on, an event told once in the body is not the article's news
@@ -84,8 +92,12 @@ def _recalled(analysis: Analysis, candidate: Candidate) -> bool:
     lead = range(min(LEAD_SENTENCES, min(candidate.core)))
     if not any(analysis.blocked_at(spec.recalls, i) for i in lead):
         return False
-    return all(
-        analysis.blocked_at(spec.dated, i) or _BACK_REFERENCE.search(analysis.masked(i)[1]) is not None
+    # A mention that dates itself by weekday or "today" is fresh news of its own; the others tell
+    # the recalled event again (dated, "the attack", or told with no time at all).
+    return not any(
+        _NEWS_TIME.search(analysis.masked(i)[1]) is not None
+        and not analysis.blocked_at(spec.dated, i)
+        and _BACK_REFERENCE.search(analysis.masked(i)[1]) is None
         for i in candidate.core
     )
 
@@ -94,13 +106,43 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
     """A long article's own subject is in its lead or told again; one weak mention deep in the body
     of a long article is a passing reference (abstain rather than alert)."""
     core = candidate.core
-    if len(analysis.doc.sentences) < LONG_ARTICLE or len(core) != 1 or _in_lead(analysis, core):
+    if len(core) != 1 or _in_lead(analysis, core):
         return False
+    if len(analysis.doc.sentences) < LONG_ARTICLE and not analysis.is_news():
+        return False
+    # A news report tells its own story in the headline and lead; one weak mention further down is
+    # context, whatever the length.
     return not (strong_hits(analysis, candidate.spec) & core) and min(core) >= LEAD_SENTENCES
+
+
+def _headline_only(analysis: Analysis, candidate: Candidate) -> bool:
+    """Only the headline raises the type and the body, of several sentences, supports it nowhere."""
+    doc = analysis.doc
+    return doc.has_title and candidate.core == frozenset({0}) and len(doc.sentences) >= 4
+
+
+def _claim_targeted(analysis: Analysis, candidates: list[Candidate]) -> None:
+    """A sentence where a role is the victim of the act is the targeted attack's, not the crowd's
+    (TAXONOMY: the target makes it that type): a leader shot at a rally is an attempt."""
+    targeted = [c for c in candidates if c.spec.needs_target]
+    for attempt in targeted:
+        mine = frozenset(i for i in attempt.core if narrated_at(analysis, attempt.spec, i))
+        for other in candidates:
+            if other.spec.needs_target or not (other.core & mine):
+                continue
+            keep = (other.core - mine) | (strong_hits(analysis, other.spec) & other.core & mine)
+            other.core = frozenset(keep)
+            other.evidence = [i for i in other.evidence if i in keep or i not in attempt.core]
 
 
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     """One verdict per candidate, in the candidates' order."""
+    headline = [c for c in candidates if _headline_only(analysis, c)]
+    if headline:
+        rest = review(analysis, [c for c in candidates if c not in headline])
+        by_id = {id(v.candidate): v for v in rest}
+        reason = "abstain: only the headline raises it; the body does not tell it"
+        return [by_id.get(id(c)) or Verdict(c, False, "single", reason) for c in candidates]
     buried = [c for c in candidates if _buried(analysis, c)]
     if buried:
         rest = review(analysis, [c for c in candidates if c not in buried])
@@ -115,6 +157,13 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
         return [by_id.get(id(c)) or Verdict(c, False, "background", reason) for c in candidates]
     if len(candidates) < 2:
         return [Verdict(c, True, _salience(c), "only type raised") for c in candidates]
+    _claim_targeted(analysis, candidates)
+    emptied = [c for c in candidates if not c.core]
+    if emptied:
+        rest = review(analysis, [c for c in candidates if c not in emptied])
+        by_id = {id(v.candidate): v for v in rest}
+        reason = "its mentions are a targeted attack's (the role is the victim)"
+        return [by_id.get(id(c)) or Verdict(c, False, "dropped", reason) for c in candidates]
     ranked = sorted(candidates, key=lambda c: _weight(analysis, c), reverse=True)
     leader = ranked[0]
     verdicts: dict[int, Verdict] = {id(leader): Verdict(leader, True, _salience(leader), "strongest type")}

@@ -22,7 +22,9 @@ def _words(text: str) -> tuple[str, ...]:
 MASKS: tuple[str, ...] = (
     r"\b(?:heart|panic|asthma|anxiety|shark|dog|bear) attacks?\b",
     r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
-    r"\bcharacter assassination\b|\bassassinat\w* (?:his|her|their|my) character\b",
+    r"\bcharacter assassination\b|\bassassinat\w* (?:of )?(?:his|her|their|my|a|the) (?:character|reputation"
+    r"|career|good name|image)\b|\b(?:nothing (?:less|short) (?:than|of)|amounts? to|amounted to|tantamount to"
+    r"|akin to) (?:a |an )?(?:\w+ )?assassination\b",
     r"\b(?:political|personal|verbal|partisan|rhetorical|scathing|fierce|blistering|withering)"
     r" attacks?\b|\battack(?:ed|s|ing)? (?:ads?|(?:on )?(?:his|her|their|the \w+(?:'s"
     r"|\u2019s)) (?:record|policies|policy"
@@ -69,7 +71,8 @@ MASKS: tuple[str, ...] = (
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
     r"|harmed)\b",
-    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*)\s+"
+    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
+    r"|protest(?:s|ed|ing)?)\s+"
     r"(?:the |a |an |"
     r"alleged |recent |police |state |gun |sexual |domestic |gender "
     r"|mob )*(?:(?!(?:was|were|is|are|had|has|have|been)\b)[\w-]+\s+){0,3}?(?:killings?|murders?"
@@ -83,6 +86,7 @@ MASKS: tuple[str, ...] = (
 # runs together: "airstrike", "cyberattack"). Keep in step with MASKS; a unit test checks them.
 MASK_STARTS: tuple[str, ...] = (
     *_words("heart panic asthma anxiety shark dog bear cyber* ddos ransomware phishing hacking character"),
+    *_words("nothing amount amounts amounted tantamount akin"),
     *_words("assassinat* political personal verbal partisan rhetorical scathing fierce blistering"),
     *_words("withering attack* shooting photo* film* video* shot riot laugh read formal diplomatic bid"),
     *_words("official written silent lodge lodged file filed register registered under protest"),
@@ -109,6 +113,9 @@ HYPOTHETICAL = (
     r"|\bwarn(?:ed|s|ing)? (?:of|that|against)\b|\bfears? (?:of|that)\b|\brisks? of\b|\bvow(?:ed|s)? to\b"
     r"|\bcall(?:ed|s|ing)? for (?:the )?(?:killing|assassination|death)\b|\bwants? (?:him|her|them) dead\b"
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
+    # a claim the text reports as unproven or false
+    r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
+    r"|\b(?:had|have) (?:claimed|alleged)\b|\bpreparing to\b"
 )
 HISTORY = (
     r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b|\b(?:years?|decades?|centur(?:y|ies)) (?:ago|after|since|"
@@ -127,9 +134,58 @@ BACKGROUND = (
     r"|last (?:year|month|week)(?:'s|\u2019s)|review of|investigations? into|inquiry into|hearings? on"
     r"|respon(?:se|ses|ding) to|handling of)"
     r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
-    r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?)\b"
+    r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?"
+    r"|use of force|brutality|crackdown)\b"
     r"|\b(?:after|following|before) the (?:assassination|murder|killing) of\b"
 )
+# A cue that opens a clause about an earlier event: what follows it, up to the main clause, is
+# background ("Ten years after troops fired on the crowd, the square was quiet on Sunday", "three
+# years after the mayor was shot dead", "a vigil for the activist who was killed"). Vetoes a
+# mention only when the cue comes before every trigger of the sentence (`rules.led_by_background`).
+LEADING_BACKGROUND = (
+    r"\b(?:(?:\w+|\d+) (?:years?|decades?|months?|weeks?) (?:after|since|on from)|since|in the wake of"
+    r"|vigils?(?: (?:for|in memory of|to honou?r))?|in memory of|funerals? (?:of|for)|tributes? to"
+    # a relative introduced by kinship: "the son of the president who was assassinated in 1975"
+    r"|(?:sons?|daughters?|widow(?:er)?|father|mother|brother|sister|grand(?:son|daughter)|nephew|niece"
+    r"|grandfather|grandmother|heirs?|husband|wife) of"
+    r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service))\b"
+)
+# Time told relative to now: in a news article (one that dates its own story by weekday, "today",
+# "yesterday") an event "years ago" or "last year" is an earlier one, whatever the sentence narrates.
+RELATIVE_PAST = (
+    r"\b(?:(?:\w+|\d+) (?:years?|decades?|months?) ago|last (?:year|month|decade|summer|winter|spring"
+    r"|autumn|fall)(?!['\u2019]s)|(?:earlier|later) (?:that|in the) (?:year|decade)|the previous (?:year|month"
+    r"|decade)"
+    r"|(?:a|an|one|the) (?:similar|earlier|previous|prior) (?:\w+ )?(?:protests?|march|rally|attacks?"
+    r"|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?))\b"
+)
+# A news article dates its own story this way; an encyclopedia section does not.
+NEWS_TIME = (
+    r"\b(?:on|late|early|last|this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening"
+    r"| afternoon)?\b"
+    r"|\b(?:yesterday|today|tonight|last night|this morning|this week|earlier this week)\b"
+)
+# Hostage-takings, kidnappings and sieges: the taxonomy excludes them unless a person is attacked.
+HOSTAGE = (
+    r"\bhostages?\b|\bhostage-tak\w+|\bsiege\b|\bkidnapp?(?:ed|ing|ers?|s)?\b(?! and (?:killed|murdered|shot"
+    r"|beheaded|executed))|\babduct\w*"
+)
+# Armed men or captors making demands are not a group with a grievance (no protest).
+ARMED_DEMAND = (
+    r"\b(?:gunm[ae]n|militants?|hostage-takers?|kidnappers?|hijackers?|rebels?|insurgents?|captors?"
+    r"|attackers?|terrorists?)\b[^.]{0,80}\bdemand\w*"
+)
+# Armed men of two sides fighting: a battle, not a protest ("forces loyal to X clashed with ...").
+ARMED_CLASH = (
+    r"\b(?:forces|fighters|militiam[ae]n|militias?|rebels|insurgents|gunmen|tribesmen|men) (?:loyal to|of|from"
+    r"|belonging to)\b[^.;]{0,60}\bclash\w*"
+    r"|\bclash\w* (?:between|with) (?:\w+ ){0,3}(?:forces|fighters|militias?|rebels|insurgents|tribesmen)"
+    r" (?:loyal to|of)\b"
+)
+# A prison or jail saturating the article: its riot is not a protest (an article veto).
+PRISON = r"\b(?:prisons?|jails?|inmates?|penitentiar(?:y|ies)|cell ?blocks?|prison guards?|warders?)\b"
+
 # Sports crowds: a riot after a match is fan violence, not a protest (mob violence with no protest).
 SPORT_RIOT = (
     r"\b(?:soccer|football|hockey|cricket|rugby|basketball|sports?) (?:fans|supporters)\b"
@@ -267,7 +323,7 @@ ROLE_TIERS: dict[str, str] = {
     r"|documents?"
     r"|records?|reports?))|politicians?|secretary[- ]general"
     r"|party leader",
-    "leader": r"leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah"
+    "leader": r"leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah|archbishops?|cardinals?"
     r"|bishops?|priests?"
     r"|pastors?|rabbis?|(?:clan|tribal|community|village) (?:elders?|chiefs?|leaders?)|elders?|tribal chief",
     "activist": r"activists?|journalists?|photojournalists?|reporters?|editors?(?:-in-chief)?"
@@ -287,7 +343,7 @@ _ROLE_FIRST_WORDS = _words(
     " city party election electoral senior ruling headman chairperson chairman administrator director"
     " candidate representative branch department unit security youth sergeant captain official"
     " politician leader cleric imam sheikh shaikh mullah ayatollah bishop priest pastor rabbi clan"
-    " tribal community elder activist journalist photojournalist reporter editor publisher blogger"
+    " tribal community elder archbishop cardinal activist journalist photojournalist reporter editor publisher blogger"
     " anchor anchorperson anchorman anchorwoman broadcaster columnist writer human trade union"
     " campaigner dissident opposition house senate majority minority gop republican democratic"
 )
@@ -343,6 +399,15 @@ class EventSpec:
     # A group found in a neighbouring sentence (not the anchor's) must match this there too: the
     # neighbour has to say something that links it to the anchor's event on its own.
     pair_pattern: str | None = None
+    # A match of a later group that fully matches `weak` binds to the first group only in a
+    # sentence that also matches `weak_link` (harm tied to the protest, not its grievance).
+    weak: str | None = None
+    weak_link: str | None = None
+    # Cues that open a clause about an earlier event (`LEADING_BACKGROUND`): a sentence whose every
+    # trigger lies inside such a clause is background.
+    leading_background: tuple[str, ...] = field(default_factory=tuple)
+    # Time told relative to now ("years ago", "last year"): never lifted in a news article.
+    relative_past: tuple[str, ...] = field(default_factory=tuple)
 
 
 ATTACK_ACT = (
@@ -375,7 +440,7 @@ PROTEST_CONTEXT = (
 # and burned tyres, demanding water").
 _GROUP = (
     r"\b(?:residents|villagers|workers|labou?rers|youths?|students|traders|merchants|drivers|farmers|locals"
-    r"|people|crowds?|group|inmates|prisoners|supporters|fans|members|activists|employees|vendors|miners)\b"
+    r"|people|crowds?|group|supporters|fans|members|activists|employees|vendors|miners)\b"
 )
 _GRIEVANCE = (
     r"\b(?:demand\w*|denounc\w+|complain\w*|slogans?|chant\w*|reject\w*|angered|angry|outraged|in protest"
@@ -393,32 +458,59 @@ PROTEST_EXPLICIT = (
 FORCE = (
     r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet\w*"
     r"|live (?:ammunition|rounds|bullets|fire)|stun grenades?|baton\w*|lathi\w*|truncheons?|batons?"
-    r"|fired (?:at|on|upon|into|shots|live|tear)|opened fire|shot (?:at|dead)|clash\w*|scuffl\w+"
+    r"|fired (?:at|on|upon|into|shots|live|tear)|firing (?:at|on|upon|into)|opened fire|shot (?:at|dead)|clash\w*"
+    r"|scuffl\w+|responded with (?:\w+ )?force"
     r"|skirmish\w*|brawl\w*|street-?fights?|fist-?fights?"
     r"|confrontations?|pushed|shoved|pepper[- ]spray\w*|stun guns?|tasers?|warning shots"
     r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:material|debris|garbage|rubbish|trash|barricades?|wood|objects)"
     r"|thr[eo]w\w*"
     r"|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|injur\w+|wound\w*|killed|dead|died|torch\w*"
-    r"|set (?:\w+ ){0,3}(?:on )?fire|(?:burn(?:ed|t|ing)?|burning) (?:\w+ )?(?:tyres|tires|cars|vehicles"
+    r"|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|ablaze|(?:burn(?:ed|t|ing)?|burning) (?:\w+ )?(?:tyres|tires|cars|vehicles"
     r"|buildings?|"
     r"police|shops?|offices?|effig\w+)|vandali[sz]\w+|loot\w*|smash\w*|ransack\w*|pelt\w*|stones?|rocks"
     r"|bottles|projectiles|molotov|petrol bombs?|rampag\w+|riot(?:ed|ing|s)?|violen(?:t|ce|tly)|forcibly|"
-    r"by force|use of force|force to disperse|stormed|charged|crackdown|cracked down|brutal\w*|rough\w* up"
+    r"by force|use of force|force to disperse|stormed|charged(?! with| that)|crackdown|cracked down|brutal\w*|rough\w* up"
     r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+|turned (?:deadly|violent|ugly|bloody)"
     r"|dispers(?:e|ed|es|ing|al))\b"
+)
+# Harm words that say nothing of who was harmed: next to a protest word they may be its grievance
+# ("a week of protests over the death of a man in custody"), so they bind to the protest only
+# where the text ties the harm to the protest (`PARTICIPANT_HARM`).
+WEAK_FORCE = (
+    r"(?:killed|dead|died|injur\w+|wound\w*|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|violen(?:t|ce)"
+    r"|damag\w+|destroy\w*)"
+)
+_PARTICIPANTS = (
+    r"(?:protesters?|demonstrators?|marchers|rioters|strikers|students|activists|participants|crowds?"
+    r"|supporters|people|workers|villagers|residents|youths|police(?:m[ae]n)?|officers|security forces"
+    r"|troops|soldiers|journalists|bystanders|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens"
+    r"|hundreds|scores|several|many|some)"
+)
+PARTICIPANT_HARM = (
+    r"\b" + _PARTICIPANTS + r"\b(?: \w+){0,4}? (?:were|was|had been|have been|are|got)?\s?(?:\w+ )?"
+    r"(?:killed|injured|wounded|hurt|beaten|dead|died)\b"
+    r"|\b(?:killed|killing|injured|injuring|wounded|wounding|beat|beating|attacked|attacking|assaulted)"
+    r" (?:\w+ ){0,3}?" + _PARTICIPANTS + r"\b"
+    r"|\b(?:killed|injured|wounded|hurt|died|dead|damaged|destroyed)\b[^.;]{0,40}\b(?:in|during|at|as)"
+    r" (?:the |a )?(?:\w+ )?(?:protests?|demonstrations?|clashes|unrest|riots?|rally|rallies|march|marches"
+    r"|violence|crackdown|dispersal)\b"
+    r"|\b(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|clashes|unrest)\b[^.;]{0,60}\b(?:left|leaving"
+    r"|killed|killing|injured|injuring) \w+"
+    r"|\b(?:protesters|demonstrators|rioters|marchers|strikers|crowds?|mobs?)\b(?: \w+){0,3}? (?:attacked"
+    r"|assaulted|beat|damaged|destroyed)\b"
 )
 # Force that only crowd control or a riot uses: enough to tie a neighbouring sentence to a protest
 # ("Thousands marched on parliament. Police fired tear gas."), where "killed" or "violence" is not.
 CROWD_FORCE = (
     r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet guns?"
     r"|live (?:ammunition|rounds|bullets)|stun grenades?|baton\w*|lathi\w*|truncheons?|fired (?:at|on|upon"
-    r"|into|live|tear)|opened fire|clash(?:ed|es)|scuffl\w+|skirmish\w*|pepper[- ]spray\w*|warning shots"
+    r"|into|live|tear)|firing (?:at|on|upon|into)|responded with (?:\w+ )?force|opened fire|clash(?:ed|es)|scuffl\w+|skirmish\w*|pepper[- ]spray\w*|warning shots"
     r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
     r"|stormed|crackdown|cracked down"
     r"|(?:police|security forces|troops) (?:beat|charged)"
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:tyres|tires|barricades?|cars|vehicles|police)|torched|set (?:\w+ ){0,3}"
-    r"(?:on )?fire|loot(?:ed|ing|ers)|vandali[sz]\w+|ransack\w*|pelt\w*|(?:threw|throwing|hurled|hurling)"
+    r"(?:on )?fire|set ablaze|ablaze|loot(?:ed|ing|ers)|vandali[sz]\w+|ransack\w*|pelt\w*|(?:threw|throwing|hurled|hurling)"
     r" (?:stones|rocks|bottles|petrol bombs|molotov)|stones|petrol bombs?|molotov|rampag\w+|riot(?:ed|ing)"
     r"|turned (?:deadly|violent|ugly|bloody)|dispers(?:e|ed|ing|al)\b"
     r"|(?:burn(?:ed|t)|destroy(?:ed)?|damag(?:ed|ing)|vandali[sz]ed) (?:\w+ )?property"
@@ -471,7 +563,7 @@ CUE_STARTS: dict[str, tuple[str, ...]] = {
     ),
     GRIEVANCE_GROUP: _words(
         "residents villagers workers labourers laborers youth youths students traders merchants drivers"
-        " farmers locals people crowd crowds group inmates prisoners supporters fans members activists"
+        " farmers locals people crowd crowds group supporters fans members activists"
         " employees vendors miners"
     ),
     GROUP_GRIEVANCE: (
@@ -492,8 +584,10 @@ ASSASSINATION = EventSpec(
     strong=ASSASSINATION_STRONG,
     groups=((ATTACK_ACT,), ("@target",)),
     window=1,
-    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, TRIAL, FICTION, DISASTER, COMBAT),
+    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, TRIAL, FICTION, DISASTER, COMBAT, HOSTAGE),
     dated=(HISTORY,),
+    leading_background=(LEADING_BACKGROUND,),
+    relative_past=(RELATIVE_PAST,),
     recalls=(BACKGROUND, TRIAL),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|unharmed|unhurt|survived|escaped|casualt\w+|dead|died|bodyguards?"
@@ -511,17 +605,21 @@ PROTEST_VIOLENCE = EventSpec(
     strong=PROTEST_STRONG,
     groups=((PROTEST_EXPLICIT, GRIEVANCE_GROUP, GROUP_GRIEVANCE), (FORCE,)),
     window=2,
-    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, FICTION, DISASTER, SPORT_RIOT),
+    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, FICTION, DISASTER, SPORT_RIOT, ARMED_DEMAND, ARMED_CLASH),
     dated=(HISTORY_PROTEST,),
+    leading_background=(LEADING_BACKGROUND,),
+    relative_past=(RELATIVE_PAST,),
     recalls=(BACKGROUND,),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|dead|died|casualt\w+|hospital\w*|arrested|detained|clash\w*"
         r"|tear ?gas|fire|police|security forces)\b"
     ),
     severity=SeverityWeights(prior=16.0, any_casualty_bonus=8.0, death_bonus=18.0, casualty_log_weight=6.0),
-    article_vetoes=(FICTION, SPORT, DISEASE),
+    article_vetoes=(FICTION, SPORT, DISEASE, PRISON),
     bind_words=25,
     pair_pattern=CROWD_FORCE,
+    weak=WEAK_FORCE,
+    weak_link=PARTICIPANT_HARM,
 )
 
 EVENT_SPECS: tuple[EventSpec, ...] = (ASSASSINATION, PROTEST_VIOLENCE)
@@ -544,4 +642,10 @@ PATTERN_NAMES: dict[str, str] = {
     COMBAT: "combat",
     SPORT: "sport",
     DISEASE: "disease bulletin",
+    HOSTAGE: "hostage-taking/kidnapping",
+    ARMED_DEMAND: "armed men's demands",
+    ARMED_CLASH: "armed clash",
+    PRISON: "prison",
+    RELATIVE_PAST: "earlier event (relative past)",
+    LEADING_BACKGROUND: "background clause",
 }
