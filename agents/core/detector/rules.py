@@ -439,11 +439,9 @@ def bound_at(analysis: Analysis, spec: EventSpec, group: tuple[str, ...], index:
         return True
     # The first pattern names the context explicitly ("protesters"); the others only imply it
     # ("residents ... demanding"), and those need the specific force, not "killed" or "violence".
-    force = _group_spans(analysis, group, index)
-    if spec.weak is not None and not (spec.weak_link and analysis.matches_at(spec.weak_link, index)):
-        weak = compiled_lower(spec.weak)
-        force = [(a, b) for a, b in force if not weak.fullmatch(text, a, b)]
-    return bound(text, analysis.spans_at(first[:1], index), force, spec.bind_words)
+    return bound(
+        text, analysis.spans_at(first[:1], index), _group_spans(analysis, group, index), spec.bind_words
+    )
 
 
 def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bool:

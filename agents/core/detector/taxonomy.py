@@ -399,10 +399,6 @@ class EventSpec:
     # A group found in a neighbouring sentence (not the anchor's) must match this there too: the
     # neighbour has to say something that links it to the anchor's event on its own.
     pair_pattern: str | None = None
-    # A match of a later group that fully matches `weak` binds to the first group only in a
-    # sentence that also matches `weak_link` (harm tied to the protest, not its grievance).
-    weak: str | None = None
-    weak_link: str | None = None
     # Cues that open a clause about an earlier event (`LEADING_BACKGROUND`): a sentence whose every
     # trigger lies inside such a clause is background.
     leading_background: tuple[str, ...] = field(default_factory=tuple)
@@ -473,32 +469,6 @@ FORCE = (
     r"by force|use of force|force to disperse|stormed|charged(?! with| that)|crackdown|cracked down|brutal\w*|rough\w* up"
     r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+|turned (?:deadly|violent|ugly|bloody)"
     r"|dispers(?:e|ed|es|ing|al))\b"
-)
-# Harm words that say nothing of who was harmed: next to a protest word they may be its grievance
-# ("a week of protests over the death of a man in custody"), so they bind to the protest only
-# where the text ties the harm to the protest (`PARTICIPANT_HARM`).
-WEAK_FORCE = (
-    r"(?:killed|dead|died|injur\w+|wound\w*|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|violen(?:t|ce)"
-    r"|damag\w+|destroy\w*)"
-)
-_PARTICIPANTS = (
-    r"(?:protesters?|demonstrators?|marchers|rioters|strikers|students|activists|participants|crowds?"
-    r"|supporters|people|workers|villagers|residents|youths|police(?:m[ae]n)?|officers|security forces"
-    r"|troops|soldiers|journalists|bystanders|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens"
-    r"|hundreds|scores|several|many|some)"
-)
-PARTICIPANT_HARM = (
-    r"\b" + _PARTICIPANTS + r"\b(?: \w+){0,4}? (?:were|was|had been|have been|are|got)?\s?(?:\w+ )?"
-    r"(?:killed|injured|wounded|hurt|beaten|dead|died)\b"
-    r"|\b(?:killed|killing|injured|injuring|wounded|wounding|beat|beating|attacked|attacking|assaulted)"
-    r" (?:\w+ ){0,3}?" + _PARTICIPANTS + r"\b"
-    r"|\b(?:killed|injured|wounded|hurt|died|dead|damaged|destroyed)\b[^.;]{0,40}\b(?:in|during|at|as)"
-    r" (?:the |a )?(?:\w+ )?(?:protests?|demonstrations?|clashes|unrest|riots?|rally|rallies|march|marches"
-    r"|violence|crackdown|dispersal)\b"
-    r"|\b(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|clashes|unrest)\b[^.;]{0,60}\b(?:left|leaving"
-    r"|killed|killing|injured|injuring) \w+"
-    r"|\b(?:protesters|demonstrators|rioters|marchers|strikers|crowds?|mobs?)\b(?: \w+){0,3}? (?:attacked"
-    r"|assaulted|beat|damaged|destroyed)\b"
 )
 # Force that only crowd control or a riot uses: enough to tie a neighbouring sentence to a protest
 # ("Thousands marched on parliament. Police fired tear gas."), where "killed" or "violence" is not.
@@ -618,8 +588,6 @@ PROTEST_VIOLENCE = EventSpec(
     article_vetoes=(FICTION, SPORT, DISEASE, PRISON),
     bind_words=25,
     pair_pattern=CROWD_FORCE,
-    weak=WEAK_FORCE,
-    weak_link=PARTICIPANT_HARM,
 )
 
 EVENT_SPECS: tuple[EventSpec, ...] = (ASSASSINATION, PROTEST_VIOLENCE)
