@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from agents.core.detector import taxonomy
 from agents.core.detector.rules import (
     Analysis,
     _group_at,
@@ -21,7 +22,7 @@ from agents.core.detector.rules import (
     narrated_at,
 )
 from agents.core.detector.salience import decide
-from agents.core.detector.taxonomy import EVENT_SPECS, PATTERN_NAMES, EventSpec
+from agents.core.detector.taxonomy import PATTERN_NAMES, EventSpec
 from agents.core.detector.text import build_document
 
 EXCERPT = 160
@@ -85,7 +86,7 @@ def explain(title: str | None, text: str) -> dict[str, Any]:
     _, verdicts = decide(analysis)
     by_type = {v.candidate.spec.type: v for v in verdicts}
     types: dict[str, Any] = {}
-    for spec in EVENT_SPECS:
+    for spec in taxonomy.EVENT_SPECS:
         mentions = [m for i in sorted(analysis.anchors) if (m := _mention(analysis, spec, i)) is not None]
         verdict = by_type.get(spec.type)
         types[spec.type] = {

@@ -14,16 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from agents.core.detector import taxonomy
 from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, victim_bound
-from agents.core.detector.scan import AnchoredPattern
+from agents.core.detector.scan import AnchoredPattern, anchored, derive_starts
 from agents.core.detector.taxonomy import (
-    CUE_STARTS,
-    NEWS_TIME,
-    EVENT_SPECS,
-    MASK_STARTS,
     MASKS,
-    PATTERN_STARTS,
-    ROLE_STARTS,
+    NEWS_TIME,
     ROLE_TIERS,
     SOURCE_AFTER_ROLE,
     SOURCE_BEFORE_ROLE,
@@ -54,16 +50,13 @@ def _union_of(patterns: tuple[str, ...]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-_STARTS: dict[str, tuple[str, ...]] = {**PATTERN_STARTS, **CUE_STARTS}
-
-
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
 def _anchored_union(patterns: tuple[str, ...]) -> AnchoredPattern | None:
-    """The union tried only where one of its patterns can begin, when all their starts are known."""
-    if not all(p in _STARTS for p in patterns):
-        return None
-    starts = [start for p in patterns for start in _STARTS[p]]
-    return AnchoredPattern(compiled_lower(_union_of(patterns)), starts)
+    """The union tried only where one of its patterns can begin (starts derived from the patterns
+    themselves), or None when some match can begin anywhere."""
+    source = _union_of(patterns)
+    starts = derive_starts(source)
+    return None if starts is None else AnchoredPattern(compiled_lower(source), starts)
 
 
 def union(patterns: Iterable[str]) -> str:
@@ -72,10 +65,10 @@ def union(patterns: Iterable[str]) -> str:
 
 
 _MASK_RE = re.compile(union(MASKS))
-_MASK_LOWER = AnchoredPattern(_MASK_RE, MASK_STARTS)
+_MASK_LOWER = anchored(_MASK_RE.pattern)
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
-_ROLE_LOWER = AnchoredPattern(re.compile(_ROLE_SOURCE), ROLE_STARTS)
+_ROLE_LOWER = anchored(_ROLE_SOURCE)
 # Bare ranks ("Major", "Captain") are roles only as a title before a name.
 _BARE_RANK = re.compile(r"(?:sergeant(?: major)?|inspector|captain|lieutenant|major)$")
 _NAME_NEXT = re.compile(r" [A-Z]")
@@ -100,10 +93,12 @@ def _anchor_patterns(spec: EventSpec) -> tuple[str, ...]:
     return spec.strong + first
 
 
-# Every sentence that can raise any type matches one of these (a strong cue or a first-group
-# cue). Masking only blanks text, so scanning the unmasked text finds a superset of them.
-_ANCHOR_PATTERNS = tuple(p for spec in EVENT_SPECS for p in _anchor_patterns(spec))
-_ANCHORS = re.compile(union(_ANCHOR_PATTERNS))
+@lru_cache(maxsize=8)
+def anchor_patterns(specs: tuple[EventSpec, ...]) -> tuple[str, ...]:
+    """Every sentence that can raise any type matches one of these (a strong cue or a first-group
+    cue). Masking only blanks text, so scanning the unmasked text finds a superset of them. Read
+    from the spec list in use, so a new spec needs no change here."""
+    return tuple(p for spec in specs for p in _anchor_patterns(spec))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -112,7 +107,8 @@ def _blank(match: re.Match[str]) -> str:
 
 # The month, not a march: "17 March 1993", "in March", "March 4". Case-sensitive, before lower-casing.
 _MONTH_MARCH = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)? |(?:[Ii]n|[Oo]f|[Ee]arly|[Ll]ate|mid-|[Ss]ince|[Uu]ntil|by|[Dd]uring|[Ll]ast"
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)? |(?:[Ii]n|[Oo]f|[Ee]arly|[Ll]ate|mid-|[Ss]ince|[Uu]ntil|by"
+    r"|[Dd]uring|[Ll]ast"
     r"|[Nn]ext|[Tt]his|[Ff]rom|[Bb]etween|and|to|through) )(March)\b|\b(March)(?=,? \d)"
 )
 
@@ -134,11 +130,9 @@ def _unmonth(text: str) -> str:
 def mask(text: str) -> str:
     """Blank out figurative and negated phrases, keeping offsets (and the original case)."""
     text = _unmonth(text)
-    lower = text.lower()
-    found = _MASK_LOWER.finditer(lower) if len(lower) == len(text) else _MASK_RE.finditer(text)
     pieces: list[str] = []
     last = 0
-    for m in found:
+    for m in _MASK_LOWER.finditer(text.lower()):
         pieces.append(text[last : m.start()])
         pieces.append(" " * (m.end() - m.start()))
         last = m.end()
@@ -149,10 +143,8 @@ def mask(text: str) -> str:
 def target_roles(text: str) -> list[RoleHit]:
     """Role mentions in one (masked) sentence that can be a victim: not a quoted source, not an
     anonymous plural."""
-    lower = text.lower()
-    found = _ROLE_LOWER.finditer(lower) if len(lower) == len(text) else ROLE_RE.finditer(text)
     out: list[RoleHit] = []
-    for m in found:
+    for m in _ROLE_LOWER.finditer(text.lower()):
         if _BARE_RANK.match(m.group(0).lower()) and not _NAME_NEXT.match(text, m.end()):
             continue
         after = text[m.end() : m.end() + 60]
@@ -170,7 +162,7 @@ class Analysis:
     """Per-document caches shared by every event type: masked sentences, pattern answers, roles."""
 
     doc: Document
-    lower: str  # the whole unmasked text, lower-cased once (the text itself if lower() moved offsets)
+    lower: str  # the whole unmasked text, lower-cased once
     anchors: frozenset[int] = frozenset()
     _masked: dict[int, tuple[str, str]] = field(default_factory=dict)
     _local: dict[tuple[str, int], bool] = field(default_factory=dict)
@@ -201,32 +193,16 @@ class Analysis:
         return cached
 
     def matches_at(self, pattern: str, index: int) -> bool:
-        key = (pattern, index)
-        cached = self._local.get(key)
-        if cached is None:
-            case, lower = self.masked(index)
-            if len(lower) == len(case):
-                anchored = _anchored_union((pattern,)) if pattern in _STARTS else None
-                cached = (anchored or compiled_lower(pattern)).search(lower) is not None
-            else:  # lower() changed some lengths (rare scripts): case-insensitive matching instead
-                cached = compiled(pattern).search(case) is not None
-            self._local[key] = cached
-        return cached
+        return self.any_at((pattern,), index)
 
     def any_at(self, patterns: tuple[str, ...], index: int) -> bool:
         if not patterns:
             return False
-        anchored = _anchored_union(patterns)
-        if anchored is None:
-            return self.matches_at(_union_of(patterns), index)
         key = (_union_of(patterns), index)
         cached = self._local.get(key)
         if cached is None:
-            case, lower = self.masked(index)
-            if len(lower) == len(case):
-                cached = anchored.search(lower) is not None
-            else:
-                cached = compiled(key[0]).search(case) is not None
+            lower = self.masked(index)[1]
+            cached = (_anchored_union(patterns) or compiled_lower(key[0])).search(lower) is not None
             self._local[key] = cached
         return cached
 
@@ -235,10 +211,8 @@ class Analysis:
 
     def spans_at(self, patterns: tuple[str, ...], index: int) -> list[tuple[int, int]]:
         """Where any of `patterns` matches in the masked sentence (offsets in the sentence)."""
-        case, lower = self.masked(index)
-        if len(lower) == len(case):
-            return [m.span() for m in compiled_lower(_union_of(patterns)).finditer(lower)]
-        return [m.span() for m in compiled(_union_of(patterns)).finditer(case)]
+        lower = self.masked(index)[1]
+        return [m.span() for m in compiled_lower(_union_of(patterns)).finditer(lower)]
 
     def roles_at(self, index: int) -> list[RoleHit]:
         cached = self._roles.get(index)
@@ -249,16 +223,10 @@ class Analysis:
 
     def count_sentences(self, pattern: str) -> int:
         """Sentences of the whole (unmasked) article where `pattern` matches; one scan."""
-        exact = self.lower is not self.doc.text
-        if exact and pattern in _VETO_ANCHORED:
-            return len(_scan_anchored(self.doc, self.lower, _VETO_ANCHORED[pattern]))
-        return len(_scan(self.doc, self.lower, compiled_lower(pattern) if exact else compiled(pattern)))
-
-
-# Article-level vetoes are whole-article scans; these are tried only where their words occur.
-_VETO_ANCHORED = {
-    pattern: AnchoredPattern(re.compile(pattern), starts) for pattern, starts in PATTERN_STARTS.items()
-}
+        found = _anchored_union((pattern,))
+        if found is not None:
+            return len(_scan_anchored(self.doc, self.lower, found))
+        return len(_scan(self.doc, self.lower, compiled_lower(pattern)))
 
 
 def _scan_anchored(doc: Document, lower: str, pattern: AnchoredPattern) -> frozenset[int]:
@@ -290,13 +258,16 @@ def _scan(doc: Document, lower: str, pattern: re.Pattern[str]) -> frozenset[int]
 
 
 def analyse(doc: Document) -> Analysis:
+    # `build_document` normalised U+0130, the one character whose lower case is longer: offsets
+    # in the lower-cased text are those of the text.
     lower = doc.text.lower()
-    if len(lower) != len(doc.text):
-        lower = doc.text  # offsets must stay aligned; per-sentence checks fall back to IGNORECASE
-        anchors = _scan(doc, lower, re.compile(_ANCHORS.pattern, _FLAGS))
-    else:
-        anchored = _anchored_union(_ANCHOR_PATTERNS)
-        anchors = _scan(doc, lower, _ANCHORS) if anchored is None else _scan_anchored(doc, lower, anchored)
+    patterns = anchor_patterns(taxonomy.EVENT_SPECS)
+    found = _anchored_union(patterns)
+    anchors = (
+        _scan(doc, lower, compiled_lower(_union_of(patterns)))
+        if found is None
+        else _scan_anchored(doc, lower, found)
+    )
     return Analysis(doc=doc, lower=lower, anchors=anchors)
 
 
@@ -548,7 +519,7 @@ def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
         and _SURNAME.match(m.group(0).split()[-1])
         and not _PERPETRATOR.search(sentence[max(0, m.start() - 40) : m.start()])
         # the named person is the one the act was done to, as a role would have to be
-        and (len(lower) != len(sentence) or victim_bound(lower, [m.span()]))
+        and victim_bound(lower, [m.span()])
     }
     other = analysis.doc.sentences[second]
     return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in surnames)
@@ -597,9 +568,10 @@ def find_candidates(analysis: Analysis) -> list[Candidate]:
 def raw_candidates(analysis: Analysis) -> list[Candidate]:
     if not analysis.anchors:
         return []
-    strong = {spec.type: strong_hits(analysis, spec) for spec in EVENT_SPECS}
+    specs = taxonomy.EVENT_SPECS
+    strong = {spec.type: strong_hits(analysis, spec) for spec in specs}
     found = []
-    for spec in EVENT_SPECS:
+    for spec in specs:
         claimed: frozenset[int] = frozenset()
         for other_type, hits in strong.items():
             if other_type != spec.type:
