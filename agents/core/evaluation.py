@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from agents.core.detector import detect, taxonomy
@@ -45,8 +46,21 @@ LENGTH_BUCKETS = ((1000, "<1KB"), (3000, "1-3KB"), (None, ">3KB"))
 
 def classify_record(record: Mapping[str, Any]) -> dict[str, Any]:
     """One corpus record in, its detections out: {"id", "events": [Event as JSON dict]}."""
-    events = detect(record.get("title"), str(record.get("text") or ""))
+    events = detect(record.get("title"), str(record.get("text") or ""), _published(record))
     return {"id": record["id"], "events": [event.model_dump(mode="json") for event in events]}
+
+
+def _published(record: Mapping[str, Any]) -> datetime | None:
+    """The record's `published_at` (ISO 8601), if it has a readable one: it dates "on Tuesday"."""
+    value = record.get("published_at")
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def split_of(item_id: object) -> str:

@@ -133,6 +133,15 @@ def _scuffle(text: str, role_start: int) -> bool:
     return crowd is not None and not _LETHAL.search(text)
 
 
+def object_of_act(text: str, start: int) -> bool:
+    """The role starting at `start` is the object of an attack verb in its clause ("gunmen shot dead
+    the mayor ..."): a victim, even if a speech verb follows ("..., police said")."""
+    before = text[max(0, start - 90) : start]
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
+    m = _OBJECT_BEFORE.search(before, cut)
+    return m is not None and not _REACTION.search(before, m.end())
+
+
 def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
     """Some role in `text` (lower case, masked) is the victim of an act in the same clause."""
     for start, end in roles:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from agents.core.detector import taxonomy
-from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, victim_bound
+from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, object_of_act, victim_bound
 from agents.core.detector.scan import AnchoredPattern, anchored, derive_starts
 from agents.core.detector.taxonomy import (
     MASKS,
@@ -144,12 +144,14 @@ def target_roles(text: str) -> list[RoleHit]:
     """Role mentions in one (masked) sentence that can be a victim: not a quoted source, not an
     anonymous plural."""
     out: list[RoleHit] = []
-    for m in _ROLE_LOWER.finditer(text.lower()):
+    lower = text.lower()
+    for m in _ROLE_LOWER.finditer(lower):
         if _BARE_RANK.match(m.group(0).lower()) and not _NAME_NEXT.match(text, m.end()):
             continue
         after = text[m.end() : m.end() + 60]
         before = text[max(0, m.start() - 40) : m.start()]
-        if _SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before):
+        source = _SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before)
+        if source and not object_of_act(lower, m.start()):
             continue
         if _ANONYMOUS_PLURAL.search(m.group(0)):
             continue
