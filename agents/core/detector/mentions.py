@@ -126,6 +126,13 @@ _LETHAL = re.compile(
 )
 
 
+# A later clause whose subject is left out, so is the sentence's subject: "... but was shot dead".
+_ELIDED_HARM = re.compile(
+    r"\b(?:but|and|before he|before she)\s+(?:was|were)\s+(?:\w+\s+){0,3}?(?:shot|killed|stabbed|assassinated"
+    r"|wounded|injured|murdered|gunned down|beaten to death|hacked to death)\b"
+)
+
+
 def _scuffle(text: str, role_start: int) -> bool:
     """A crowd before the role, or non-lethal means after it, and no lethal means or outcome
     anywhere in the sentence."""
@@ -162,6 +169,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
             _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
         ):
             return True
+        if start < 40 and _ELIDED_HARM.search(text, end):
+            return True  # "President X tried to flee but was caught and shot dead"
         if start < 40:
             # the role opens the sentence or clause: its subject
             tail = text[end : end + 200]

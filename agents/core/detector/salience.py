@@ -30,6 +30,7 @@ from agents.core.detector.rules import (
     Analysis,
     Candidate,
     extend_all,
+    led_by_background,
     narrated_at,
     raw_candidates,
     strong_hits,
@@ -90,7 +91,7 @@ def _recalled(analysis: Analysis, candidate: Candidate) -> bool:
     if not candidate.core:
         return False
     lead = range(min(LEAD_SENTENCES, min(candidate.core)))
-    if not any(analysis.blocked_at(spec.recalls, i) for i in lead):
+    if not any(analysis.blocked_at(spec.recalls, i) or led_by_background(analysis, spec, i) for i in lead):
         return False
     # A mention that dates itself by weekday or "today" is fresh news of its own; the others tell
     # the recalled event again (dated, "the attack", or told with no time at all).

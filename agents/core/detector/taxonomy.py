@@ -35,6 +35,10 @@ MASKS: tuple[str, ...] = (
     r"|stance)\b",
     r"\bshooting (?:guard|star|stars|range|script|schedule)\b|\b(?:photo|film|video) ?shoot\w*",
     r"\bshot (?:clock|put|to fame|into the lead|an? \d+|a (?:birdie|bogey|goal|round))\b",
+    # self-inflicted: no attacker ("shot himself", "took her own life", a suicide that is no attack)
+    r"\b(?:shot|killed|hanged|stabbed|poisoned|hurt) (?:himself|herself|themselves)\b|\btook (?:his|her|their)"
+    r" own li(?:fe|ves)\b|\bsuicide\b(?!\s+(?:bomb\w*|attack\w*|vests?|belts?|car|truck|squads?|mission"
+    r"|assault|operation|raid))",
     r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b",
     r"\b(?:formal|diplomatic|bid|official|written|silent) protests?\b|\b(?:lodged?|filed?|register(?:ed)?)"
     r" (?:a |an )?(?:strong |formal )?protest\b|\bunder protest\b|\bprotest(?:ed|s|ing)? (?:his|her"
@@ -66,8 +70,7 @@ MASKS: tuple[str, ...] = (
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
     r"|harmed)\b",
-    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
-    r"|protest(?:s|ed|ing)?)\s+"
+    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*)\s+"
     r"(?:the |a |an |"
     r"alleged |recent |police |state |gun |sexual |domestic |gender "
     r"|mob )*(?:(?!(?:was|were|is|are|had|has|have|been)\b)[\w-]+\s+){0,3}?(?:killings?|murders?"
@@ -93,6 +96,11 @@ HYPOTHETICAL = (
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
     r"|\b(?:had|have) (?:claimed|alleged)\b|\bpreparing to\b"
 )
+# An event named by its year: "the 2012 attack", "the 1984 riots".
+_DATED_EVENT = (
+    r"\bthe (?:1[89]\d\d|20\d\d) (?:[\w-]+ )?(?:attacks?|assassinations?|bombings?|shootings?|riots?|protests?"
+    r"|uprising|massacre|killings?|coup|clashes|crackdown|unrest)\b"
+)
 HISTORY = (
     r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b|\b(?:years?|decades?|centur(?:y|ies)) (?:ago|after|since|"
     r"earlier)\b|\bin (?:1[89]\d\d|20[01]\d)\b|\b(?:assassinated|killed|murdered|shot) in (?:19"
@@ -100,6 +108,7 @@ HISTORY = (
     r"|\b(?:after|following|before) the (?:assassination|murder) of\b|\blegacy\b|\bhistor(?:y|ic|ical"
     r"|ian)s?\b"
     r"|\blate (?:president|prime minister|leader|king)\b|\bremember\w*|\bmarks? the\b|\bonce\b"
+    r"|" + _DATED_EVENT
 )
 # A trial, a verdict, a charge: the attack is told as the court's business, not as news.
 TRIAL = r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged) (?:of|with)\b"
@@ -108,7 +117,9 @@ TRIAL = r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charg
 BACKGROUND = (
     r"\b(?:anniversar\w+|commemorat\w+|memorial|remember\w*|recall\w*|legacy|wake|aftermath|mourn\w*|since"
     r"|last (?:year|month|week)(?:'s|\u2019s)|review of|investigations? into|inquiry into|hearings? on"
-    r"|respon(?:se|ses|ding) to|handling of)"
+    r"|respon(?:se|ses|ding) to|handling of|(?:conspiracy )?theor(?:y|ies) (?:about|on|of)|speculation (?:about|over)"
+    r"|doubts (?:about|over)|debate (?:about|over|on)|books? (?:about|on)|documentar(?:y|ies) (?:about|on)"
+    r"|film (?:about|on))"
     r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
     r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?"
     r"|use of force|brutality|crackdown)\b"
@@ -174,7 +185,7 @@ SPORT_RIOT = (
 # Protests often fall on anniversaries; only dated or explicitly historical violence is background.
 HISTORY_PROTEST = (
     r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b"
-    r"|\bhistor(?:y|ic|ical|ian)s?\b|\blast (?:year|month)(?:'s|\u2019s)\b"
+    r"|\bhistor(?:y|ic|ical|ian)s?\b|\blast (?:year|month)(?:'s|\u2019s)\b|" + _DATED_EVENT
 )
 FICTION = (
     r"\b(?:film|movie|novel|book|series|episode|season|sitcom|(?:video ?|computer |board )games?|gamers?"
