@@ -36,7 +36,8 @@ MASKS: tuple[str, ...] = (
     r"\bshooting (?:guard|star|stars|range|script|schedule)\b|\b(?:photo|film|video) ?shoot\w*",
     r"\bshot (?:clock|put|to fame|into the lead|an? \d+|a (?:birdie|bogey|goal|round))\b",
     # self-inflicted: no attacker ("shot himself", "took her own life", a suicide that is no attack)
-    r"\b(?:shot|killed|hanged|stabbed|poisoned|hurt) (?:himself|herself|themselves)\b|\btook (?:his|her|their)"
+    r"\b(?:shot|killed|hanged|stabbed|poisoned|hurt) (?:himself|herself|themselves)\b|\btook (?:his"
+    r"|her|their)"
     r" own li(?:fe|ves)\b|\bsuicide\b(?!\s+(?:bomb\w*|attack\w*|vests?|belts?|car|truck|squads?|mission"
     r"|assault|operation|raid))",
     r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b",
@@ -98,7 +99,8 @@ HYPOTHETICAL = (
 )
 # An event named by its year: "the 2012 attack", "the 1984 riots".
 _DATED_EVENT = (
-    r"\bthe (?:1[89]\d\d|20\d\d) (?:[\w-]+ )?(?:attacks?|assassinations?|bombings?|shootings?|riots?|protests?"
+    r"\bthe (?:1[89]\d\d|20\d\d) (?:[\w-]+ )?(?:attacks?|assassinations?|bombings?|shootings?|riots?"
+    r"|protests?"
     r"|uprising|massacre|killings?|coup|clashes|crackdown|unrest)\b"
 )
 HISTORY = (
@@ -117,7 +119,8 @@ TRIAL = r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charg
 BACKGROUND = (
     r"\b(?:anniversar\w+|commemorat\w+|memorial|remember\w*|recall\w*|legacy|wake|aftermath|mourn\w*|since"
     r"|last (?:year|month|week)(?:'s|\u2019s)|review of|investigations? into|inquiry into|hearings? on"
-    r"|respon(?:se|ses|ding) to|handling of|(?:conspiracy )?theor(?:y|ies) (?:about|on|of)|speculation (?:about|over)"
+    r"|respon(?:se|ses|ding) to|handling of|(?:conspiracy )?theor(?:y|ies) (?:about|on|of)"
+    r"|speculation (?:about|over)"
     r"|doubts (?:about|over)|debate (?:about|over|on)|books? (?:about|on)|documentar(?:y|ies) (?:about|on)"
     r"|film (?:about|on))"
     r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
