@@ -326,7 +326,8 @@ def test_not_news_of_an_attack(text: str) -> None:
             "assassination_attempt",
         ),
         (
-            "On 1 March 1919 demonstrations spread across the colony. Police and soldiers responded with force, "
+            "On 1 March 1919 demonstrations spread across the colony. Police and soldiers responded "
+            "with force, "
             "firing on crowds and burning villages.",
             "protest_violence",
         ),
