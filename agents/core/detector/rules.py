@@ -204,7 +204,10 @@ class Analysis:
         cached = self._local.get(key)
         if cached is None:
             lower = self.masked(index)[1]
-            cached = (_anchored_union(patterns) or compiled_lower(key[0])).search(lower) is not None
+            found = _anchored_union(patterns)
+            cached = (
+                found.exists(lower) if found is not None else compiled_lower(key[0]).search(lower) is not None
+            )
             self._local[key] = cached
         return cached
 
@@ -366,6 +369,9 @@ def led_by_background(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     key = ("@led:" + spec.type, index)
     cached = analysis._local.get(key)
     if cached is None:
+        if not analysis.any_at(spec.leading_background, index):  # the anchored test first: cheap
+            analysis._local[key] = False
+            return False
         lower = analysis.masked(index)[1]
         scopes = []
         for cue in analysis.spans_at(spec.leading_background, index):

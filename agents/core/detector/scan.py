@@ -101,6 +101,20 @@ class AnchoredPattern:
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)
 
+    def exists(self, text: str) -> bool:
+        """Whether any match exists: the same answer as `search`, without ordering the starts."""
+        match = self.pattern.match
+        starts = [start for word in self._words.intersection(words_of(text)) for start in self._by_word[word]]
+        if self._by_head:
+            starts += [p for head in self._heads.intersection(heads_of(text)) for p in self._by_head[head]]
+        for start in (*starts, *self._ungated):
+            i = text.find(start)
+            while i != -1:
+                if match(text, i) is not None:
+                    return True
+                i = text.find(start, i + 1)
+        return False
+
 
 # Deriving the starts from the pattern itself, so a word added to a pattern can never be missing
 # from its start list (one source of truth). `re._parser` is CPython's own regex parser.
@@ -138,14 +152,25 @@ def _word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _walk(items: list[tuple[Any, Any]], prefix: str, out: set[str]) -> None:
+def _walk(items: list[tuple[Any, Any]], prefix: str, out: set[str], done: bool = False) -> None:
+    """Collect the literal starts of `items` after `prefix`. `done`: the first word is complete
+    (a boundary or a non-word character followed it); literal characters after it still lengthen
+    the start ("a riot of" rather than "a", which `str.find` would meet in every other word)."""
     for k, (op, av) in enumerate(items):
         rest = items[k + 1 :]
+        if done:
+            if op is _c.LITERAL:
+                prefix += chr(av).lower()
+                continue
+            if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+                continue
+            out.add(prefix)
+            return
         if op is _STOP[0]:
             break
         if op is _c.AT:
             if prefix and av in (_c.AT_BOUNDARY, _c.AT_END, _c.AT_END_STRING):
-                out.add(prefix)
+                _walk(list(rest), prefix, out, done=True)
                 return
             continue
         if op in (_c.ASSERT, _c.ASSERT_NOT):
@@ -161,7 +186,7 @@ def _walk(items: list[tuple[Any, Any]], prefix: str, out: set[str]) -> None:
                 return
             if not prefix:
                 raise _Unanchorable
-            out.add(prefix)  # a space, hyphen or apostrophe ends the word
+            _walk(list(rest), prefix + ch, out, done=True)  # a space, hyphen or apostrophe ends the word
             return
         if op is _c.IN:
             chars = _class_chars(av)
@@ -194,6 +219,9 @@ def _walk(items: list[tuple[Any, Any]], prefix: str, out: set[str]) -> None:
                 raise _Unanchorable
             return
         break  # ANY, NOT_LITERAL, group references...: the word may go on with anything
+    if done:
+        out.add(prefix)
+        return
     # The pattern (or what could be read of it) ended inside a word: a bare prefix.
     if not prefix:
         raise _Unanchorable
@@ -212,8 +240,9 @@ def derive_starts(pattern: str) -> tuple[str, ...] | None:
         return None
     if len(out) > _MAX_STARTS:
         return None
-    # a word that is also a bare prefix of itself adds nothing
-    return tuple(sorted(s for s in out if not (not s.endswith("*") and s + "*" in out)))
+    # a start that a bare prefix already covers adds nothing
+    prefixes = [s[:-1] for s in out if s.endswith("*")]
+    return tuple(sorted(s for s in out if s.endswith("*") or not any(s.startswith(p) for p in prefixes)))
 
 
 def anchored(pattern: str, flags: int = 0) -> AnchoredPattern | re.Pattern[str]:
