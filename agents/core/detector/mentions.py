@@ -67,6 +67,7 @@ _ACT_ON = (
     r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
     r"|striking|hitting"
     r"|found dead|(?:bomb|device|parcel|package|letter)s? (?:\w+ )?(?:addressed|sent|mailed|delivered) to"
+    r"|addressed to|mailed to"
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
     r" (?:on|against|targeting"
     r"|aimed at)|attempt(?:ed)? to (?:kill|assassinate|murder)|tried to (?:kill|assassinate|murder))"

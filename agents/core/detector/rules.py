@@ -498,7 +498,7 @@ def _has_name(analysis: Analysis, index: int) -> bool:
 # "The victim was a local councillor", "the target of the attack was the governor": the role
 # sentence refers back to the attack's victim.
 _VICTIM_REF = re.compile(
-    r"\b(?:the|its|their) (?:victims?|targets?|intended targets?|deceased)\b"
+    r"\b(?:the|its|their) (?:victims?|targets?|intended targets?|deceased)\b|\btargets? includ(?:ing|ed)\b"
     r"|\b(?:body|bodies) of\b|\bfound dead\b"
 )
 # "The gunman, Ali Musa, ...": a name given to the attacker is no coreference to a victim.

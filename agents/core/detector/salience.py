@@ -116,6 +116,14 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
     return not (strong_hits(analysis, candidate.spec) & core) and min(core) >= LEAD_SENTENCES
 
 
+# Police or troops firing on a crowd is crowd control, whoever falls: a protest leader shot by
+# police at a march stays protest violence; a gunman who fires on a leader's convoy is an attempt.
+_STATE_FORCE = re.compile(
+    r"\b(?:police(?:m[ae]n)?|security forces|troops|soldiers|officers|riot police|gendarmes|army)\b"
+    r"[^.;]{0,60}\b(?:fired|shot|opened fire|beat|killed|shooting|firing)\b"
+)
+
+
 def _headline_only(analysis: Analysis, candidate: Candidate) -> bool:
     """Only the headline raises the type and the body, of several sentences, supports it nowhere."""
     doc = analysis.doc
@@ -127,7 +135,11 @@ def _claim_targeted(analysis: Analysis, candidates: list[Candidate]) -> None:
     (TAXONOMY: the target makes it that type): a leader shot at a rally is an attempt."""
     targeted = [c for c in candidates if c.spec.needs_target]
     for attempt in targeted:
-        mine = frozenset(i for i in attempt.core if narrated_at(analysis, attempt.spec, i))
+        mine = frozenset(
+            i
+            for i in attempt.core
+            if narrated_at(analysis, attempt.spec, i) and not _STATE_FORCE.search(analysis.masked(i)[1])
+        )
         for other in candidates:
             if other.spec.needs_target or not (other.core & mine):
                 continue
