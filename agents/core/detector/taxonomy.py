@@ -204,7 +204,8 @@ FICTION = (
 # The broad list above only decides an article saturated with it; one "actor" among the targets
 # of a bombing, or "a series of riots", is no fiction.
 FICTION_TOLD = (
-    r"\b(?:film|movie|novel|(?:video ?|computer |board )games?|players? can|play(?:s|ed)? (?:the role|a character)"
+    r"\b(?:film|movie|novel|(?:video ?|computer |board )games?|players? can"
+    r"|play(?:s|ed)? (?:the role|a character)"
     r"|fictional|fiction|plot twist|screenplay|storyline|thriller|sequel|biopic|sitcom|stars as|starring"
     r"|box office)\b"
 )
