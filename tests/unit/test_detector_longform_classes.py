@@ -335,3 +335,21 @@ def test_not_news_of_an_attack(text: str) -> None:
 )
 def test_misses_in_wire_copy_and_narrative(text: str, expected: str) -> None:
     assert _types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber blew himself up in a crowded market on Friday, killing 30 people, including a "
+        "provincial council member.",
+        "The bombing of the mosque killed 40 worshippers and wounded the imam.",
+        "A car bomb aimed at a police convoy killed nine people, including a senior police officer.",
+    ],
+)
+def test_a_role_among_the_many_victims_of_an_attack_on_a_place_is_no_target(text: str) -> None:
+    assert _types(text) == []
+
+
+def test_a_role_that_was_the_target_is_still_one_among_the_dead() -> None:
+    text = "A bomb targeting the governor's convoy killed 12 people, including the governor."
+    assert _types(text) == ["assassination_attempt"]

@@ -141,6 +141,37 @@ def _scuffle(text: str, role_start: int) -> bool:
     return crowd is not None and not _LETHAL.search(text)
 
 
+# A role listed among the many victims of an attack on a place or a crowd ("killing 30 people,
+# including a council member", "killed 40 worshippers and wounded the imam"): the taxonomy's
+# anonymous victims, unless the role itself was the target ("a bomb targeting the governor's
+# convoy" binds that earlier mention of the role).
+_ONE_OF_MANY = re.compile(
+    r"\b(?:kill\w*|wound\w*|injur\w*|dead|died)\s+(?:at least |more than |about |some )?(?P<n>\d+|dozens|scores"
+    r"|hundreds|many|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty)\b(?:\s+[\w-]+){0,2}?\s+(?:people|persons|civilians|worshippers|passengers|guests"
+    r"|shoppers|students|villagers|soldiers|officers|policemen|others|residents|children|bystanders"
+    r"|pilgrims|mourners|commuters|workers|tourists|customers|patrons|spectators|fans|recruits|cadets)\b"
+    r"[^.;]{0,50}\b(?:including|among (?:them|whom|the dead|the victims)|as well as|and)\b[^.;]{0,40}$"
+)
+
+
+# Where an attack on anonymous people happens: a crowd or a public place, not a person's car or home.
+_PUBLIC_PLACE = re.compile(
+    r"\b(?:market|bazaar|mosque|church|temple|shrine|synagogue|bus|train|station|wedding|funeral|stadium"
+    r"|school|university|hotel|restaurant|cafe|nightclub|concert|rally|crowd|checkpoint|hospital"
+    r"|(?:police|army|military) (?:convoy|station|post|academy|patrol))\w*"
+)
+_FEW = frozenset({"five", "six", "seven", "eight", "nine"})
+
+
+def _one_of_many(text: str, start: int) -> bool:
+    m = _ONE_OF_MANY.search(text[max(0, start - 160) : start])
+    if m is None:
+        return False
+    many = m.group("n") not in _FEW and not (m.group("n").isdigit() and int(m.group("n")) < 10)
+    return many or _PUBLIC_PLACE.search(text) is not None
+
+
 def object_of_act(text: str, start: int) -> bool:
     """The role starting at `start` is the object of an attack verb in its clause ("gunmen shot dead
     the mayor ..."): a victim, even if a speech verb follows ("..., police said")."""
@@ -158,6 +189,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
         before = text[max(0, start - 90) : start]
         cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
         before = before[cut:]
+        if _one_of_many(text, start):
+            continue  # "killing 30 people, including a council member": one of many victims
         m = _OBJECT_BEFORE.search(before)
         if m is not None and not _REACTION.search(before, m.end()):
             return True
