@@ -336,12 +336,21 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
 def blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     """A sentence vetoed as evidence: an unconditional blocker, a clause about an earlier event
     holding every trigger, time relative to now in a news article, or a dated/historical cue in a
-    sentence that does not narrate the event itself."""
+    sentence that does not narrate the event itself. Asked many times per sentence: memoised."""
+    key = ("@blocked:" + spec.type, index)
+    cached = analysis._local.get(key)
+    if cached is None:
+        cached = _blocked(analysis, spec, index)
+        analysis._local[key] = cached
+    return cached
+
+
+def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     if analysis.blocked_at(spec.blockers, index):
         return True
     if spec.leading_background and led_by_background(analysis, spec, index):
         return True
-    relative = spec.relative_past and analysis.blocked_at(spec.relative_past, index)
+    relative = bool(spec.relative_past) and analysis.blocked_at(spec.relative_past, index)
     if relative and analysis.is_news():
         return True
     return (relative or analysis.blocked_at(spec.dated, index)) and not narrated_at(analysis, spec, index)
