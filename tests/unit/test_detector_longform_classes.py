@@ -353,3 +353,13 @@ def test_a_role_among_the_many_victims_of_an_attack_on_a_place_is_no_target(text
 def test_a_role_that_was_the_target_is_still_one_among_the_dead() -> None:
     text = "A bomb targeting the governor's convoy killed 12 people, including the governor."
     assert _types(text) == ["assassination_attempt"]
+
+
+def test_a_hostage_told_after_an_attack_is_still_that_attack_s_aftermath() -> None:
+    text = (
+        "An assailant stabbed and killed police commander Ivo Marsh and his wife at their home in Dell. "
+        "The assailant also took their son hostage for hours before he was shot dead by police."
+    )
+    (event,) = detect(None, text)
+    assert event.type == "assassination_attempt"
+    assert any("hostage" in sentence for sentence in event.evidence)

@@ -41,7 +41,7 @@ def _mention(analysis: Analysis, spec: EventSpec, index: int) -> dict[str, Any] 
     for group in spec.groups[1:]:
         here = _group_at(analysis, group, index)
         groups.append(here and bound_at(analysis, spec, group, index))
-    vetoes = _vetoes(analysis, spec.blockers, index)
+    vetoes = _vetoes(analysis, spec.blockers + spec.mention_blockers, index)
     if spec.leading_background and led_by_background(analysis, spec, index):
         vetoes.append("background clause (every trigger follows 'after', 'since', 'vigil for' ...)")
     relative = _vetoes(analysis, spec.relative_past, index)

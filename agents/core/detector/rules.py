@@ -333,7 +333,7 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     return cached
 
 
-def blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
+def blocked(analysis: Analysis, spec: EventSpec, index: int, *, continuation: bool = False) -> bool:
     """A sentence vetoed as evidence: an unconditional blocker, a clause about an earlier event
     holding every trigger, time relative to now in a news article, or a dated/historical cue in a
     sentence that does not narrate the event itself. Asked many times per sentence: memoised."""
@@ -342,7 +342,9 @@ def blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     if cached is None:
         cached = _blocked(analysis, spec, index)
         analysis._local[key] = cached
-    return cached
+    if cached or continuation:
+        return cached
+    return analysis.blocked_at(spec.mention_blockers, index)
 
 
 def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
@@ -566,7 +568,9 @@ def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], rea
         while j < len(analysis.doc.sentences) and gap < reach:
             if j in others and j not in candidate.core:
                 break
-            if analysis.matches_at(spec.continuation, j) and not blocked(analysis, spec, j):
+            if analysis.matches_at(spec.continuation, j) and not blocked(
+                analysis, spec, j, continuation=True
+            ):
                 chosen.add(j)
                 gap = 0
             else:

@@ -332,6 +332,9 @@ class EventSpec:
     # A group found in a neighbouring sentence (not the anchor's) must match this there too: the
     # neighbour has to say something that links it to the anchor's event on its own.
     pair_pattern: str | None = None
+    # Vetoes of a sentence as a mention of the event, not as its continuation: a hostage-taking is no
+    # attempt, but "the attacker also took a child hostage before police shot him" still counts.
+    mention_blockers: tuple[str, ...] = field(default_factory=tuple)
     # Cues that open a clause about an earlier event (`LEADING_BACKGROUND`): a sentence whose every
     # trigger lies inside such a clause is background.
     leading_background: tuple[str, ...] = field(default_factory=tuple)
@@ -455,7 +458,8 @@ ASSASSINATION = EventSpec(
     strong=ASSASSINATION_STRONG,
     groups=((ATTACK_ACT,), ("@target",)),
     window=1,
-    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, TRIAL, FICTION_TOLD, DISASTER, COMBAT, HOSTAGE),
+    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, TRIAL, FICTION_TOLD, DISASTER, COMBAT),
+    mention_blockers=(HOSTAGE,),
     dated=(HISTORY,),
     leading_background=(LEADING_BACKGROUND,),
     relative_past=(RELATIVE_PAST,),
@@ -483,9 +487,8 @@ PROTEST_VIOLENCE = EventSpec(
         FICTION_TOLD,
         DISASTER,
         SPORT_RIOT,
-        ARMED_DEMAND,
-        ARMED_CLASH,
     ),
+    mention_blockers=(ARMED_DEMAND, ARMED_CLASH),
     dated=(HISTORY_PROTEST,),
     leading_background=(LEADING_BACKGROUND,),
     relative_past=(RELATIVE_PAST,),
