@@ -41,6 +41,7 @@ lint: venv
 
 bench: kafka-up
 	$(PY) -m bench.run
+	$(PY) -m bench.failover
 
 # The crash-window test again and again (SOAK_RUNS times, 6 kill points each): it must never fail.
 SOAK_RUNS ?= 20

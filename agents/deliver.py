@@ -18,6 +18,7 @@ from agents.core.delivery.targets import parse_allowed
 from agents.core.dispatch import DeliveryTask, new_task
 from agents.core.models import Alert
 from agents.dispatcher import Dispatcher, schedule_record
+from streams.fence import DeliveryFence
 from streams.ordered import events_in_order
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from streams.subscription_store import SubscriptionStore
 
 log = logging.getLogger(__name__)
+DRAIN_S = 5.0  # longest a revoke waits for delivery attempts in flight
 
 
 def may_schedule(op: str, ended: dict[str, Any] | None) -> bool:
@@ -39,7 +41,19 @@ def register(rt: Runtime, store: SubscriptionStore) -> Dispatcher:
     topics, settings = rt.topics, rt.settings
     pending = rt.json_table("delivery_pending")
     ledger = rt.json_table("delivery_ledger")  # webhook-id -> how it ended; a replayed alert is not resent
-    dispatcher = Dispatcher(rt, store, pending, ledger)
+    assert rt.positions is not None
+    deliveries = topics["deliveries_retry"].get_topic_name()
+    fence = DeliveryFence(rt.app, rt.in_order, deliveries, settings.partitions, rt.positions.end_of)
+    dispatcher = Dispatcher(rt, store, pending, ledger, fence)
+
+    @rt.app.on_partitions_revoked.connect
+    async def finish_inflight(app: Any, revoked: Any, **_: Any) -> None:
+        # Bounded: a hung subscriber must not hold the whole group's rebalance (its attempt is then
+        # re-made by the next owner under the same webhook-id).
+        left = await dispatcher.drain(min(settings.http_timeout_s, DRAIN_S))
+        if left:
+            log.warning("rebalance: %d delivery attempts still in flight; they may be re-sent", left)
+        await app.producer.flush()
 
     @rt.app.agent(topics["alerts"], name="fan_out_alerts")
     async def fan_out_alerts(stream: Any) -> None:

@@ -31,6 +31,7 @@ from agents.notifiers.webhook import WebhookNotifier
 
 if TYPE_CHECKING:
     from streams.app import Runtime
+    from streams.fence import DeliveryFence
     from streams.subscription_store import SubscriptionStore
 
 log = logging.getLogger(__name__)
@@ -60,8 +61,10 @@ def schedule_record(task: DeliveryTask, *, replay: bool = False) -> bytes:
 
 
 class Dispatcher:
-    def __init__(self, rt: Runtime, store: SubscriptionStore, pending: Any, ledger: Any) -> None:
-        self.rt, self.store, self.pending, self.ledger = rt, store, pending, ledger
+    def __init__(
+        self, rt: Runtime, store: SubscriptionStore, pending: Any, ledger: Any, fence: DeliveryFence
+    ) -> None:
+        self.rt, self.store, self.pending, self.ledger, self.fence = rt, store, pending, ledger, fence
         self.tasks: dict[str, DeliveryTask] = {}  # index of the pending table, parsed once
         self.inflight: set[str] = set()
         self.lanes: Counter[str] = Counter()
@@ -98,6 +101,7 @@ class Dispatcher:
                 await asyncio.wait_for(self.wake.wait(), TICK_S)
             self.wake.clear()
             try:
+                await self.fence.refresh()
                 self._resync()
                 self._dispatch_due()
             except Exception:  # the loop must outlive any one bad task
@@ -124,7 +128,15 @@ class Dispatcher:
             is_due(task, now)
             and task.webhook_id not in self.inflight
             and self.attempted.get(task.webhook_id, 0) <= task.attempt_count
+            and self.fence.owns(task.webhook_id)  # owner only, caught up (streams/fence.py)
         )
+
+    async def drain(self, timeout_s: float) -> int:
+        """Partitions are being revoked: let attempts in flight record their outcome first, so the
+        next owner reads their `done` records instead of sending again. Returns those still running."""
+        if self._running:
+            await asyncio.wait(set(self._running), timeout=timeout_s)
+        return len(self._running)
 
     def _in_order(self, task: DeliveryTask, first: dict[tuple[str, str], int], now: Any) -> bool:
         if task.alert.revision != first[(task.alert.id, task.subscription_id)]:

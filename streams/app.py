@@ -34,6 +34,7 @@ class Runtime:
     app: faust.App
     metrics: Metrics
     in_order: InOrder  # every agent reads its input through it (streams/ordered.py)
+    positions: GroupPositions | None = None  # the broker's offsets for the group (ordered.py)
     topics: dict[str, faust.TopicT] = field(default_factory=dict)
     tables: dict[str, Any] = field(default_factory=dict)
     now: Callable[[], datetime] = utcnow
@@ -97,10 +98,17 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
         producer_max_batch_size=512 * 1024,
         producer_linger=0.002,
         stream_wait_empty=False,
+        # Failover (docs/operations.md): a dead member's partitions move after the session timeout.
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=settings.session_timeout_s / 3,
+        consumer_group_instance_id=settings.worker_id or None,
+        table_standby_replicas=settings.standbys,
         autodiscover=False,
     )
     positions = GroupPositions(settings.bootstrap, settings.app_id)
-    rt = Runtime(settings=settings, app=app, metrics=Metrics(), in_order=InOrder(app, positions))
+    rt = Runtime(
+        settings=settings, app=app, metrics=Metrics(), in_order=InOrder(app, positions), positions=positions
+    )
 
     @app.timer(1.0)
     async def check_input_stalls() -> None:
@@ -108,6 +116,12 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
             await rt.in_order.check_stalls()
         except Exception:  # a failed look-up is retried on the next tick; it must not stop the worker
             log.exception("checking input partitions for dropped records failed")
+
+    @app.timer(5.0)
+    async def consumer_lag() -> None:
+        from streams.lag import report_lag
+
+        report_lag(app.consumer, rt.metrics.consumer_lag, rt.in_order.topics)
 
     @app.task
     async def close_positions() -> None:

@@ -52,8 +52,9 @@ class LocalServer:
     `wait_for` waits on those records.
     """
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, host: str = "127.0.0.1") -> None:
         self.port = port
+        self.host = host
         self.records: list[Any] = []
         self._runner: web.AppRunner | None = None
         self._arrived = asyncio.Condition()
@@ -83,7 +84,7 @@ class LocalServer:
         self.routes(app)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
         server = site._server
         assert server is not None and server.sockets  # type: ignore[union-attr]
@@ -105,12 +106,14 @@ class Receiver(LocalServer):
         behaviour: Behaviour = always_ok,
         path: str = "/hook",
         on_receive: Callable[[Received], None] | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
     ) -> None:
         self.secret = secret
         self.behaviour = behaviour
         self.path = path
         self.on_receive = on_receive
-        super().__init__()
+        super().__init__(port, host)
         self.requests: list[Received] = self.records  # the same list, under the name tests read
 
     @property

@@ -55,6 +55,14 @@ class Settings(BaseModel):
     slack_retry_schedule: str = ""
     slack_min_interval_s: float = 1.0
     log_level: str = "info"
+    # Kafka static membership (group.instance.id): a worker restarted under the same id takes its
+    # partitions back without a rebalance. Empty = dynamic membership. StatefulSets use the pod name.
+    worker_id: str = ""
+    # A SIGKILLed worker's partitions move after this long (broker minimum: 6 s); heartbeats every third.
+    session_timeout_s: float = Field(default=10.0, ge=6.0, le=300.0)
+    # Standby replicas of each table partition on other workers: a failover resumes without
+    # replaying the changelog. They never deliver (streams/fence.py).
+    standbys: int = Field(default=1, ge=0)
 
     @property
     def topics(self) -> Topics:
