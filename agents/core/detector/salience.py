@@ -3,12 +3,15 @@
 The rule engine (`rules.find_candidates`) finds, per event type, the sentences that could raise
 it. This stage looks at the candidates of one article together and decides, with a reason:
 
-- *abstain*: in a long article (25 sentences or more) one weak mention (no strong cue) deep in the
-  body is a passing reference, not the article's news;
+- *abstain*: in a long article (25 sentences or more), or in a news report of any length, one weak
+  mention (no strong cue) outside the lead is a passing reference, not the article's news; a type
+  raised by the headline alone, which the body nowhere tells, is not the body's news;
 - *background*: when the lead recalls an event of the type before any mention ("on the anniversary
   of", "the trial of the man accused of") and every mention further down is dated or refers back
   to it ("the riots", "the attack"), the article is about something else; a dated sentence that
   narrates the event is otherwise kept (main subject, not date);
+- *the target makes the type*: a sentence where a role is the victim of the act (and no police or
+  troops fired) is the attempt's, not the crowd's;
 - *one mention, one type*: the leading type is the one in the headline or first sentence, else the
   one with more strong cues and mentions; a sentence that is evidence of both counts for the
   leader (unless it is strong evidence of the other); another type is kept only if it has a strong
