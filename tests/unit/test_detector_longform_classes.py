@@ -363,3 +363,9 @@ def test_a_hostage_told_after_an_attack_is_still_that_attack_s_aftermath() -> No
     (event,) = detect(None, text)
     assert event.type == "assassination_attempt"
     assert any("hostage" in sentence for sentence in event.evidence)
+
+
+def test_civilians_clashing_with_the_police_is_protest_violence() -> None:
+    text = "Youths in the market town took to the streets and clashed with the security forces on Monday."
+    assert _types(text) == ["protest_violence"]
+    assert _types("Rebel fighters clashed with troops near the border on Monday.") == []

@@ -277,7 +277,8 @@ _CUE_TEXT = (
     "rejecting the deal, students chanting slogans, traders angry at the tax, people in protest, "
     "drivers frustrated over fuel, farmers opposing the plan, miners against the closure. "
     "Two guards were killed, the bodyguard was hurt and the attack left one dead; the bomber's blast; "
-    "casualties; a drone; the minister escaped unharmed; the group claimed responsibility."
+    "casualties; a drone; the minister escaped unharmed; the group claimed responsibility. "
+    "Youths clashed with the police, villagers clashing with troops."
 ).lower()
 
 

@@ -436,6 +436,10 @@ CROWD_FORCE = (
     r"(?:police|security forces|troops|soldiers|gendarmes))"
 )
 PROTEST_STRONG = (
+    # civilians fighting the police: a violent demonstration in the coders' sense, whatever the word
+    r"\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
+    r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\bclash(?:ed|es|ing)? with (?:the )?(?:\w+ )?(?:police"
+    r"|security forces|troops|soldiers|gendarmes|officers)\b",
     r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
     r"\b(?:violent|deadly|bloody) (?:protests?|demonstrations?|clashes with (?:police|security forces))\b",
     r"\brioters?\b|\brioting\b|\brioted\b",
