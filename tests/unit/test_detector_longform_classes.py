@@ -369,3 +369,11 @@ def test_civilians_clashing_with_the_police_is_protest_violence() -> None:
     text = "Youths in the market town took to the streets and clashed with the security forces on Monday."
     assert _types(text) == ["protest_violence"]
     assert _types("Rebel fighters clashed with troops near the border on Monday.") == []
+
+
+def test_a_grievance_s_toll_told_in_a_relative_clause_is_part_of_the_grievance() -> None:
+    text = (
+        "Lawmakers grilled the former envoy on Thursday over the attack on the consulate in Tarva that "
+        "killed the ambassador. The hearing lasted eleven hours."
+    )
+    assert _types(text) == []

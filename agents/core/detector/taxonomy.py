@@ -78,7 +78,11 @@ MASKS: tuple[str, ...] = (
     r"|deaths?|violence|brutality|shootings?|abuse|torture|rape|executions?|lynching|assaults?|attacks?"
     r"|bombings?|war|invasion|raids?|air ?strikes?|massacres?|crackdown|occupation"
     r"|killed|shot"
-    r"|arrests?)\b(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?",
+    r"|arrests?)\b(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?"
+    # ... and the relative clause that tells that grievance's toll ("over the attack on the
+    # consulate that killed the ambassador")
+    r"(?:(?:\s+(?:on|at|in)\s+[^;,]{0,50}?)?\s+(?:that|which)\s+(?:killed|wounded|injured|left|claimed)"
+    r"[^.;,]{0,60})?",
 )
 
 # Sentence-level vetoes: the sentence talks about the event without reporting one.
