@@ -162,6 +162,10 @@ def create_app(settings: Settings, *, with_delivery: bool = True) -> Runtime:
         rt.extras["dispatcher"] = deliver.register(rt, store)
         register_api(rt, store)
 
+        from streams.live import register_live
+
+        register_live(rt)
+
     @app.page("/metrics")
     async def metrics_view(web: Any, request: Any) -> Any:
         from prometheus_client import CONTENT_TYPE_LATEST
