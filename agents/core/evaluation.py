@@ -17,15 +17,28 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from agents.core.detector import detect
-from agents.core.detector.taxonomy import EVENT_SPECS
+from agents.core.detector import detect, taxonomy
 
-EVENT_TYPES: tuple[str, ...] = tuple(spec.type for spec in EVENT_SPECS)
-NEGATIVE_LABELS = ("unrelated", "peaceful_protest", "other_violence", "none")
-GOLD_LABELS = (*EVENT_TYPES, "both", "peaceful_protest", "other_violence", "unrelated", "none")
-PREDICTED_SETS = ("none", *EVENT_TYPES, "both")
+NEGATIVE_LABELS = ("peaceful_protest", "other_violence", "unrelated", "none")
+
+
+def event_types() -> tuple[str, ...]:
+    """The types the taxonomy's spec list defines, read when scoring (a new spec is a new label)."""
+    return tuple(spec.type for spec in taxonomy.EVENT_SPECS)
+
+
+def gold_labels() -> tuple[str, ...]:
+    return (*event_types(), "both", *NEGATIVE_LABELS)
+
+
+def predicted_sets() -> tuple[str, ...]:
+    """Columns of the confusion table: no event, each type alone, more than one type ("both")."""
+    return ("none", *event_types(), "both")
+
+
 EXCERPT_CHARS = 160
 SPLITS = ("tune", "check")
 LENGTH_BUCKETS = ((1000, "<1KB"), (3000, "1-3KB"), (None, ">3KB"))
@@ -33,8 +46,21 @@ LENGTH_BUCKETS = ((1000, "<1KB"), (3000, "1-3KB"), (None, ">3KB"))
 
 def classify_record(record: Mapping[str, Any]) -> dict[str, Any]:
     """One corpus record in, its detections out: {"id", "events": [Event as JSON dict]}."""
-    events = detect(record.get("title"), str(record.get("text") or ""))
+    events = detect(record.get("title"), str(record.get("text") or ""), _published(record))
     return {"id": record["id"], "events": [event.model_dump(mode="json") for event in events]}
+
+
+def _published(record: Mapping[str, Any]) -> datetime | None:
+    """The record's `published_at` (ISO 8601), if it has a readable one: it dates "on Tuesday"."""
+    value = record.get("published_at")
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def split_of(item_id: object) -> str:
@@ -45,7 +71,7 @@ def split_of(item_id: object) -> str:
 
 def gold_types(record: Mapping[str, Any]) -> frozenset[str]:
     """The event types a gold record expects (empty for every kind of negative)."""
-    return frozenset(str(label) for label in record.get("labels") or () if str(label) in EVENT_TYPES)
+    return frozenset(str(label) for label in record.get("labels") or () if str(label) in event_types())
 
 
 def gold_label(record: Mapping[str, Any]) -> str:
@@ -170,7 +196,8 @@ class EvalReport:
         return rows
 
     def _labels(self) -> list[str]:
-        return [g for g in GOLD_LABELS if any(self.confusion.get(g, {}).values())]
+        known = dict.fromkeys((*gold_labels(), *self.confusion))
+        return [g for g in known if any(self.confusion.get(g, {}).values())]
 
     def _groups(self) -> list[tuple[str, dict[str, GroupScore]]]:
         return [("by source", self.by_source), ("by length", self.by_length)]
@@ -179,10 +206,10 @@ class EvalReport:
         head = f"items: {self.items}" + (f" (split: {self.split})" if self.split else "")
         lines = [head] + [f"{k:<36} {v}" for k, v in self._rows()]
         lines.append("")
-        lines.append("confusion (gold x predicted): " + " ".join(f"{p:>22}" for p in PREDICTED_SETS))
+        lines.append("confusion (gold x predicted): " + " ".join(f"{p:>22}" for p in predicted_sets()))
         for gold in self._labels():
             row = self.confusion.get(gold, {})
-            lines.append(f"{gold:<29} " + " ".join(f"{row.get(p, 0):>22}" for p in PREDICTED_SETS))
+            lines.append(f"{gold:<29} " + " ".join(f"{row.get(p, 0):>22}" for p in predicted_sets()))
         for title, groups in self._groups():
             if groups:
                 lines.append("")
@@ -207,11 +234,11 @@ class EvalReport:
         head = f"Items: {self.items}" + (f" (split: {self.split})" if self.split else "")
         lines = [head, "", "| metric | value |", "| --- | --- |"]
         lines += [f"| {k} | {v} |" for k, v in self._rows()]
-        lines += ["", "| gold \\ predicted | " + " | ".join(PREDICTED_SETS) + " |"]
-        lines.append("| --- " * (len(PREDICTED_SETS) + 1) + "|")
+        lines += ["", "| gold \\ predicted | " + " | ".join(predicted_sets()) + " |"]
+        lines.append("| --- " * (len(predicted_sets()) + 1) + "|")
         for gold in self._labels():
             row = self.confusion.get(gold, {})
-            lines.append(f"| {gold} | " + " | ".join(str(row.get(p, 0)) for p in PREDICTED_SETS) + " |")
+            lines.append(f"| {gold} | " + " | ".join(str(row.get(p, 0)) for p in predicted_sets()) + " |")
         for title, groups in self._groups():
             if groups:
                 lines += ["", f"| {title} | figures |", "| --- | --- |"]
@@ -256,7 +283,7 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 
 
 def _predicted_set(types: set[str]) -> str:
-    found = [name for name in EVENT_TYPES if name in types]
+    found = [name for name in event_types() if name in types]
     if len(found) > 1:
         return "both"
     return found[0] if found else "none"
@@ -265,11 +292,12 @@ def _predicted_set(types: set[str]) -> str:
 class _Tally:
     def __init__(self) -> None:
         self.items = self.negatives = self.false_alerts = 0
-        self.counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in EVENT_TYPES}
+        self.types = event_types()
+        self.counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in self.types}
 
     def add(self, expected: frozenset[str], types: set[str]) -> None:
         self.items += 1
-        for t in EVENT_TYPES:
+        for t in self.types:
             if t in types and t in expected:
                 self.counts[t]["tp"] += 1
             elif t in types:
@@ -278,7 +306,7 @@ class _Tally:
                 self.counts[t]["fn"] += 1
         if not expected:
             self.negatives += 1
-            if types & set(EVENT_TYPES):
+            if types & set(event_types()):
                 self.false_alerts += 1
 
     def score(self) -> GroupScore:
@@ -304,7 +332,7 @@ def evaluate(
     total = _Tally()
     by_source: dict[str, _Tally] = {}
     by_length: dict[str, _Tally] = {name: _Tally() for _, name in LENGTH_BUCKETS}
-    confusion: dict[str, dict[str, int]] = {g: dict.fromkeys(PREDICTED_SETS, 0) for g in GOLD_LABELS}
+    confusion: dict[str, dict[str, int]] = {g: dict.fromkeys(predicted_sets(), 0) for g in gold_labels()}
     errors: list[ErrorCase] = []
     killed_matches = killed_total = 0
     sev: list[float] = []
@@ -320,7 +348,7 @@ def evaluate(
         total.add(expected, types)
         by_source.setdefault(source_of(record), _Tally()).add(expected, types)
         by_length[length_bucket(text)].add(expected, types)
-        confusion.setdefault(label, dict.fromkeys(PREDICTED_SETS, 0))[_predicted_set(types)] += 1
+        confusion.setdefault(label, dict.fromkeys(predicted_sets(), 0))[_predicted_set(types)] += 1
         excerpt = " ".join(text.split())[:EXCERPT_CHARS]
         predicted = tuple(sorted(types))
 
@@ -328,7 +356,7 @@ def evaluate(
             return tuple(str(s) for e in events if e["type"] in wrong for s in (e.get("evidence") or ())[:3])
 
         if not expected:
-            if types & set(EVENT_TYPES):
+            if types & set(event_types()):
                 errors.append(
                     ErrorCase(str(record["id"]), "false alert", label, predicted, excerpt, evidence_of(types))
                 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -55,3 +55,46 @@ def test_a_year_is_not_a_toll(sentence: str, killed: int) -> None:
     from agents.core.detector.casualties import sentence_counts
 
     assert sentence_counts(sentence)[0] == killed
+
+
+# Relative dates, resolved against the publication time (Thursday 3 December 2026 here).
+_PUBLISHED = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen shot the governor on Tuesday.", date(2026, 12, 1)),
+        ("Police fired tear gas at protesters last night.", date(2026, 12, 2)),
+        ("The mayor was shot dead yesterday outside his home.", date(2026, 12, 2)),
+        ("A bomb hit the judge's car this morning.", date(2026, 12, 3)),
+        ("The mayor was shot on Thursday morning.", date(2026, 12, 3)),  # the day of publication
+        ("Protesters clashed with police last Friday.", date(2026, 11, 27)),
+        ("Gunmen shot the editor three days ago.", date(2026, 11, 30)),
+        ("On 6 October 1981, a Tuesday, gunmen shot the president.", date(1981, 10, 6)),  # explicit wins
+        ("Marchers remembered Bloody Sunday with a silent walk.", None),  # a name, not a date
+        ("Rioting spread through the city last week.", None),  # too vague to date
+    ],
+)
+def test_relative_dates_resolve_against_publication(sentence: str, expected: date | None) -> None:
+    assert event_date([sentence], _PUBLISHED) == expected
+
+
+def test_detect_passes_the_publication_time_to_occurred_on() -> None:
+    text = "Gunmen shot dead the mayor of Eastport on Tuesday, police said."
+    (event,) = detect(None, text, _PUBLISHED)
+    assert event.type == "assassination_attempt" and event.occurred_on == date(2026, 12, 1)
+    (undated,) = detect(None, text)
+    assert undated.occurred_on is None  # no publication time, no guess
+
+
+def test_classify_record_reads_published_at() -> None:
+    from agents.core.evaluation import classify_record
+
+    record = {
+        "id": "x",
+        "text": "Police fired tear gas at protesters in Westport yesterday.",
+        "published_at": "2026-12-03T09:30:00Z",
+    }
+    (event,) = classify_record(record)["events"]
+    assert event["occurred_on"] == "2026-12-02"

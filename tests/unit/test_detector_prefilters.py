@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from agents.core.detector import detect
@@ -150,18 +152,27 @@ _VETO_TEXT = (
     "to the killings, remembering the riots, since the bombing, recalling the attack, the legacy of the "
     "massacre, in the wake of the shootings, in the aftermath of the deaths, mourning the murders. "
     "Soccer fans, football supporters and hooligans rioted after the match, before the game, during "
-    "the derby, following the cup final."
+    "the derby, following the cup final. Hostages were held in a siege; the kidnappers abducted him; "
+    "a hostage-taking. The prison, jails, inmates, a penitentiary, cell blocks and prison guards. "
+    "No evidence of it; a fabricated story that was invented; he asked whether they had claimed it; "
+    "preparing to act. Years ago, decades ago, last year, last month, earlier that year, the previous "
+    "year, a similar protest, an earlier attack, the previous shootings, last summer. Years after the "
+    "war, since then, in the wake of it, a vigil for him, in memory of her, the funeral of the judge, "
+    "tributes to him, mourning, commemorating, the anniversary of it, a memorial service, the son of "
+    "the king, the widow of the general, his wife."
 ).lower()
 
 
 def test_anchored_vetoes_find_what_full_scans_find() -> None:
     import re
 
-    from agents.core.detector import rules
-    from agents.core.detector.taxonomy import PATTERN_STARTS
+    from agents.core.detector import rules, taxonomy
 
-    for pattern in PATTERN_STARTS:
-        anchored = rules._VETO_ANCHORED[pattern]
+    vetoes = [p for p in taxonomy.PATTERN_NAMES if p not in (taxonomy.ARMED_DEMAND, taxonomy.ARMED_CLASH)]
+    vetoes += [taxonomy.HOSTAGE, taxonomy.PRISON]
+    for pattern in dict.fromkeys(vetoes):
+        anchored = rules._anchored_union((pattern,))
+        assert anchored is not None, pattern[:40]
         slow = re.compile(pattern)
         assert [m.span() for m in anchored.finditer(_VETO_TEXT)] == [
             m.span() for m in slow.finditer(_VETO_TEXT)
@@ -266,7 +277,8 @@ _CUE_TEXT = (
     "rejecting the deal, students chanting slogans, traders angry at the tax, people in protest, "
     "drivers frustrated over fuel, farmers opposing the plan, miners against the closure. "
     "Two guards were killed, the bodyguard was hurt and the attack left one dead; the bomber's blast; "
-    "casualties; a drone; the minister escaped unharmed; the group claimed responsibility."
+    "casualties; a drone; the minister escaped unharmed; the group claimed responsibility. "
+    "Youths clashed with the police, villagers clashing with troops."
 ).lower()
 
 
@@ -274,9 +286,13 @@ def test_anchored_cues_find_what_full_scans_find() -> None:
     import re
 
     from agents.core.detector import rules
-    from agents.core.detector.taxonomy import CUE_STARTS
+    from agents.core.detector.taxonomy import ASSASSINATION, PROTEST_VIOLENCE
 
-    for pattern in CUE_STARTS:
+    cues = [*ASSASSINATION.strong, *PROTEST_VIOLENCE.strong, ASSASSINATION.continuation]
+    cues += [
+        p for spec in (ASSASSINATION, PROTEST_VIOLENCE) for g in spec.groups for p in g if p != "@target"
+    ]
+    for pattern in cues:
         anchored = rules._anchored_union((pattern,))
         assert anchored is not None
         slow = re.compile(pattern)
@@ -314,3 +330,53 @@ def test_place_candidates_start_at_word_boundaries() -> None:
         p.name for p, _ in find_places(["An iPhone Berlin launch, then talks in Kabul and McAllen Texas."])
     ]
     assert "Berlin" in names and "Kabul" in names
+
+
+# One source of truth: the starts come from the pattern itself, so a word added to a pattern is
+# found without touching any list.
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"\b(?:attack(?:ed|s)?|shot)\s[a-z]\w*", ("attack", "attacked", "attacks", "shot")),
+        (r"\bcyber[- ]?attack\w*", ("cyber", "cyberattack*")),
+        (r"\b(?:\d+|two) (?:killed|dead)", ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "two ")),
+        # literals after the first word lengthen the start, so `str.find` meets fewer false starts
+        (r"\btear ?gas|water cannons?", ("tear gas", "teargas*", "water cannon")),
+        (r"\ba riot of|\bno one was hurt", ("a riot of", "no one was hurt")),
+        (r"\bstabb\w+", ("stabb*",)),
+        (r"\b(?:riots?|rioting)\b(?! police)", ("riot", "rioting", "riots")),
+        (r"\bprotest", ("protest*",)),  # no word boundary after it: "protesters" too
+    ],
+)
+def test_starts_are_derived_from_the_pattern(pattern: str, starts: tuple[str, ...]) -> None:
+    from agents.core.detector.scan import derive_starts
+
+    assert derive_starts(pattern) == starts
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ years ago", r"[a-z]+ing", r"(?:, )?attack", r".attack"])
+def test_a_pattern_that_can_begin_anywhere_is_scanned_in_full(pattern: str) -> None:
+    from agents.core.detector.scan import anchored, derive_starts
+
+    assert derive_starts(pattern) is None
+    assert isinstance(anchored(pattern), re.Pattern)
+
+
+def test_a_word_added_to_a_pattern_is_matched_without_touching_a_list() -> None:
+    from agents.core.detector.scan import anchored
+
+    before = anchored(r"\b(?:shot|stabbed) (?:the|a) (?:mayor|judge)\b")
+    after = anchored(r"\b(?:shot|stabbed|bludgeoned) (?:the|a) (?:mayor|judge)\b")
+    text = "a man bludgeoned the mayor and shot a judge"
+    assert [m.group(0) for m in before.finditer(text)] == ["shot a judge"]
+    assert [m.group(0) for m in after.finditer(text)] == ["bludgeoned the mayor", "shot a judge"]
+
+
+def test_dotted_capital_i_is_normalised_once_so_offsets_hold() -> None:
+    from agents.core.detector.text import build_document
+
+    doc = build_document("\u0130zmir protest", "Police fired tear gas at protesters in \u0130zmir on Monday.")
+    assert "\u0130" not in doc.text and len(doc.text.lower()) == len(doc.text)
+    assert [e.type for e in detect(None, "Police fired tear gas at protesters in \u0130zmir on Monday.")] == [
+        "protest_violence"
+    ]

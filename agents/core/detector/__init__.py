@@ -1,4 +1,4 @@
-"""Rule-based, explainable event detector: `detect(title, text) -> list[Event]`.
+"""Rule-based, explainable event detector: `detect(title, text, published=None) -> list[Event]`.
 
 Pipeline: strip page furniture and split sentences (`text`), mask figurative phrases and find the
 sentences that raise each type of the data-driven taxonomy (`taxonomy`, `rules`), then read each
@@ -7,6 +7,8 @@ score its severity with explicit factors (`severity`).
 """
 
 from __future__ import annotations
+
+from datetime import date, datetime
 
 from agents.core.detector.casualties import count_casualties, suicide_attackers
 from agents.core.detector.dates import event_date
@@ -28,7 +30,12 @@ def _confidence(candidate: Candidate) -> float:
     return round(min(0.98, value), 2)
 
 
-def _build_event(candidate: Candidate, analysis: Analysis, article_places: _ArticlePlaces) -> Event:
+def _build_event(
+    candidate: Candidate,
+    analysis: Analysis,
+    article_places: _ArticlePlaces,
+    published: date | datetime | None,
+) -> Event:
     spec = candidate.spec
     sentences = [analysis.doc.sentences[i] for i in candidate.evidence]
     all_sentences = analysis.doc.sentences
@@ -79,7 +86,7 @@ def _build_event(candidate: Candidate, analysis: Analysis, article_places: _Arti
         evidence=sentences[:MAX_EVIDENCE],
         outcome=outcome,
         entities=Entities(target=target, places=[p for p, _ in places], weapons=weapon_labels),
-        occurred_on=event_date(sentences),
+        occurred_on=event_date(sentences, published),
     )
 
 
@@ -99,12 +106,15 @@ def _is_district(name: str) -> bool:
     return bool(GOVERNMENT_DISTRICTS.fullmatch(name))
 
 
-def detect(title: str | None, text: str) -> list[Event]:
-    """All events of the taxonomy that this article reports, each with its own evidence."""
+def detect(title: str | None, text: str, published: date | datetime | None = None) -> list[Event]:
+    """All events of the taxonomy that this article reports, each with its own evidence.
+
+    `published` (the article's publication time, when known) resolves relative dates in the
+    evidence ("on Tuesday", "yesterday") into `occurred_on`."""
     doc = build_document(title, text)
     if not doc.sentences:
         return []
     analysis = analyse(doc)
     article_places = _ArticlePlaces()
     kept, _ = decide(analysis)
-    return [_build_event(candidate, analysis, article_places) for candidate in kept]
+    return [_build_event(candidate, analysis, article_places, published) for candidate in kept]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.core.detector.numbers import NUMBER_PATTERN, NUMBER_STARTS, parse_number
-from agents.core.detector.scan import AnchoredPattern
+from agents.core.detector.numbers import NUMBER_PATTERN, parse_number
+from agents.core.detector.scan import AnchoredPattern, anchored
 from agents.core.models import Casualties
 
 _KILL = r"(?:killed|dead|died|slain|murdered|assassinated|shot dead|perished|fatalit(?:y|ies)|deaths|bodies"
@@ -130,40 +130,12 @@ _ANY_STEM = re.compile(
     r"|wound|hurt|hospital|maim|casualt|harm|stabbed"
 )
 _PATTERNS = (_AND_OTHERS, _AFTER, _BEFORE, _SINGLE_PASSIVE, _SINGLE_ACTIVE, _NONE_KILLED, _NONE_HURT)
-_QUALIFIER_STARTS = (
-    "at least",
-    "about",
-    "around",
-    "some",
-    "up to",
-    "more than",
-    "over",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "another",
-)
-_KILL_VERBS = ("killing", "killed", "kills", "injuring", "wounding", "injured", "wounded")
-# Where each pattern's matches can begin: the pattern is tried only there (`scan.AnchoredPattern`;
-# `_BEFORE` would otherwise try its number alternation at every character).
-_STARTS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _BEFORE: (*_QUALIFIER_STARTS, *NUMBER_STARTS),
-    _AFTER: (*_KILL_VERBS, "claimed the lives of", "shot dead", "gunned down"),
-    _AND_OTHERS: _KILL_VERBS,
-    _SINGLE_PASSIVE: ("was", "has been", "had been", "were", "have been"),
-    _SINGLE_ACTIVE: ("shot", "stabbed", "assassinated", "murdered", "gunned", *_KILL_VERBS),
-    _NONE_KILLED: ("no", "without"),
-    _NONE_HURT: ("no", "did not", "didn't"),
-    _PERPETRATOR_TOO: ("in addition to",),
-    _ONE_DIED: ("a", "an", "one", "the"),
-    _ALONG_WITH: ("killed", "dead", "died", "slain", "murdered"),
-}
 Matcher = re.Pattern[str] | AnchoredPattern
-# The same patterns without IGNORECASE, for lower-cased text: several times faster in `re`.
+# The same patterns without IGNORECASE, for lower-cased text (several times faster in `re`), each
+# tried only where its matches can begin (`scan.anchored`: `_BEFORE` would otherwise try its number
+# alternation at every character).
 _LOWER: dict[re.Pattern[str], Matcher] = {
-    p: AnchoredPattern(re.compile(p.pattern), _STARTS[p]) if p in _STARTS else re.compile(p.pattern)
-    for p in (*_PATTERNS, _PERPETRATOR_TOO, _ONE_DIED, _ALONG_WITH)
+    p: anchored(p.pattern) for p in (*_PATTERNS, _PERPETRATOR_TOO, _ONE_DIED, _ALONG_WITH)
 }
 
 
@@ -211,12 +183,8 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
     if "(" in sentence or "including" in lower:
         sentence = _ASIDE.sub("", sentence)
         lower = sentence.lower()
-    pats: dict[re.Pattern[str], Matcher]
-    if len(lower) == len(sentence):
-        text, pats = lower, _LOWER
-    else:  # rare scripts where lower() moves offsets: match the original case-insensitively
-        text, pats = sentence, {p: p for p in _LOWER}
-    text = _blank_years(text)
+    pats = _LOWER  # sentences come from `text.build_document`: lower() keeps their offsets
+    text = _blank_years(lower)
     totals: dict[str, int | None] = {"killed": None, "injured": None}
     used: list[tuple[int, int]] = []
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from agents.core.detector.rules import RoleHit, mask, target_roles
-from agents.core.detector.scan import AnchoredPattern
+from agents.core.detector.scan import anchored
 from agents.core.models import Outcome, Target
 
 TIER_ORDER = ("head", "minister", "senior", "local", "leader", "activist")
@@ -72,42 +72,15 @@ _INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sust
 _ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|bid|plot)\b", re.IGNORECASE)
 
 
-# Where each label's matches can begin ("x*" is a bare prefix, found by substring): the label's
-# pattern is tried only there (`scan.AnchoredPattern`), and not at all for the (usual) weapons an
-# article never mentions. Keep in step with WEAPONS; a unit test checks every label.
-_WEAPON_STARTS: dict[str, tuple[str, ...]] = {
-    "drone": ("drone*",),
-    "explosives": (
-        *("bomb*", "explos*", "blast*", "ied*", "grenade*", "detonat*", "rocket*", "mortar*", "rpg*"),
-        *("vbied*", "car bomb*", "suicide vest*", "landmine*"),
-    ),
-    "live ammunition": ("live *",),
-    "firearm": (
-        *("gun*", "shot*", "shooting*", "rifle*", "pistol*", "sniper*", "opened fire*", "fired *"),
-        *("bullet*", "ak-47*", "firearm*"),
-    ),
-    "knife": ("kni*", "stabb*", "dagger*", "machete*", "blade*", "axe*", "hacked*"),
-    "tear gas": ("tear*",),
-    "water cannon": ("water cannon*",),
-    "rubber bullets": ("rubber*", "plastic*"),
-    "batons": ("baton*", "lathi*", "truncheon*", "clubs*", "sticks*"),
-    "stones": ("stone*", "rocks*"),
-    "incendiary": ("molotov*", "petrol bomb*", "incendiary*", "set *", "torch*", "arson*"),
-    "vehicle": ("rammed*", "ran over*", "ploughed into*", "plowed into*", "drove *"),
-    "poison": ("poison*", "nerve agent*", "novichok*", "toxic substance*"),
-}
-_WEAPONS_LOWER = tuple(
-    (label, AnchoredPattern(re.compile(pattern.pattern), _WEAPON_STARTS[label])) for label, pattern in WEAPONS
-)
+# Each label's pattern, for lower-cased text, tried only where its matches can begin
+# (`scan.anchored`), and not at all for the (usual) weapons an article never mentions.
+_WEAPONS_LOWER = tuple((label, anchored(pattern.pattern)) for label, pattern in WEAPONS)
 
 
 def weapons(sentences: list[str]) -> list[str]:
     text = " ".join(sentences)
     lower = text.lower()
-    if len(lower) == len(text):
-        labels = [label for label, pattern in _WEAPONS_LOWER if pattern.search(lower)]
-    else:  # rare scripts where lower() moves offsets
-        labels = [label for label, pattern in WEAPONS if pattern.search(text)]
+    labels = [label for label, pattern in _WEAPONS_LOWER if pattern.search(lower)]
     if "live ammunition" in labels and "firearm" in labels:
         labels.remove("firearm")
     return labels

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from agents.core.detector import taxonomy
 from agents.core.detector.rules import (
     Analysis,
     _group_at,
@@ -17,10 +18,11 @@ from agents.core.detector.rules import (
     analyse,
     blocked,
     bound_at,
+    led_by_background,
     narrated_at,
 )
 from agents.core.detector.salience import decide
-from agents.core.detector.taxonomy import EVENT_SPECS, PATTERN_NAMES, EventSpec
+from agents.core.detector.taxonomy import PATTERN_NAMES, EventSpec
 from agents.core.detector.text import build_document
 
 EXCERPT = 160
@@ -39,8 +41,13 @@ def _mention(analysis: Analysis, spec: EventSpec, index: int) -> dict[str, Any] 
     for group in spec.groups[1:]:
         here = _group_at(analysis, group, index)
         groups.append(here and bound_at(analysis, spec, group, index))
-    vetoes = _vetoes(analysis, spec.blockers, index)
-    dated = _vetoes(analysis, spec.dated, index)
+    vetoes = _vetoes(analysis, spec.blockers + spec.mention_blockers, index)
+    if spec.leading_background and led_by_background(analysis, spec, index):
+        vetoes.append("background clause (every trigger follows 'after', 'since', 'vigil for' ...)")
+    relative = _vetoes(analysis, spec.relative_past, index)
+    if relative and analysis.is_news():
+        vetoes += [f"{name} in a news report" for name in relative]
+    dated = _vetoes(analysis, spec.dated, index) + ([] if analysis.is_news() else relative)
     narrated = bool(dated) and narrated_at(analysis, spec, index)
     if blocked(analysis, spec, index):
         status = "vetoed: " + ", ".join(vetoes or dated)
@@ -79,7 +86,7 @@ def explain(title: str | None, text: str) -> dict[str, Any]:
     _, verdicts = decide(analysis)
     by_type = {v.candidate.spec.type: v for v in verdicts}
     types: dict[str, Any] = {}
-    for spec in EVENT_SPECS:
+    for spec in taxonomy.EVENT_SPECS:
         mentions = [m for i in sorted(analysis.anchors) if (m := _mention(analysis, spec, i)) is not None]
         verdict = by_type.get(spec.type)
         types[spec.type] = {

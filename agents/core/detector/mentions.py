@@ -67,6 +67,7 @@ _ACT_ON = (
     r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
     r"|striking|hitting"
     r"|found dead|(?:bomb|device|parcel|package|letter)s? (?:\w+ )?(?:addressed|sent|mailed|delivered) to"
+    r"|addressed to|mailed to"
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
     r" (?:on|against|targeting"
     r"|aimed at)|attempt(?:ed)? to (?:kill|assassinate|murder)|tried to (?:kill|assassinate|murder))"
@@ -78,7 +79,7 @@ _OBJECT_BEFORE = re.compile(
     r"[\w'\u2019.()-]+,?)){0,10}\s*$"
 )
 _HARM_AFTER = re.compile(
-    r"^(?:,[^,;:]{0,80},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
+    r"^(?:\s+of\s+(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2})?(?:,[^,;:]{0,80},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
     r"(?:(?:was|were|had been|has been|have been|is|are|got|remains?|remained)\s+(?:\w+ ){0,2}?(?:shot|killed"
     r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
     r"|slain|injured|wounded|hurt|stabbed|attacked|targeted|ambushed|gunned down|poisoned|beheaded|hacked"
@@ -126,11 +127,58 @@ _LETHAL = re.compile(
 )
 
 
+# A later clause whose subject is left out, so is the sentence's subject: "... but was shot dead".
+_ELIDED_HARM = re.compile(
+    r"\b(?:but|and|before he|before she)\s+(?:was|were)\s+(?:\w+\s+){0,3}?(?:shot|killed|stabbed|assassinated"
+    r"|wounded|injured|murdered|gunned down|beaten to death|hacked to death)\b"
+)
+
+
 def _scuffle(text: str, role_start: int) -> bool:
     """A crowd before the role, or non-lethal means after it, and no lethal means or outcome
     anywhere in the sentence."""
     crowd = _CROWD_AGENT.search(text, 0, role_start) or _NON_LETHAL.search(text, role_start)
     return crowd is not None and not _LETHAL.search(text)
+
+
+# A role listed among the many victims of an attack on a place or a crowd ("killing 30 people,
+# including a council member", "killed 40 worshippers and wounded the imam"): the taxonomy's
+# anonymous victims, unless the role itself was the target ("a bomb targeting the governor's
+# convoy" binds that earlier mention of the role).
+_ONE_OF_MANY = re.compile(
+    r"\b(?:kill\w*|wound\w*|injur\w*|dead|died)\s+(?:at least |more than |about |some )?"
+    r"(?P<n>\d+|dozens|scores|hundreds|many|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty)\b(?:\s+[\w-]+){0,2}?\s+(?:people|persons|civilians|worshippers|passengers|guests"
+    r"|shoppers|students|villagers|soldiers|officers|policemen|others|residents|children|bystanders"
+    r"|pilgrims|mourners|commuters|workers|tourists|customers|patrons|spectators|fans|recruits|cadets)\b"
+    r"[^.;]{0,50}\b(?:including|among (?:them|whom|the dead|the victims)|as well as|and)\b[^.;]{0,40}$"
+)
+
+
+# Where an attack on anonymous people happens: a crowd or a public place, not a person's car or home.
+_PUBLIC_PLACE = re.compile(
+    r"\b(?:market|bazaar|mosque|church|temple|shrine|synagogue|bus|train|station|wedding|funeral|stadium"
+    r"|school|university|hotel|restaurant|cafe|nightclub|concert|rally|crowd|checkpoint|hospital"
+    r"|(?:police|army|military) (?:convoy|station|post|academy|patrol))\w*"
+)
+_FEW = frozenset({"five", "six", "seven", "eight", "nine"})
+
+
+def _one_of_many(text: str, start: int) -> bool:
+    m = _ONE_OF_MANY.search(text[max(0, start - 160) : start])
+    if m is None:
+        return False
+    many = m.group("n") not in _FEW and not (m.group("n").isdigit() and int(m.group("n")) < 10)
+    return many or _PUBLIC_PLACE.search(text) is not None
+
+
+def object_of_act(text: str, start: int) -> bool:
+    """The role starting at `start` is the object of an attack verb in its clause ("gunmen shot dead
+    the mayor ..."): a victim, even if a speech verb follows ("..., police said")."""
+    before = text[max(0, start - 90) : start]
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
+    m = _OBJECT_BEFORE.search(before, cut)
+    return m is not None and not _REACTION.search(before, m.end())
 
 
 def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
@@ -141,6 +189,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
         before = text[max(0, start - 90) : start]
         cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
         before = before[cut:]
+        if _one_of_many(text, start):
+            continue  # "killing 30 people, including a council member": one of many victims
         m = _OBJECT_BEFORE.search(before)
         if m is not None and not _REACTION.search(before, m.end()):
             return True
@@ -153,6 +203,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
             _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
         ):
             return True
+        if start < 40 and _ELIDED_HARM.search(text, end):
+            return True  # "President X tried to flee but was caught and shot dead"
         if start < 40:
             # the role opens the sentence or clause: its subject
             tail = text[end : end + 200]

@@ -77,15 +77,6 @@ NUMBER_PATTERN = (
     r"|(?:a couple(?: of)?|a few|a number of|scores of|dozens of|hundreds of|thousands of|a dozen)"
     r"|(?:" + "|".join(_UNIT_WORDS) + r"|several|some|many|dozens|hundreds|thousands|scores|few)"
 )
-# The first words of every NUMBER_PATTERN match (`scan.AnchoredPattern`): digits, number words,
-# vague quantities and the "a dozen" family.
-NUMBER_STARTS: tuple[str, ...] = (
-    *"0123456789",
-    *_UNIT_WORDS,
-    *_TENS.split("|"),
-    *(w.split()[0] for w in VAGUE if not w.startswith("a ")),
-    *("a dozen", "a hundred", "a thousand", "a couple", "a few", "a number of"),
-)
 _NUMBER_RE = re.compile(r"^(?:" + NUMBER_PATTERN + r")$", re.IGNORECASE)
 
 

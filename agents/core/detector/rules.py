@@ -14,15 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, victim_bound
-from agents.core.detector.scan import AnchoredPattern
+from agents.core.detector import taxonomy
+from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, object_of_act, victim_bound
+from agents.core.detector.scan import AnchoredPattern, anchored, derive_starts
 from agents.core.detector.taxonomy import (
-    CUE_STARTS,
-    EVENT_SPECS,
-    MASK_STARTS,
     MASKS,
-    PATTERN_STARTS,
-    ROLE_STARTS,
+    NEWS_TIME,
     ROLE_TIERS,
     SOURCE_AFTER_ROLE,
     SOURCE_BEFORE_ROLE,
@@ -32,6 +29,9 @@ from agents.core.detector.text import Document
 
 TARGET_GROUP = "@target"
 _FLAGS = re.IGNORECASE
+_NEWS_TIME = re.compile(NEWS_TIME)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+LEAD_FOR_TIME = 4  # the headline and the first sentences
 
 
 @lru_cache(maxsize=512)
@@ -50,16 +50,13 @@ def _union_of(patterns: tuple[str, ...]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-_STARTS: dict[str, tuple[str, ...]] = {**PATTERN_STARTS, **CUE_STARTS}
-
-
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
 def _anchored_union(patterns: tuple[str, ...]) -> AnchoredPattern | None:
-    """The union tried only where one of its patterns can begin, when all their starts are known."""
-    if not all(p in _STARTS for p in patterns):
-        return None
-    starts = [start for p in patterns for start in _STARTS[p]]
-    return AnchoredPattern(compiled_lower(_union_of(patterns)), starts)
+    """The union tried only where one of its patterns can begin (starts derived from the patterns
+    themselves), or None when some match can begin anywhere."""
+    source = _union_of(patterns)
+    starts = derive_starts(source)
+    return None if starts is None else AnchoredPattern(compiled_lower(source), starts)
 
 
 def union(patterns: Iterable[str]) -> str:
@@ -68,10 +65,10 @@ def union(patterns: Iterable[str]) -> str:
 
 
 _MASK_RE = re.compile(union(MASKS))
-_MASK_LOWER = AnchoredPattern(_MASK_RE, MASK_STARTS)
+_MASK_LOWER = anchored(_MASK_RE.pattern)
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
-_ROLE_LOWER = AnchoredPattern(re.compile(_ROLE_SOURCE), ROLE_STARTS)
+_ROLE_LOWER = anchored(_ROLE_SOURCE)
 # Bare ranks ("Major", "Captain") are roles only as a title before a name.
 _BARE_RANK = re.compile(r"(?:sergeant(?: major)?|inspector|captain|lieutenant|major)$")
 _NAME_NEXT = re.compile(r" [A-Z]")
@@ -96,23 +93,46 @@ def _anchor_patterns(spec: EventSpec) -> tuple[str, ...]:
     return spec.strong + first
 
 
-# Every sentence that can raise any type matches one of these (a strong cue or a first-group
-# cue). Masking only blanks text, so scanning the unmasked text finds a superset of them.
-_ANCHOR_PATTERNS = tuple(p for spec in EVENT_SPECS for p in _anchor_patterns(spec))
-_ANCHORS = re.compile(union(_ANCHOR_PATTERNS))
+@lru_cache(maxsize=8)
+def anchor_patterns(specs: tuple[EventSpec, ...]) -> tuple[str, ...]:
+    """Every sentence that can raise any type matches one of these (a strong cue or a first-group
+    cue). Masking only blanks text, so scanning the unmasked text finds a superset of them. Read
+    from the spec list in use, so a new spec needs no change here."""
+    return tuple(p for spec in specs for p in _anchor_patterns(spec))
 
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-def mask(text: str) -> str:
-    """Blank out figurative and negated phrases, keeping offsets (and the original case)."""
-    lower = text.lower()
-    found = _MASK_LOWER.finditer(lower) if len(lower) == len(text) else _MASK_RE.finditer(text)
+# The month, not a march: "17 March 1993", "in March", "March 4". Case-sensitive, before lower-casing.
+_MONTH_MARCH = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)? |(?:[Ii]n|[Oo]f|[Ee]arly|[Ll]ate|mid-|[Ss]ince|[Uu]ntil|by"
+    r"|[Dd]uring|[Ll]ast"
+    r"|[Nn]ext|[Tt]his|[Ff]rom|[Bb]etween|and|to|through) )(March)\b|\b(March)(?=,? \d)"
+)
+
+
+def _unmonth(text: str) -> str:
+    if "March" not in text:
+        return text
     pieces: list[str] = []
     last = 0
-    for m in found:
+    for m in _MONTH_MARCH.finditer(text):
+        start, end = m.span(1) if m.group(1) else m.span(2)
+        pieces.append(text[last:start])
+        pieces.append(" " * (end - start))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def mask(text: str) -> str:
+    """Blank out figurative and negated phrases, keeping offsets (and the original case)."""
+    text = _unmonth(text)
+    pieces: list[str] = []
+    last = 0
+    for m in _MASK_LOWER.finditer(text.lower()):
         pieces.append(text[last : m.start()])
         pieces.append(" " * (m.end() - m.start()))
         last = m.end()
@@ -123,15 +143,15 @@ def mask(text: str) -> str:
 def target_roles(text: str) -> list[RoleHit]:
     """Role mentions in one (masked) sentence that can be a victim: not a quoted source, not an
     anonymous plural."""
-    lower = text.lower()
-    found = _ROLE_LOWER.finditer(lower) if len(lower) == len(text) else ROLE_RE.finditer(text)
     out: list[RoleHit] = []
-    for m in found:
+    lower = text.lower()
+    for m in _ROLE_LOWER.finditer(lower):
         if _BARE_RANK.match(m.group(0).lower()) and not _NAME_NEXT.match(text, m.end()):
             continue
         after = text[m.end() : m.end() + 60]
         before = text[max(0, m.start() - 40) : m.start()]
-        if _SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before):
+        source = _SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before)
+        if source and not object_of_act(lower, m.start()):
             continue
         if _ANONYMOUS_PLURAL.search(m.group(0)):
             continue
@@ -144,12 +164,26 @@ class Analysis:
     """Per-document caches shared by every event type: masked sentences, pattern answers, roles."""
 
     doc: Document
-    lower: str  # the whole unmasked text, lower-cased once (the text itself if lower() moved offsets)
+    lower: str  # the whole unmasked text, lower-cased once
     anchors: frozenset[int] = frozenset()
     _masked: dict[int, tuple[str, str]] = field(default_factory=dict)
     _local: dict[tuple[str, int], bool] = field(default_factory=dict)
     _roles: dict[int, list[RoleHit]] = field(default_factory=dict)
     _strong: dict[str, frozenset[int]] = field(default_factory=dict)
+    _news: bool | None = None
+
+    def is_news(self) -> bool:
+        """The text dates its own story by weekday, "today", "yesterday" in its headline or first
+        sentences: a news report, not an encyclopedia section."""
+        if self._news is None:
+            sentences = self.doc.sentences
+            first = " ".join(sentences[: 2 if self.doc.has_title else 1]).lower()
+            lead = " ".join(sentences[:LEAD_FOR_TIME]).lower()
+            # An encyclopedia section also names weekdays now and then, but among its years.
+            self._news = _NEWS_TIME.search(first) is not None or (
+                _NEWS_TIME.search(lead) is not None and _YEAR.search(lead) is None
+            )
+        return self._news
 
     def masked(self, index: int) -> tuple[str, str]:
         """(masked sentence in its original case, the same lower-cased)."""
@@ -161,32 +195,19 @@ class Analysis:
         return cached
 
     def matches_at(self, pattern: str, index: int) -> bool:
-        key = (pattern, index)
-        cached = self._local.get(key)
-        if cached is None:
-            case, lower = self.masked(index)
-            if len(lower) == len(case):
-                anchored = _anchored_union((pattern,)) if pattern in _STARTS else None
-                cached = (anchored or compiled_lower(pattern)).search(lower) is not None
-            else:  # lower() changed some lengths (rare scripts): case-insensitive matching instead
-                cached = compiled(pattern).search(case) is not None
-            self._local[key] = cached
-        return cached
+        return self.any_at((pattern,), index)
 
     def any_at(self, patterns: tuple[str, ...], index: int) -> bool:
         if not patterns:
             return False
-        anchored = _anchored_union(patterns)
-        if anchored is None:
-            return self.matches_at(_union_of(patterns), index)
         key = (_union_of(patterns), index)
         cached = self._local.get(key)
         if cached is None:
-            case, lower = self.masked(index)
-            if len(lower) == len(case):
-                cached = anchored.search(lower) is not None
-            else:
-                cached = compiled(key[0]).search(case) is not None
+            lower = self.masked(index)[1]
+            found = _anchored_union(patterns)
+            cached = (
+                found.exists(lower) if found is not None else compiled_lower(key[0]).search(lower) is not None
+            )
             self._local[key] = cached
         return cached
 
@@ -195,10 +216,8 @@ class Analysis:
 
     def spans_at(self, patterns: tuple[str, ...], index: int) -> list[tuple[int, int]]:
         """Where any of `patterns` matches in the masked sentence (offsets in the sentence)."""
-        case, lower = self.masked(index)
-        if len(lower) == len(case):
-            return [m.span() for m in compiled_lower(_union_of(patterns)).finditer(lower)]
-        return [m.span() for m in compiled(_union_of(patterns)).finditer(case)]
+        lower = self.masked(index)[1]
+        return [m.span() for m in compiled_lower(_union_of(patterns)).finditer(lower)]
 
     def roles_at(self, index: int) -> list[RoleHit]:
         cached = self._roles.get(index)
@@ -209,16 +228,10 @@ class Analysis:
 
     def count_sentences(self, pattern: str) -> int:
         """Sentences of the whole (unmasked) article where `pattern` matches; one scan."""
-        exact = self.lower is not self.doc.text
-        if exact and pattern in _VETO_ANCHORED:
-            return len(_scan_anchored(self.doc, self.lower, _VETO_ANCHORED[pattern]))
-        return len(_scan(self.doc, self.lower, compiled_lower(pattern) if exact else compiled(pattern)))
-
-
-# Article-level vetoes are whole-article scans; these are tried only where their words occur.
-_VETO_ANCHORED = {
-    pattern: AnchoredPattern(re.compile(pattern), starts) for pattern, starts in PATTERN_STARTS.items()
-}
+        found = _anchored_union((pattern,))
+        if found is not None:
+            return len(_scan_anchored(self.doc, self.lower, found))
+        return len(_scan(self.doc, self.lower, compiled_lower(pattern)))
 
 
 def _scan_anchored(doc: Document, lower: str, pattern: AnchoredPattern) -> frozenset[int]:
@@ -250,13 +263,16 @@ def _scan(doc: Document, lower: str, pattern: re.Pattern[str]) -> frozenset[int]
 
 
 def analyse(doc: Document) -> Analysis:
+    # `build_document` normalised U+0130, the one character whose lower case is longer: offsets
+    # in the lower-cased text are those of the text.
     lower = doc.text.lower()
-    if len(lower) != len(doc.text):
-        lower = doc.text  # offsets must stay aligned; per-sentence checks fall back to IGNORECASE
-        anchors = _scan(doc, lower, re.compile(_ANCHORS.pattern, _FLAGS))
-    else:
-        anchored = _anchored_union(_ANCHOR_PATTERNS)
-        anchors = _scan(doc, lower, _ANCHORS) if anchored is None else _scan_anchored(doc, lower, anchored)
+    patterns = anchor_patterns(taxonomy.EVENT_SPECS)
+    found = _anchored_union(patterns)
+    anchors = (
+        _scan(doc, lower, compiled_lower(_union_of(patterns)))
+        if found is None
+        else _scan_anchored(doc, lower, found)
+    )
     return Analysis(doc=doc, lower=lower, anchors=anchors)
 
 
@@ -317,12 +333,65 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     return cached
 
 
-def blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
-    """A sentence vetoed as evidence: an unconditional blocker, or a dated/historical cue in a
-    sentence that does not narrate the event itself."""
+def blocked(analysis: Analysis, spec: EventSpec, index: int, *, continuation: bool = False) -> bool:
+    """A sentence vetoed as evidence: an unconditional blocker, a clause about an earlier event
+    holding every trigger, time relative to now in a news article, or a dated/historical cue in a
+    sentence that does not narrate the event itself. Asked many times per sentence: memoised."""
+    key = ("@blocked:" + spec.type, index)
+    cached = analysis._local.get(key)
+    if cached is None:
+        cached = _blocked(analysis, spec, index)
+        analysis._local[key] = cached
+    if cached or continuation:
+        return cached
+    return analysis.blocked_at(spec.mention_blockers, index)
+
+
+def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     if analysis.blocked_at(spec.blockers, index):
         return True
-    return analysis.blocked_at(spec.dated, index) and not narrated_at(analysis, spec, index)
+    if spec.leading_background and led_by_background(analysis, spec, index):
+        return True
+    relative = bool(spec.relative_past) and analysis.blocked_at(spec.relative_past, index)
+    if relative and analysis.is_news():
+        return True
+    return (relative or analysis.blocked_at(spec.dated, index)) and not narrated_at(analysis, spec, index)
+
+
+# Where a clause opened by a background cue gives way to the main clause: a comma before the main
+# clause's subject ("Ten years after troops fired on the crowd, the square ..."), or ; : .
+_MAIN_CLAUSE = re.compile(
+    r"[;:]|, (?=(?:the|a|an|he|she|they|it|we|i|police|officials|authorities|security|troops|gunmen"
+    r"|protesters|demonstrators|thousands|hundreds|dozens|residents|voters)\b)"
+)
+
+
+def _triggers(analysis: Analysis, spec: EventSpec, index: int) -> list[tuple[int, int]]:
+    spans = analysis.spans_at(spec.strong, index) if spec.strong else []
+    for group in spec.groups:
+        if group != (TARGET_GROUP,):
+            spans += _group_spans(analysis, group, index)
+    return spans
+
+
+def led_by_background(analysis: Analysis, spec: EventSpec, index: int) -> bool:
+    """Every trigger of the sentence sits in a clause opened by a background cue ("three years
+    after the mayor was shot dead", "a vigil for the activist who was killed")."""
+    key = ("@led:" + spec.type, index)
+    cached = analysis._local.get(key)
+    if cached is None:
+        if not analysis.any_at(spec.leading_background, index):  # the anchored test first: cheap
+            analysis._local[key] = False
+            return False
+        lower = analysis.masked(index)[1]
+        scopes = []
+        for cue in analysis.spans_at(spec.leading_background, index):
+            end = _MAIN_CLAUSE.search(lower, cue[1])
+            scopes.append((cue[0], end.start() if end else len(lower)))
+        triggers = _triggers(analysis, spec, index) if scopes else []
+        cached = bool(triggers) and all(any(a <= t0 and t1 <= b for a, b in scopes) for t0, t1 in triggers)
+        analysis._local[key] = cached
+    return cached
 
 
 def strong_hits(analysis: Analysis, spec: EventSpec) -> frozenset[int]:
@@ -361,10 +430,7 @@ def bound_at(analysis: Analysis, spec: EventSpec, group: tuple[str, ...], index:
     # The first pattern names the context explicitly ("protesters"); the others only imply it
     # ("residents ... demanding"), and those need the specific force, not "killed" or "violence".
     return bound(
-        text,
-        analysis.spans_at(first[:1], index),
-        _group_spans(analysis, group, index),
-        spec.bind_words,
+        text, analysis.spans_at(first[:1], index), _group_spans(analysis, group, index), spec.bind_words
     )
 
 
@@ -443,7 +509,7 @@ def _has_name(analysis: Analysis, index: int) -> bool:
 # "The victim was a local councillor", "the target of the attack was the governor": the role
 # sentence refers back to the attack's victim.
 _VICTIM_REF = re.compile(
-    r"\b(?:the|its|their) (?:victims?|targets?|intended targets?|deceased)\b"
+    r"\b(?:the|its|their) (?:victims?|targets?|intended targets?|deceased)\b|\btargets? includ(?:ing|ed)\b"
     r"|\b(?:body|bodies) of\b|\bfound dead\b"
 )
 # "The gunman, Ali Musa, ...": a name given to the attacker is no coreference to a victim.
@@ -472,7 +538,7 @@ def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
         and _SURNAME.match(m.group(0).split()[-1])
         and not _PERPETRATOR.search(sentence[max(0, m.start() - 40) : m.start()])
         # the named person is the one the act was done to, as a role would have to be
-        and (len(lower) != len(sentence) or victim_bound(lower, [m.span()]))
+        and victim_bound(lower, [m.span()])
     }
     other = analysis.doc.sentences[second]
     return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in surnames)
@@ -502,7 +568,9 @@ def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], rea
         while j < len(analysis.doc.sentences) and gap < reach:
             if j in others and j not in candidate.core:
                 break
-            if analysis.matches_at(spec.continuation, j) and not blocked(analysis, spec, j):
+            if analysis.matches_at(spec.continuation, j) and not blocked(
+                analysis, spec, j, continuation=True
+            ):
                 chosen.add(j)
                 gap = 0
             else:
@@ -521,9 +589,10 @@ def find_candidates(analysis: Analysis) -> list[Candidate]:
 def raw_candidates(analysis: Analysis) -> list[Candidate]:
     if not analysis.anchors:
         return []
-    strong = {spec.type: strong_hits(analysis, spec) for spec in EVENT_SPECS}
+    specs = taxonomy.EVENT_SPECS
+    strong = {spec.type: strong_hits(analysis, spec) for spec in specs}
     found = []
-    for spec in EVENT_SPECS:
+    for spec in specs:
         claimed: frozenset[int] = frozenset()
         for other_type, hits in strong.items():
             if other_type != spec.type:

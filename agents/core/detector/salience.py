@@ -3,12 +3,15 @@
 The rule engine (`rules.find_candidates`) finds, per event type, the sentences that could raise
 it. This stage looks at the candidates of one article together and decides, with a reason:
 
-- *abstain*: in a long article (25 sentences or more) one weak mention (no strong cue) deep in the
-  body is a passing reference, not the article's news;
+- *abstain*: in a long article (25 sentences or more), or in a news report of any length, one weak
+  mention (no strong cue) outside the lead is a passing reference, not the article's news; a type
+  raised by the headline alone, which the body nowhere tells, is not the body's news;
 - *background*: when the lead recalls an event of the type before any mention ("on the anniversary
   of", "the trial of the man accused of") and every mention further down is dated or refers back
   to it ("the riots", "the attack"), the article is about something else; a dated sentence that
   narrates the event is otherwise kept (main subject, not date);
+- *the target makes the type*: a sentence where a role is the victim of the act (and no police or
+  troops fired) is the attempt's, not the crowd's;
 - *one mention, one type*: the leading type is the one in the headline or first sentence, else the
   one with more strong cues and mentions; a sentence that is evidence of both counts for the
   leader (unless it is strong evidence of the other); another type is kept only if it has a strong
@@ -25,7 +28,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.core.detector.rules import Analysis, Candidate, extend_all, raw_candidates, strong_hits
+from agents.core.detector.rules import (
+    _NEWS_TIME,
+    Analysis,
+    Candidate,
+    extend_all,
+    led_by_background,
+    narrated_at,
+    raw_candidates,
+    strong_hits,
+)
 
 LEAD_SENTENCES = 4  # the title and the first three sentences of the body
 LONG_ARTICLE = 25  # sentences: from here on, an event told once in the body is not the article's news
@@ -82,10 +94,14 @@ def _recalled(analysis: Analysis, candidate: Candidate) -> bool:
     if not candidate.core:
         return False
     lead = range(min(LEAD_SENTENCES, min(candidate.core)))
-    if not any(analysis.blocked_at(spec.recalls, i) for i in lead):
+    if not any(analysis.blocked_at(spec.recalls, i) or led_by_background(analysis, spec, i) for i in lead):
         return False
-    return all(
-        analysis.blocked_at(spec.dated, i) or _BACK_REFERENCE.search(analysis.masked(i)[1]) is not None
+    # A mention that dates itself by weekday or "today" is fresh news of its own; the others tell
+    # the recalled event again (dated, "the attack", or told with no time at all).
+    return not any(
+        _NEWS_TIME.search(analysis.masked(i)[1]) is not None
+        and not analysis.blocked_at(spec.dated, i)
+        and _BACK_REFERENCE.search(analysis.masked(i)[1]) is None
         for i in candidate.core
     )
 
@@ -94,13 +110,55 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
     """A long article's own subject is in its lead or told again; one weak mention deep in the body
     of a long article is a passing reference (abstain rather than alert)."""
     core = candidate.core
-    if len(analysis.doc.sentences) < LONG_ARTICLE or len(core) != 1 or _in_lead(analysis, core):
+    if len(core) != 1 or _in_lead(analysis, core):
         return False
+    if len(analysis.doc.sentences) < LONG_ARTICLE and not analysis.is_news():
+        return False
+    # A news report tells its own story in the headline and lead; one weak mention further down is
+    # context, whatever the length.
     return not (strong_hits(analysis, candidate.spec) & core) and min(core) >= LEAD_SENTENCES
+
+
+# Police or troops firing on a crowd is crowd control, whoever falls: a protest leader shot by
+# police at a march stays protest violence; a gunman who fires on a leader's convoy is an attempt.
+_STATE_FORCE = re.compile(
+    r"\b(?:police(?:m[ae]n)?|security forces|troops|soldiers|officers|riot police|gendarmes|army)\b"
+    r"[^.;]{0,60}\b(?:fired|shot|opened fire|beat|killed|shooting|firing)\b"
+)
+
+
+def _headline_only(analysis: Analysis, candidate: Candidate) -> bool:
+    """Only the headline raises the type and the body, of several sentences, supports it nowhere."""
+    doc = analysis.doc
+    return doc.has_title and candidate.core == frozenset({0}) and len(doc.sentences) >= 4
+
+
+def _claim_targeted(analysis: Analysis, candidates: list[Candidate]) -> None:
+    """A sentence where a role is the victim of the act is the targeted attack's, not the crowd's
+    (TAXONOMY: the target makes it that type): a leader shot at a rally is an attempt."""
+    targeted = [c for c in candidates if c.spec.needs_target]
+    for attempt in targeted:
+        mine = frozenset(
+            i
+            for i in attempt.core
+            if narrated_at(analysis, attempt.spec, i) and not _STATE_FORCE.search(analysis.masked(i)[1])
+        )
+        for other in candidates:
+            if other.spec.needs_target or not (other.core & mine):
+                continue
+            keep = (other.core - mine) | (strong_hits(analysis, other.spec) & other.core & mine)
+            other.core = frozenset(keep)
+            other.evidence = [i for i in other.evidence if i in keep or i not in attempt.core]
 
 
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     """One verdict per candidate, in the candidates' order."""
+    headline = [c for c in candidates if _headline_only(analysis, c)]
+    if headline:
+        rest = review(analysis, [c for c in candidates if c not in headline])
+        by_id = {id(v.candidate): v for v in rest}
+        reason = "abstain: only the headline raises it; the body does not tell it"
+        return [by_id.get(id(c)) or Verdict(c, False, "single", reason) for c in candidates]
     buried = [c for c in candidates if _buried(analysis, c)]
     if buried:
         rest = review(analysis, [c for c in candidates if c not in buried])
@@ -115,6 +173,13 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
         return [by_id.get(id(c)) or Verdict(c, False, "background", reason) for c in candidates]
     if len(candidates) < 2:
         return [Verdict(c, True, _salience(c), "only type raised") for c in candidates]
+    _claim_targeted(analysis, candidates)
+    emptied = [c for c in candidates if not c.core]
+    if emptied:
+        rest = review(analysis, [c for c in candidates if c not in emptied])
+        by_id = {id(v.candidate): v for v in rest}
+        reason = "its mentions are a targeted attack's (the role is the victim)"
+        return [by_id.get(id(c)) or Verdict(c, False, "dropped", reason) for c in candidates]
     ranked = sorted(candidates, key=lambda c: _weight(analysis, c), reverse=True)
     leader = ranked[0]
     verdicts: dict[int, Verdict] = {id(leader): Verdict(leader, True, _salience(leader), "strongest type")}

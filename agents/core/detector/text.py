@@ -151,11 +151,17 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+def normalise(text: str) -> str:
+    """The one character whose lower case is longer than itself (U+0130, "İ" -> "i" + a combining
+    dot) becomes "I", so every later stage may lower-case a text and keep its offsets."""
+    return text.replace("\u0130", "I") if "\u0130" in text else text
+
+
 def build_document(title: str | None, text: str) -> Document:
     sentences: list[str] = []
     if title and title.strip():
-        sentences.extend(split_sentences(strip_furniture(title)))
-    for sentence in split_sentences(strip_furniture(text)):
+        sentences.extend(split_sentences(strip_furniture(normalise(title))))
+    for sentence in split_sentences(strip_furniture(normalise(text))):
         if sentence.lower() not in {s.lower() for s in sentences[:3]}:
             sentences.append(sentence)
     starts: list[int] = []
