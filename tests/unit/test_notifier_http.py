@@ -8,6 +8,7 @@ import contextlib
 import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from http import HTTPStatus
 
 import httpx
@@ -15,6 +16,7 @@ import orjson
 import pytest
 
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
+from agents.core.delivery.render import Message
 from agents.core.delivery.signing import sign, verify
 from agents.core.delivery.targets import parse_allowed
 from agents.notifiers.slack import SlackNotifier
@@ -119,12 +121,26 @@ async def fake_dns(host: str, port: int) -> list[str]:
     return ["127.0.0.1"]
 
 
-def _webhook(client: httpx.AsyncClient, **kwargs: object) -> WebhookNotifier:
-    return WebhookNotifier(client, fake_dns, allowed_networks=LOOPBACK, clock=lambda: NOW, **kwargs)  # type: ignore[arg-type]
+def _webhook(client: httpx.AsyncClient, timeout_s: float = 15.0) -> WebhookNotifier:
+    return WebhookNotifier(
+        client, resolver=fake_dns, allowed_networks=LOOPBACK, clock=lambda: NOW, timeout_s=timeout_s
+    )
 
 
 def _slack(client: httpx.AsyncClient) -> SlackNotifier:
-    return SlackNotifier(client, fake_dns, allowed_networks=LOOPBACK, clock=lambda: NOW)
+    return SlackNotifier(client, resolver=fake_dns, allowed_networks=LOOPBACK, clock=lambda: NOW)
+
+
+def webhook_message(body: bytes = BODY, headers: dict[str, str] | None = None) -> Message:
+    return Message(body, {**(headers or {}), "Content-Type": "application/json"})
+
+
+def slack_message(payload: dict[str, object]) -> Message:
+    return Message(orjson.dumps(payload), {"Content-Type": "application/json; charset=utf-8"})
+
+
+def clock() -> datetime:
+    return NOW
 
 
 @pytest.mark.parametrize("case", STATUS_CASES, ids=case_ids(STATUS_CASES))
@@ -133,7 +149,9 @@ async def test_webhook_notifier_follows_the_table(
 ) -> None:
     receiver.answer(case)
     headers = sign("msg_1", NOW, BODY, SECRET)
-    result = await _webhook(client).deliver(f"http://receiver.test:{receiver.port}/hook?x=1", BODY, headers)
+    result = await _webhook(client).send(
+        f"http://receiver.test:{receiver.port}/hook?x=1", webhook_message(BODY, headers)
+    )
     assert (result.outcome, result.retry_after_s, result.status) == (*case.webhook, case.status)
     assert len(receiver.requests) == 1  # redirects are not followed
     [request] = receiver.requests
@@ -149,7 +167,9 @@ async def test_slack_notifier_follows_the_table(
 ) -> None:
     receiver.answer(case)
     message = {"text": "hello", "attachments": []}
-    result = await _slack(client).post(f"http://receiver.test:{receiver.port}/services/T/B/x", message)
+    result = await _slack(client).send(
+        f"http://receiver.test:{receiver.port}/services/T/B/x", slack_message(message)
+    )
     assert (result.outcome, result.retry_after_s, result.status) == (*case.slack, case.status)
     [request] = receiver.requests
     assert orjson.loads(request.body) == message
@@ -158,13 +178,15 @@ async def test_slack_notifier_follows_the_table(
 
 async def test_timeout_is_retried(receiver: Receiver, client: httpx.AsyncClient) -> None:
     receiver.mode = "hang"
-    result = await _webhook(client, timeout_s=0.2).deliver(f"http://receiver.test:{receiver.port}/", BODY, {})
+    result = await _webhook(client, timeout_s=0.2).send(
+        f"http://receiver.test:{receiver.port}/", webhook_message()
+    )
     assert result == DeliveryResult(DeliveryOutcome.RETRY, None, None, "webhook transport error: ReadTimeout")
 
 
 async def test_dropped_connection_is_retried(receiver: Receiver, client: httpx.AsyncClient) -> None:
     receiver.mode = "drop"
-    result = await _slack(client).post(f"http://receiver.test:{receiver.port}/", {"text": "x"})
+    result = await _slack(client).send(f"http://receiver.test:{receiver.port}/", slack_message({"text": "x"}))
     assert result == DeliveryResult(
         DeliveryOutcome.RETRY, None, None, "slack transport error: RemoteProtocolError"
     )
@@ -174,7 +196,7 @@ async def test_connection_refused_is_retried(client: httpx.AsyncClient) -> None:
     with socket.socket() as s:  # a port that nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    result = await _webhook(client).deliver(f"http://receiver.test:{port}/", BODY, {})
+    result = await _webhook(client).send(f"http://receiver.test:{port}/", webhook_message())
     assert result == DeliveryResult(
         DeliveryOutcome.RETRY, None, None, "webhook transport error: ConnectError"
     )
@@ -184,8 +206,8 @@ async def test_dns_failure_is_retried(client: httpx.AsyncClient) -> None:
     async def broken_dns(host: str, port: int) -> list[str]:
         raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
 
-    notifier = WebhookNotifier(client, broken_dns, allowed_networks=LOOPBACK)
-    result = await notifier.deliver("http://receiver.test/", BODY, {})
+    notifier = WebhookNotifier(client, clock=clock, resolver=broken_dns, allowed_networks=LOOPBACK)
+    result = await notifier.send("http://receiver.test/", webhook_message())
     assert result == DeliveryResult(
         DeliveryOutcome.RETRY, None, None, "webhook transport error: ConnectError"
     )
@@ -194,15 +216,17 @@ async def test_dns_failure_is_retried(client: httpx.AsyncClient) -> None:
 async def test_loopback_refused_by_default_with_real_dns(
     receiver: Receiver, client: httpx.AsyncClient
 ) -> None:
-    result = await WebhookNotifier(client).deliver(f"http://localhost:{receiver.port}/", BODY, {})
+    result = await WebhookNotifier(client, clock=clock).send(
+        f"http://localhost:{receiver.port}/", webhook_message()
+    )
     assert result.outcome is DeliveryOutcome.GIVE_UP
     assert result.reason.startswith("webhook refused: loopback address ")
     assert receiver.requests == []
 
 
 async def test_loopback_allowed_with_real_dns(receiver: Receiver, client: httpx.AsyncClient) -> None:
-    notifier = SlackNotifier(client, allowed_networks=parse_allowed("loopback"))
-    result = await notifier.post(f"http://localhost:{receiver.port}/", {"text": "x"})
+    notifier = SlackNotifier(client, clock=clock, allowed_networks=parse_allowed("loopback"))
+    result = await notifier.send(f"http://localhost:{receiver.port}/", slack_message({"text": "x"}))
     assert result.outcome is DeliveryOutcome.OK
     assert receiver.requests[0].headers["host"] == f"localhost:{receiver.port}"
 
@@ -211,7 +235,9 @@ async def test_private_resolution_refused_before_connecting(client: httpx.AsyncC
     async def rebinding_dns(host: str, port: int) -> list[str]:
         return ["93.184.216.34", "169.254.169.254"]
 
-    result = await WebhookNotifier(client, rebinding_dns).deliver("https://hooks.example/x", BODY, {})
+    result = await WebhookNotifier(client, clock=clock, resolver=rebinding_dns).send(
+        "https://hooks.example/x", webhook_message()
+    )
     assert result == DeliveryResult(
         DeliveryOutcome.GIVE_UP,
         None,
@@ -222,7 +248,7 @@ async def test_private_resolution_refused_before_connecting(client: httpx.AsyncC
 
 @pytest.mark.parametrize("url", ["ftp://receiver.test/x", "receiver.test/x", "http://"])
 async def test_bad_urls_give_up(url: str, client: httpx.AsyncClient) -> None:
-    result = await _slack(client).post(url, {"text": "x"})
+    result = await _slack(client).send(url, slack_message({"text": "x"}))
     assert result.outcome is DeliveryOutcome.GIVE_UP
     assert result.reason.startswith("slack refused: ")
 
@@ -239,8 +265,8 @@ async def test_https_is_pinned_with_sni_on_the_name() -> None:
         return ["2600:1f18::1", "54.1.2.3"]
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as mock_client:
-        result = await SlackNotifier(mock_client, public_dns).post(
-            "https://hooks.slack.com/services/T/B/x", {"text": "x"}
+        result = await SlackNotifier(mock_client, clock=clock, resolver=public_dns).send(
+            "https://hooks.slack.com/services/T/B/x", slack_message({"text": "x"})
         )
     assert result.outcome is DeliveryOutcome.OK
     [request] = seen

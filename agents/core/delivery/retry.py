@@ -40,6 +40,10 @@ class RetryPolicy:
     def max_attempts(self) -> int:
         return len(self.schedule)
 
+    def with_schedule(self, schedule: tuple[float, ...]) -> RetryPolicy:
+        """The same policy on another schedule (TOCSIN_RETRY_SCHEDULE; tests shorten it)."""
+        return RetryPolicy(schedule, self.jitter_fraction, self.max_retry_after_s)
+
 
 WEBHOOK_POLICY = RetryPolicy()
 SLACK_POLICY = RetryPolicy(schedule=SLACK_SCHEDULE, jitter_fraction=0.1, max_retry_after_s=600.0)

@@ -18,9 +18,11 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, Field
 
+from agents.core.delivery.channels import CHANNELS
+from agents.core.delivery.kind import Kind
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
-from agents.core.delivery.retry import SLACK_POLICY, WEBHOOK_POLICY, RetryPolicy, next_attempt
-from agents.core.delivery.subscriptions import Kind, Subscription
+from agents.core.delivery.retry import RetryPolicy, next_attempt
+from agents.core.delivery.subscriptions import Subscription
 from agents.core.delivery.webhook_message import webhook_id
 from agents.core.models import Alert
 
@@ -67,7 +69,7 @@ def new_task(alert: Alert, sub: Subscription, *, now: datetime) -> DeliveryTask:
 
 
 def policy_for(kind: Kind) -> RetryPolicy:
-    return SLACK_POLICY if kind == "slack" else WEBHOOK_POLICY
+    return CHANNELS[kind].policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +78,12 @@ class Reschedule:
 
 
 @dataclass(frozen=True, slots=True)
-class Done:
+class Ended:
     task: DeliveryTask
     final: Final
 
 
-Next = Reschedule | Done
+Next = Reschedule | Ended
 
 _FINAL_FOR = {
     DeliveryOutcome.OK: Final.DELIVERED,
@@ -109,10 +111,10 @@ def after_attempt(
     )
     task = task.model_copy(update={"attempts": [*task.attempts, attempt]})
     if result.outcome is not DeliveryOutcome.RETRY:
-        return Done(task, _FINAL_FOR[result.outcome])
+        return Ended(task, _FINAL_FOR[result.outcome])
     when = next_attempt(policy or policy_for(task.kind), task.attempt_count, result, now, jitter)
     if when is None:
-        return Done(task, Final.EXHAUSTED)
+        return Ended(task, Final.EXHAUSTED)
     return Reschedule(task.model_copy(update={"not_before": when}))
 
 
