@@ -134,7 +134,7 @@ async def publish(rt: Runtime, article: Article, detected: list[Event], now: dat
         await rt.topics.events.send(key=key, value=value)
 
 
-async def reject(rt: Runtime, event: EventT, rejection: Rejection) -> None:
+async def reject(rt: Runtime, event: EventT[bytes], rejection: Rejection) -> None:
     rt.metrics.articles.labels("rejected").inc()
     rt.metrics.dlq_articles.labels(rejection.reason.value).inc()
     await rt.topics.articles_dlq.send(
@@ -142,14 +142,14 @@ async def reject(rt: Runtime, event: EventT, rejection: Rejection) -> None:
     )
 
 
-async def classify_articles(rt: Runtime, stream: StreamT) -> None:
+async def classify_articles(rt: Runtime, stream: StreamT[bytes]) -> None:
     """Agent `classify_articles`: articles topic -> events topic (or the articles DLQ)."""
     pool = DetectorPool(processes_for(rt))
     pool.acquire()
     try:
         topic = rt.topics.articles.get_topic_name()
         async for batch in batches_in_order(rt.in_order, stream, topic, BATCH_MAX, BATCH_WITHIN_S):
-            accepted: list[tuple[EventT, Article]] = []
+            accepted: list[tuple[EventT[bytes], Article]] = []
             for event in batch:
                 result = decode_article(event.value, max_bytes=rt.settings.max_article_bytes)
                 if isinstance(result, Rejection):

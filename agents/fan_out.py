@@ -19,7 +19,7 @@ from streams.subscription_store import SubscriptionStore
 log = logging.getLogger(__name__)
 
 
-async def fan_out_alerts(rt: Runtime, store: SubscriptionStore, stream: StreamT) -> None:
+async def fan_out_alerts(rt: Runtime, store: SubscriptionStore, stream: StreamT[bytes]) -> None:
     """Agent `fan_out_alerts`. Nothing here waits on a subscriber, only on the subscriptions view."""
     async for event in events_in_order(rt.in_order, stream, rt.topics.alerts.get_topic_name()):
         try:

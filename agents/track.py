@@ -42,7 +42,7 @@ class OpenStories:
         return self.index.setdefault(key, Stories())
 
 
-async def track_stories(rt: Runtime, stream: StreamT) -> None:
+async def track_stories(rt: Runtime, stream: StreamT[bytes]) -> None:
     """Agent `track_stories`: events topic -> alerts topic, remembering each story in its table."""
     metrics, open_stories = rt.metrics, OpenStories(rt)
     async for event_in in events_in_order(rt.in_order, stream, rt.topics.events.get_topic_name()):

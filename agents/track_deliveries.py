@@ -37,7 +37,7 @@ def apply(rt: Runtime, sender: Sender, raw_key: bytes | None, raw: bytes | None)
     return step
 
 
-async def track_deliveries(rt: Runtime, sender: Sender, stream: StreamT) -> None:
+async def track_deliveries(rt: Runtime, sender: Sender, stream: StreamT[bytes]) -> None:
     """Agent `track_deliveries`: the only writer of the two tables."""
     async for event in events_in_order(rt.in_order, stream, rt.topics.deliveries_retry.get_topic_name()):
         try:

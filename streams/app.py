@@ -29,7 +29,7 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[StreamT], Awaitable[None]]
+Handler = Callable[["StreamT[bytes]"], Awaitable[None]]
 
 
 def _raw_topic(app: faust.App, name: str, settings: Settings) -> TopicT:
@@ -47,7 +47,7 @@ def _raw_topic(app: faust.App, name: str, settings: Settings) -> TopicT:
 
 def _json_table(app: faust.App, name: str, settings: Settings) -> JsonTable:
     """A table keyed by raw bytes holding plain JSON values, co-partitioned with our topics."""
-    schema = faust.Schema(key_type=bytes, key_serializer="raw", value_serializer="json")
+    schema: Any = faust.Schema(key_type=bytes, key_serializer="raw", value_serializer="json")
     # key_type=bytes as well: Faust picks the table's key serializer from `key_type` (not from
     # the schema) when it reads the changelog back, and "json" cannot load our raw keys, so a
     # restarted worker never finished recovery ("Error in recovery unexpected character").
@@ -110,11 +110,13 @@ def create_app(
         # Without the delivery agents nothing reads or writes it: no changelog topic to declare.
         return _json_table(app, name, settings) if with_delivery else {}
 
+    start_of = group_positions if group_positions is not None else positions
+    assert start_of is not None
     rt = Runtime(
         settings=settings,
         app=app,
         metrics=Metrics(),
-        in_order=InOrder(app, group_positions if group_positions is not None else positions),
+        in_order=InOrder(app, start_of),
         topics=Topics(**{name: _raw_topic(app, getattr(t, name), settings) for name in Topics.__slots__}),
         tables=Tables(
             stories=_json_table(app, "stories", settings),
@@ -133,30 +135,34 @@ def create_app(
 def _wire_pipeline(rt: Runtime, positions: GroupPositions | None) -> None:
     app = rt.app
 
-    async def classify_articles(stream: StreamT) -> None:
+    async def classify_articles(stream: StreamT[bytes]) -> None:
         await classify.classify_articles(rt, stream)
 
-    async def track_stories(stream: StreamT) -> None:
+    async def track_stories(stream: StreamT[bytes]) -> None:
         await track.track_stories(rt, stream)
 
     _agent(app, rt.topics.articles, "classify_articles", classify_articles)
     _agent(app, rt.topics.events, "track_stories", track_stories)
 
-    @app.timer(1.0)
     async def check_input_stalls() -> None:
         try:
             await rt.in_order.check_stalls()
         except Exception:  # a failed look-up is retried on the next tick; it must not stop the worker
             log.exception("checking input partitions for dropped records failed")
 
-    if positions is not None:
+    # Faust's decorators are untyped: registered by call, so the functions stay typed.
+    app.timer(1.0)(check_input_stalls)
 
-        @app.task
+    if positions is not None:
+        lookups = positions
+
         async def close_positions() -> None:
             try:
                 await asyncio.Event().wait()
             finally:
-                await positions.close()
+                await lookups.close()
+
+        app.task(close_positions)
 
 
 def _wire_delivery(rt: Runtime) -> None:
@@ -171,20 +177,18 @@ def _wire_delivery(rt: Runtime) -> None:
     store = SubscriptionStore(settings.bootstrap, settings.topics.subscriptions, seed)
     sender = Sender(rt, store)
 
-    async def fan_out_alerts(stream: StreamT) -> None:
+    async def fan_out_alerts(stream: StreamT[bytes]) -> None:
         await fan_out.fan_out_alerts(rt, store, stream)
 
-    async def track_deliveries_agent(stream: StreamT) -> None:
+    async def track_deliveries_agent(stream: StreamT[bytes]) -> None:
         await track_deliveries.track_deliveries(rt, sender, stream)
 
     _agent(app, rt.topics.alerts, "fan_out_alerts", fan_out_alerts)
     _agent(app, rt.topics.deliveries_retry, "track_deliveries", track_deliveries_agent)
 
-    @app.task
     async def run_subscriptions() -> None:
         await store.run()
 
-    @app.task
     async def run_sender() -> None:
         async with httpx.AsyncClient(follow_redirects=False) as client:
             notifiers = notifiers_for(
@@ -194,6 +198,9 @@ def _wire_delivery(rt: Runtime) -> None:
                 timeout_s=settings.http_timeout_s,
             )
             await sender.run(notifiers)
+
+    app.task(run_subscriptions)
+    app.task(run_sender)
 
     register_api(rt, store)
 

@@ -56,9 +56,12 @@ def _eval(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     import json
 
+    from pydantic import BaseModel
+
     from agents.core.models import Alert, Article
 
-    model = {"article": Article, "alert": Alert}[args.which]
+    models: dict[str, type[BaseModel]] = {"article": Article, "alert": Alert}
+    model = models[args.which]
     print(json.dumps(model.model_json_schema(), indent=2))
     return 0
 

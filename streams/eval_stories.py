@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import sys
 from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 from agents.core.detector import detect
@@ -18,9 +19,11 @@ from agents.core.stories import StoryReason
 from agents.core.stories.offline import assemble
 from agents.core.story_metrics import GoldArticle, StoryMetrics, load_gold, measure, row_for
 
+_EPOCH = datetime.min.replace(tzinfo=UTC)
+
 
 def _reports(gold: list[GoldArticle]) -> list[tuple[GoldArticle, Article, Event]]:
-    out = []
+    out: list[tuple[GoldArticle, Article, Event]] = []
     for g in gold:
         article = Article(
             id=g.id, title=g.title, text=g.text, url=g.url, source=g.source, published_at=g.published_at
@@ -35,7 +38,9 @@ def score(
     """Metrics for one arrival order (default: by publication time), and each story's articles."""
     reports = _reports(gold)
     idx = (
-        order if order is not None else sorted(range(len(reports)), key=lambda i: reports[i][1].published_at)
+        order
+        if order is not None
+        else sorted(range(len(reports)), key=lambda i: reports[i][1].published_at or _EPOCH)
     )
     ordered = [reports[i] for i in idx if i < len(reports)]
     decisions = assemble([(a, e) for _, a, e in ordered], now=lambda a: a.published_at)  # type: ignore[arg-type, return-value]

@@ -86,8 +86,8 @@ class LocalServer:
         site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
         server = site._server
-        assert server is not None and server.sockets  # type: ignore[union-attr]
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        assert isinstance(server, asyncio.Server) and server.sockets
+        self.port = server.sockets[0].getsockname()[1]
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -164,7 +164,7 @@ class Settings(BaseSettings):
         return Topics().prefixed(self.topic_prefix)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """From `env` (default: the process environment); `overrides` (not None) win."""
         with _environment(env):
             return cls(**{k: v for k, v in overrides.items() if v is not None})

@@ -13,6 +13,8 @@ from agents.notifiers.base import Clock, HttpNotifier, Notifier
 from agents.notifiers.slack import SlackNotifier
 from agents.notifiers.webhook import WebhookNotifier
 
+__all__ = ["NOTIFIERS", "HttpNotifier", "Notifier", "notifiers_for"]
+
 NOTIFIERS: dict[Kind, type[HttpNotifier]] = {
     "webhook": WebhookNotifier,
     "slack": SlackNotifier,

@@ -40,9 +40,7 @@ class Done(BaseModel):
 
 
 DeliveryRecord = Schedule | Replay | Done
-_RECORD: TypeAdapter[DeliveryRecord] = TypeAdapter(
-    Annotated[DeliveryRecord, Field(discriminator="op")]  # type: ignore[arg-type]
-)
+_RECORD: TypeAdapter[DeliveryRecord] = TypeAdapter(Annotated[DeliveryRecord, Field(discriminator="op")])
 
 
 def encode(record: DeliveryRecord) -> bytes:
