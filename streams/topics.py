@@ -38,8 +38,8 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create any missing topic; returns the names created. Existing topics are left alone."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=30000)
-    await admin.start()
     try:
+        await admin.start()
         response = await admin.create_topics(topic_specs(settings))
     finally:
         await admin.close()

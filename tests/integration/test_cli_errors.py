@@ -90,3 +90,24 @@ def test_a_usage_mistake_is_argparse_exit_2() -> None:
     proc = tocsin("classify", "--no-such-flag")
     assert proc.returncode == 2
     assert "unrecognized arguments: --no-such-flag" in proc.stderr
+
+
+def test_worker_with_a_missing_subscriptions_file(tmp_path: Path) -> None:
+    # Checked before the broker is needed: nothing listens on this bootstrap address.
+    missing = tmp_path / "subs.yaml"
+    proc = tocsin(
+        "worker",
+        TOCSIN_SUBSCRIPTIONS_FILE=str(missing),
+        TOCSIN_KAFKA_BOOTSTRAP=f"127.0.0.1:{free_port()}",
+        TOCSIN_DATA_DIR=str(tmp_path / "data"),
+    )
+    assert proc.returncode == 2
+    assert one_line(proc).startswith(f"tocsin: configuration: TOCSIN_SUBSCRIPTIONS_FILE='{missing}': ")
+
+
+def test_worker_with_the_broker_down(tmp_path: Path) -> None:
+    address = f"127.0.0.1:{free_port()}"
+    proc = tocsin("worker", TOCSIN_KAFKA_BOOTSTRAP=address, TOCSIN_DATA_DIR=str(tmp_path / "data"))
+    assert proc.returncode == 1
+    assert f"cannot reach the Kafka broker at {address}" in proc.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in proc.stderr
