@@ -18,6 +18,7 @@ import logging
 import random
 from collections import Counter
 from datetime import datetime
+from typing import Protocol
 
 from agents.core.delivery.channels import CHANNELS
 from agents.core.delivery.kind import Kind
@@ -52,9 +53,17 @@ def policies(rt: Runtime) -> dict[Kind, RetryPolicy]:
     return out
 
 
+class Owner(Protocol):
+    """Which tasks this worker may attempt (streams/fence.py: the active owner, caught up)."""
+
+    async def refresh(self) -> None: ...
+
+    def owns(self, webhook_id: str) -> bool: ...
+
+
 class Sender:
-    def __init__(self, rt: Runtime, store: SubscriptionStore) -> None:
-        self.rt, self.store = rt, store
+    def __init__(self, rt: Runtime, store: SubscriptionStore, fence: Owner) -> None:
+        self.rt, self.store, self.fence = rt, store, fence
         self.tasks: dict[str, DeliveryTask] = {}  # index of the pending table, parsed once
         self.inflight: set[str] = set()
         self.lanes: Counter[str] = Counter()
@@ -86,6 +95,7 @@ class Sender:
                 await asyncio.wait_for(self.wake.wait(), TICK_S)
             self.wake.clear()
             try:
+                await self.fence.refresh()
                 self.resync()
                 self.start_due()
             except Exception:  # the loop must outlive any one bad task
@@ -117,11 +127,19 @@ class Sender:
             attempted=self.attempted,
             lanes=self.lanes,
             ended=lambda wid: ledger.get(wid.encode()) is not None,
+            owned=self.fence.owns,
             pacer=self.pacer,
         )
         for send in sends:
             self._spawn(send)
         return sends
+
+    async def drain(self, timeout_s: float) -> int:
+        """Partitions are being revoked: let attempts in flight record their outcome first, so the
+        next owner reads their `done` records instead of sending again. Returns those still running."""
+        if self._running:
+            await asyncio.wait(set(self._running), timeout=timeout_s)
+        return len(self._running)
 
     def _spawn(self, send: Send) -> None:
         tasks = send.tasks

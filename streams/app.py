@@ -22,6 +22,8 @@ from faust.types import StreamT, TopicT
 from agents import classify, fan_out, track, track_deliveries
 from agents.notifiers import notifiers_for
 from agents.sender import Sender
+from streams.fence import DeliveryFence
+from streams.lag import report_lag
 from streams.metrics import Metrics
 from streams.ordered import GroupPositions, InOrder, StartLookup
 from streams.runtime import JsonTable, Runtime, Tables, Topics
@@ -29,6 +31,7 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 
+DRAIN_S = 5.0  # longest a revoke waits for delivery attempts in flight
 Handler = Callable[["StreamT[bytes]"], Awaitable[None]]
 
 
@@ -88,6 +91,10 @@ def _faust_app(settings: Settings) -> faust.App:
         producer_max_batch_size=512 * 1024,
         producer_linger=0.002,
         stream_wait_empty=False,
+        # Failover (docs/operations.md): a dead member's partitions move after the session timeout.
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=settings.session_timeout_s / 3,
+        consumer_group_instance_id=settings.worker_id or None,
         autodiscover=False,
     )
 
@@ -127,7 +134,8 @@ def create_app(
     rt.in_order.topics.update({t.articles, t.events, t.alerts, t.deliveries_retry})
     _wire_pipeline(rt, group_positions)
     if with_delivery:
-        _wire_delivery(rt)
+        assert group_positions is not None, "delivery needs the broker's offsets (the fence)"
+        _wire_delivery(rt, group_positions)
     _wire_pages(rt)
     return rt
 
@@ -150,8 +158,12 @@ def _wire_pipeline(rt: Runtime, positions: GroupPositions | None) -> None:
         except Exception:  # a failed look-up is retried on the next tick; it must not stop the worker
             log.exception("checking input partitions for dropped records failed")
 
+    async def consumer_lag() -> None:
+        report_lag(app.consumer, rt.metrics.consumer_lag, rt.in_order.topics)
+
     # Faust's decorators are untyped: registered by call, so the functions stay typed.
     app.timer(1.0)(check_input_stalls)
+    app.timer(5.0)(consumer_lag)
 
     if positions is not None:
         lookups = positions
@@ -165,7 +177,7 @@ def _wire_pipeline(rt: Runtime, positions: GroupPositions | None) -> None:
         app.task(close_positions)
 
 
-def _wire_delivery(rt: Runtime) -> None:
+def _wire_delivery(rt: Runtime, positions: GroupPositions) -> None:
     from streams.api import register_api
     from streams.subscription_store import SubscriptionStore
     from streams.subscriptions_file import load_subscriptions
@@ -175,7 +187,20 @@ def _wire_delivery(rt: Runtime) -> None:
         load_subscriptions(settings.subscriptions_file, now=rt.now()) if settings.subscriptions_file else []
     )
     store = SubscriptionStore(settings.bootstrap, settings.topics.subscriptions, seed)
-    sender = Sender(rt, store)
+    deliveries = rt.topics.deliveries_retry.get_topic_name()
+    fence = DeliveryFence(app, rt.in_order, deliveries, settings.partitions, positions.end_of)
+    sender = Sender(rt, store, fence)
+
+    async def finish_inflight(app: Any, *_: Any, **__: Any) -> None:
+        # Bounded: a hung subscriber must not hold the whole group's rebalance (its attempt is then
+        # re-made by the next owner under the same webhook-id).
+        left = await sender.drain(min(settings.http_timeout_s, DRAIN_S))
+        if left:
+            log.warning("rebalance: %d delivery attempts still in flight; they may be re-sent", left)
+        await app.producer.flush()
+
+    # mode types receivers as a union of two callable types, which mypy cannot match an async def to.
+    app.on_partitions_revoked.connect(finish_inflight)  # type: ignore[arg-type]
 
     async def fan_out_alerts(stream: StreamT[bytes]) -> None:
         await fan_out.fan_out_alerts(rt, store, stream)

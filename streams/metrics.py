@@ -56,5 +56,12 @@ class Metrics:
             "tocsin_deliveries_dlq_total", "Deliveries that exhausted their retries", ["kind"], registry=r
         )
 
+        self.consumer_lag = Gauge(
+            "tocsin_consumer_lag",
+            "Records of an owned input partition past the committed offset",
+            ["topic", "partition"],
+            registry=r,
+        )
+
     def exposition(self) -> bytes:
         return generate_latest(self.registry)

@@ -183,6 +183,24 @@ class GroupPositions:
         # A committed offset that retention has since deleted cannot be read from again.
         return max(start, int(committed.offset)) if committed is not None and committed.offset >= 0 else start
 
+    async def end_of(self, topic: str, partition: int) -> int:
+        """The partition's log end offset now (the offset the next record will get)."""
+        delay = 0.1
+        for attempt in range(LOOKUP_ATTEMPTS):
+            try:
+                if self._offsets is None:
+                    self._offsets = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None)
+                    await self._offsets.start()
+                tp = TopicPartition(topic, partition)
+                return int((await self._offsets.end_offsets([tp]))[tp])
+            except KafkaError as exc:
+                if attempt == LOOKUP_ATTEMPTS - 1:
+                    raise
+                log.warning("end of %s[%d] not known yet (%s); retrying", topic, partition, exc)
+                await asyncio.sleep(delay)
+                delay = min(2.0, delay * 2)
+        raise AssertionError("unreachable")
+
     async def close(self) -> None:
         for client in (self._offsets, self._admin):
             if client is not None:

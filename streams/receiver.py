@@ -55,8 +55,9 @@ class LocalServer:
     `wait_for` waits on those records.
     """
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, host: str = "127.0.0.1") -> None:
         self.port = port
+        self.host = host
         self.records: list[Any] = []
         self._runner: web.AppRunner | None = None
         self._arrived = asyncio.Condition()
@@ -86,7 +87,7 @@ class LocalServer:
         self.routes(app)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
         server = site._server
         assert isinstance(server, asyncio.Server) and server.sockets
@@ -109,13 +110,15 @@ class Receiver(LocalServer):
         path: str = "/hook",
         on_receive: Callable[[Received], None] | None = None,
         any_path: bool = False,
+        host: str = "127.0.0.1",
+        port: int = 0,
     ) -> None:
         self.secret = secret
         self.any_path = any_path
         self.behaviour = behaviour
         self.path = path
         self.on_receive = on_receive
-        super().__init__()
+        super().__init__(port, host)
         self.requests: list[Received] = self.records  # the same list, under the name tests read
 
     @property

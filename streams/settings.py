@@ -79,8 +79,6 @@ class Settings(BaseSettings):
     bootstrap: str = Field(DEFAULT_BOOTSTRAP, validation_alias="TOCSIN_KAFKA_BOOTSTRAP")
     kafka_port: int | None = Field(default=None, ge=1, le=65535)
     app_id: str = "tocsin"
-    # Issue 11 (several workers): a stable id per worker for static group membership.
-    worker_id: str | None = None
     topic_prefix: str = ""
     partitions: int = Field(default=4, ge=1)
     replication: int = Field(default=1, ge=1)
@@ -105,6 +103,11 @@ class Settings(BaseSettings):
     slack_retry_schedule: Schedule = None
     slack_min_interval_s: float = Field(default=1.0, ge=0)
     log_level: str = "info"
+    # Kafka static membership (group.instance.id): a worker restarted under the same id takes its
+    # partitions back without a rebalance. Empty = dynamic membership. StatefulSets use the pod name.
+    worker_id: str = ""
+    # A SIGKILLed worker's partitions move after this long (broker minimum: 6 s); heartbeats every third.
+    session_timeout_s: float = Field(default=10.0, ge=6.0, le=300.0)
 
     @field_validator("retry_schedule", "slack_retry_schedule", mode="before")
     @classmethod

@@ -28,7 +28,7 @@ from tests.support import MANY_SURNAMES, governor_attack, new_secret, quiet_arti
 
 ALERTING, QUIET = 60, 240
 # A dead member holds its partitions until its session times out: a short one keeps restarts quick.
-FAST_REJOIN = {"BROKER_SESSION_TIMEOUT": "6", "BROKER_HEARTBEAT_INTERVAL": "1"}
+FAST_REJOIN = {"TOCSIN_SESSION_TIMEOUT_S": "6"}
 
 
 class AlertWatch:

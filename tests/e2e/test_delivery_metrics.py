@@ -58,3 +58,13 @@ async def test_metrics_after_traffic(
     assert metric(m, "tocsin_delivery_latency_seconds_bucket", kind="webhook", le="+Inf") == 2
     assert "tocsin_delivery_retry_pending" in m and m["tocsin_delivery_retry_pending"] == 0
     assert metric(m, "tocsin_articles_dlq_total") == 1
+    # Lag of the owned input partitions: present for every articles partition, and 0 once the
+    # worker has committed everything it was given (the gauge is refreshed every 5 s).
+    articles = e2e_settings.topics.articles
+    for _ in range(40):
+        lag = {k: v for k, v in m.items() if k.startswith("tocsin_consumer_lag{") and f'"{articles}"' in k}
+        if len(lag) == e2e_settings.partitions and sum(lag.values()) == 0:
+            break
+        await asyncio.sleep(0.5)
+        m = await scrape_metrics(port)
+    assert len(lag) == e2e_settings.partitions and sum(lag.values()) == 0, lag

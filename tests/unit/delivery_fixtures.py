@@ -18,6 +18,16 @@ except ImportError:
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
 
+class OwnsAll:
+    """A sender's fence on a worker that owns every partition, caught up (streams/fence.py)."""
+
+    async def refresh(self) -> None:
+        pass
+
+    def owns(self, webhook_id: str) -> bool:
+        return True
+
+
 def sub(sub_id: str = "sub_1", kind: str = "webhook", **overrides: Any) -> Subscription:
     data: dict[str, Any] = {
         "id": sub_id,

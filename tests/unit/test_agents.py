@@ -27,10 +27,10 @@ from streams.settings import Settings
 from streams.subscription_store import SubscriptionStore
 
 try:
-    from delivery_fixtures import sub, task
+    from delivery_fixtures import OwnsAll, sub, task
     from status_table import NOW, make_alert
 except ImportError:
-    from tests.unit.delivery_fixtures import sub, task
+    from tests.unit.delivery_fixtures import OwnsAll, sub, task
     from tests.unit.status_table import NOW, make_alert
 
 
@@ -164,7 +164,7 @@ async def test_fan_out_alerts_schedules_one_task_per_matching_subscription(rt: R
 
 
 async def test_track_deliveries_keeps_the_tables_and_the_senders_index(rt: Runtime) -> None:
-    sender = Sender(rt, ready_store(sub("sub_1")))
+    sender = Sender(rt, ready_store(sub("sub_1")), OwnsAll())
 
     async def agent_fn(stream: StreamT) -> None:
         await track_deliveries.track_deliveries(rt, sender, stream)

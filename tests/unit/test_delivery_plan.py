@@ -32,6 +32,7 @@ def plan(
         "attempted": {},
         "lanes": {},
         "ended": lambda wid: False,
+        "owned": lambda wid: True,
         "pacer": SlackPacer(),
         **kw,
     }
@@ -100,6 +101,11 @@ def test_a_gone_or_disabled_subscription_hands_each_task_on_alone() -> None:
     sends = plan([task("ev_off", subscription=off), gone], subs=[off])
     assert sorted(ids(sends)) == [["ev_goner1"], ["ev_offr1"]]
     assert all(s.subscription in (None, off) for s in sends)
+
+
+def test_only_tasks_this_worker_owns() -> None:
+    mine, theirs = task("ev_mine", subscription=HOOK), task("ev_theirs", subscription=HOOK)
+    assert ids(plan([mine, theirs], owned=lambda wid: wid == mine.webhook_id)) == [["ev_miner1"]]
 
 
 def test_nothing_due_plans_nothing() -> None:

@@ -15,9 +15,9 @@ from streams.settings import Settings
 from streams.subscription_store import SubscriptionStore
 
 try:
-    from delivery_fixtures import task
+    from delivery_fixtures import OwnsAll, task
 except ImportError:
-    from tests.unit.delivery_fixtures import task
+    from tests.unit.delivery_fixtures import OwnsAll, task
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ async def rt(tmp_path: Path) -> AsyncIterator[Runtime]:
 
 
 def test_resync_after_a_rebalance_that_swaps_equal_numbers_of_tasks(rt: Runtime) -> None:
-    sender = Sender(rt, SubscriptionStore("127.0.0.1:1", "subs"))
+    sender = Sender(rt, SubscriptionStore("127.0.0.1:1", "subs"), OwnsAll())
     kept, lost, gained = task("ev_kept"), task("ev_lost"), task("ev_gained")
     for t in (kept, lost):
         sender.on_scheduled(t)
@@ -43,7 +43,7 @@ def test_resync_after_a_rebalance_that_swaps_equal_numbers_of_tasks(rt: Runtime)
 
 
 def test_resync_leaves_a_matching_index_alone(rt: Runtime) -> None:
-    sender = Sender(rt, SubscriptionStore("127.0.0.1:1", "subs"))
+    sender = Sender(rt, SubscriptionStore("127.0.0.1:1", "subs"), OwnsAll())
     t = task("ev_1")
     sender.on_scheduled(t)
     rt.tables.delivery_pending[t.webhook_id.encode()] = t.model_dump(mode="json")

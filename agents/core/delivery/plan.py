@@ -1,8 +1,9 @@
 """Which due delivery tasks to attempt now, and grouped how: the sender's decision, pure.
 
 Rules, in the order they apply:
-- a task is ready when due, not in flight, and not attempted here since its last schedule record
-  (an attempt whose result Kafka has not echoed back yet is not made twice);
+- a task is ready when due, not in flight, not attempted here since its last schedule record
+  (an attempt whose result Kafka has not echoed back yet is not made twice), and `owned` (this
+  worker is the active owner of its partition and has caught up: streams/fence.py);
 - revisions of one alert reach one subscriber in order: a later one waits while an earlier one
   is pending, and up to `ORDER_GRACE_S` for a predecessor whose schedule record is still on its
   way (another partition) unless the ledger shows it ended;
@@ -46,11 +47,12 @@ def plan_due(
     attempted: Mapping[str, int],
     lanes: Mapping[str, int],
     ended: Callable[[str], bool],
+    owned: Callable[[str], bool],
     pacer: SlackPacer,
     limit: int = GLOBAL_LIMIT,
 ) -> list[Send]:
     """The attempts to start now. `lanes`: attempts in flight per subscription id; `ended(wid)`:
-    the ledger knows how that delivery ended."""
+    the ledger knows how that delivery ended; `owned(wid)`: this worker may attempt it."""
     tasks = list(tasks)
     first: dict[tuple[str, str], int] = {}
     for t in tasks:
@@ -62,6 +64,7 @@ def plan_due(
             is_due(t, now)
             and t.webhook_id not in inflight
             and attempted.get(t.webhook_id, 0) <= t.attempt_count
+            and owned(t.webhook_id)
         )
 
     def in_order(t: DeliveryTask) -> bool:
