@@ -50,10 +50,20 @@ async def test_receiver_down_then_up_gets_every_alert_once(
     )
     await worker.wait_ready()
     await send_articles(e2e_settings, attack_articles(n, "down"))
-    await asyncio.sleep(4)  # every first attempt (and a retry or two) meets a closed port
     web_port = int(worker_env["TOCSIN_WEB_PORT"])
-    before = await scrape_metrics(web_port)
-    assert metric(before, "tocsin_deliveries_total", kind="webhook", outcome="retry") >= n
+    # Every first attempt (and a retry or two) meets a closed port. Waited for, not slept for: a
+    # worker that has just started may lose fetched records to Faust and get them back 2 s later
+    # (streams/ordered.py), which a fixed 4 s sleep did not always cover.
+    deadline = time.monotonic() + 30
+    while True:
+        before = await scrape_metrics(web_port)
+        retried = metric(before, "tocsin_deliveries_total", kind="webhook", outcome="retry")
+        if (
+            retried >= n and metric(before, "tocsin_delivery_retry_pending") == n
+        ) or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.5)
+    assert retried >= n
     assert metric(before, "tocsin_delivery_retry_pending") == n
 
     async with receiver:
