@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 KAFKA  := deploy/kafka/kafka.sh
 export TOCSIN_PYTHON := $(abspath $(PY))
 
-.PHONY: venv kafka-up kafka-down kafka-status demo test test-unit lint bench soak clean
+.PHONY: venv browser setup kafka-up kafka-down kafka-status demo test test-unit lint bench soak clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -17,6 +17,18 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 venv: $(VENV)/.installed
 
+# The live page's browser tests drive Debian's chromium through Playwright (Playwright's own browser
+# download cannot work here). Installed when missing; without it the browser tests fail, never skip.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; exit 1; fi; }
+	@command -v chromium >/dev/null
+
+setup: venv browser
+
 kafka-up: venv
 	bash $(KAFKA) start
 
@@ -26,10 +38,11 @@ kafka-down:
 kafka-status:
 	bash $(KAFKA) status
 
+# DEMO_ARGS=--follow keeps the worker, the live page and the feed site running until Ctrl-C.
 demo: kafka-up
-	$(VENV)/bin/tocsin demo
+	$(VENV)/bin/tocsin demo $(DEMO_ARGS)
 
-test: kafka-up
+test: kafka-up browser
 	$(PY) -m pytest
 
 test-unit: venv
@@ -41,6 +54,7 @@ lint: venv
 
 bench: kafka-up
 	$(PY) -m bench.run
+	$(PY) -m bench.failover
 
 # The crash-window test again and again (SOAK_RUNS times, 6 kill points each): it must never fail.
 SOAK_RUNS ?= 20

@@ -95,6 +95,7 @@ def _faust_app(settings: Settings) -> faust.App:
         broker_session_timeout=settings.session_timeout_s,
         broker_heartbeat_interval=settings.session_timeout_s / 3,
         consumer_group_instance_id=settings.worker_id or None,
+        table_standby_replicas=settings.standbys,
         autodiscover=False,
     )
 
@@ -228,6 +229,10 @@ def _wire_delivery(rt: Runtime, positions: GroupPositions) -> None:
     app.task(run_sender)
 
     register_api(rt, store)
+
+    from streams.live import register_live
+
+    register_live(rt)
 
 
 def _wire_pages(rt: Runtime) -> None:

@@ -146,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     es.add_argument("--gold", required=True, help="JSON lines: id, gold, title, text, source, published_at")
     es.add_argument("--shuffle", type=int, default=0, help="also try N random arrival orders")
     es.set_defaults(func=_eval_stories)
+
+    from streams.ingest_cli import add_parser as add_ingest
+
+    add_ingest(sub)
     return p
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections.abc import Callable
+
+from aiokafka.admin import AIOKafkaAdminClient
 
 from streams.local import WorkerProcess, free_port
 from streams.produce import send_articles
@@ -85,16 +88,21 @@ async def test_three_workers_share_the_partitions_and_deliver_each_alert_once(
     worker_env: dict[str, str], start_worker: Callable[..., WorkerProcess], tmp_path: object
 ) -> None:
     worker_env["TOCSIN_PARTITIONS"] = PARTITIONS
+    # Every table partition also lives on a standby worker: those copies must never be delivered.
+    worker_env["TOCSIN_STANDBYS"] = "1"
     settings = Settings.from_env(worker_env)
     receiver, running, names = await _run(settings, start_worker, tmp_path, "share", workers=3)
     assert set(names) - _names(receiver) == set()
     accepted = _accepted(receiver)
     assert all(len(w) == 1 for w in accepted.values()), {k: w for k, w in accepted.items() if len(w) > 1}
-    shares = []
+    shares, attempts = [], []
     for w in running:
         m = await scrape_metrics(int(w.env["TOCSIN_WEB_PORT"]))
         shares.append(metric(m, "tocsin_articles_total"))
+        attempts.append(metric(m, "tocsin_deliveries_total", kind="webhook"))
     assert sum(shares) == ALERTING + QUIET and all(s > 0 for s in shares), shares
+    # One attempt per delivery in the whole group: no standby (or anyone else) attempted one too.
+    assert sum(attempts) == len(accepted) == ALERTING, attempts
 
 
 async def test_a_worker_killed_midstream_loses_nothing(
@@ -146,3 +154,32 @@ async def test_a_worker_joining_midstream_loses_and_doubles_nothing(
     assert all(len(w) == 1 for w in accepted.values()), {k: w for k, w in accepted.items() if len(w) > 1}
     m = await scrape_metrics(int(running[3].env["TOCSIN_WEB_PORT"]))
     assert metric(m, "tocsin_articles_total") > 0, "the joined worker processed no article"
+
+
+async def _members(bootstrap: str, group: str) -> int:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        (response,) = await admin.describe_consumer_groups([group])
+        (described,) = response.to_object()["groups"]
+        return len(described["members"])
+    finally:
+        await admin.close()
+
+
+async def test_sigterm_leaves_the_group_at_once(
+    worker_env: dict[str, str], start_worker: Callable[..., WorkerProcess], tmp_path: object
+) -> None:
+    """A clean shutdown hands its partitions over now, not after the session timeout (60 s here,
+    so a member that merely vanished would still be listed)."""
+    worker_env["TOCSIN_SESSION_TIMEOUT_S"] = "60"
+    settings = Settings.from_env(worker_env)
+    await ensure_topics(settings)
+    running = [start_worker([], **_own(i, tmp_path)) for i in range(2)]
+    await asyncio.gather(*(w.wait_ready() for w in running))
+    assert await _members(settings.bootstrap, settings.app_id) == 2
+    assert running[0].stop() == 0
+    left = time.monotonic()
+    while await _members(settings.bootstrap, settings.app_id) != 1:
+        assert time.monotonic() - left < 5, "the stopped worker is still a member of the group"
+        await asyncio.sleep(0.2)

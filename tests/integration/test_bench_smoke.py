@@ -47,6 +47,8 @@ async def test_bench_harness_produces_well_formed_results(bootstrap: str, tmp_pa
 
     summary = result["summary"]
     assert summary["serial_bound"] > 0
-    assert summary["passthrough_over_raw"] > 0 and summary["full_over_serial_bound"] > 0
+    # Ratios exist; their size means nothing here (300 raw records can be read in a millisecond,
+    # which rounds a loaded pass-through's ratio to 0.0).
+    assert summary["passthrough_over_raw"] >= 0 and summary["full_over_serial_bound"] > 0
     table = render_table(result)
     assert "| full pipeline" in table and "latency at 20/s" in table

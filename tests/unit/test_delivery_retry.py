@@ -9,8 +9,10 @@ from agents.core.delivery.retry import (
     SLACK_POLICY,
     SVIX_SCHEDULE,
     WEBHOOK_POLICY,
+    Planned,
     RetryPolicy,
     next_attempt,
+    plan_next,
     retry_delay,
 )
 
@@ -63,8 +65,28 @@ def test_retry_after_raises_the_delay() -> None:
     assert next_attempt(WEBHOOK_POLICY, 1, _retry(120.0), NOW, 0.0) == NOW + timedelta(seconds=120)
 
 
-def test_retry_after_below_schedule_does_not_shorten_it() -> None:
+def test_retry_after_below_schedule_does_not_shorten_the_schedule_itself() -> None:
+    # next_attempt is the schedule alone; plan_next (below) decides on short Retry-After waits.
     assert next_attempt(WEBHOOK_POLICY, 2, _retry(10.0), NOW, 0.0) == NOW + timedelta(seconds=300)
+
+
+def test_a_short_retry_after_is_honoured_without_using_a_step() -> None:
+    planned = plan_next(WEBHOOK_POLICY, 2, _retry(2.0), NOW, 0.0)
+    assert planned == Planned(NOW + timedelta(seconds=2), short=True)
+    assert plan_next(WEBHOOK_POLICY, 2, _retry(0.0), NOW, 0.0) == Planned(NOW + timedelta(seconds=1), True)
+    # Not shorter than the step: the schedule (raised to the Retry-After) as before.
+    raised = plan_next(WEBHOOK_POLICY, 1, _retry(120.0), NOW, 0.0)
+    assert raised == Planned(NOW + timedelta(seconds=120), False)
+
+
+def test_the_schedule_resumes_after_three_short_waits_in_a_row() -> None:
+    assert plan_next(WEBHOOK_POLICY, 2, _retry(1.0), NOW, 0.0, short_streak=2).short  # type: ignore[union-attr]
+    resumed = plan_next(WEBHOOK_POLICY, 2, _retry(1.0), NOW, 0.0, short_streak=3)
+    assert resumed == Planned(NOW + timedelta(seconds=300), short=False)
+
+
+def test_no_short_wait_once_the_schedule_is_exhausted() -> None:
+    assert plan_next(WEBHOOK_POLICY, 8, _retry(1.0), NOW, 0.0) is None
 
 
 def test_retry_after_is_clamped() -> None:

@@ -7,6 +7,10 @@
 - Retry-After raises the delay to at least its value, clamped to `max_retry_after_s` (1 h for
   webhooks): a receiver asking for days must not park the queue, and news goes stale; the clamped
   retry still uses up an attempt, so a receiver that keeps refusing is eventually exhausted.
+- A Retry-After *shorter* than the schedule's next step is honoured as the next attempt time
+  (never sooner than `MIN_RETRY_AFTER_S`), without using up a step: a receiver back in two seconds
+  gets the alert in two seconds, not after the 5-minute step. After `MAX_SHORT_WAITS` such waits in
+  a row the schedule resumes, so a receiver answering "1 s" forever is still paced and exhausted.
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ class RetryPolicy:
         return RetryPolicy(schedule, self.jitter_fraction, self.max_retry_after_s)
 
 
+MIN_RETRY_AFTER_S = 1.0
+MAX_SHORT_WAITS = 3
+
 WEBHOOK_POLICY = RetryPolicy()
 SLACK_POLICY = RetryPolicy(schedule=SLACK_SCHEDULE, jitter_fraction=0.1, max_retry_after_s=600.0)
 
@@ -72,3 +79,31 @@ def next_attempt(
     if result.outcome is not DeliveryOutcome.RETRY or attempt_number >= policy.max_attempts:
         return None
     return now + timedelta(seconds=retry_delay(policy, attempt_number, result.retry_after_s, jitter))
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    at: datetime
+    short: bool  # a honoured short Retry-After: the schedule step was not used up
+
+
+def plan_next(
+    policy: RetryPolicy,
+    step: int,
+    result: DeliveryResult,
+    now: datetime,
+    jitter: float,
+    *,
+    short_streak: int = 0,
+) -> Planned | None:
+    """The next attempt after `result`, `step` schedule steps in (1-based), `short_streak` short
+    Retry-After waits just before it; None when there is none (done or exhausted)."""
+    if step < 1:
+        raise ValueError("step is 1-based")
+    if result.outcome is not DeliveryOutcome.RETRY or step >= policy.max_attempts:
+        return None
+    wait = result.retry_after_s
+    if wait is not None and short_streak < MAX_SHORT_WAITS and wait < policy.schedule[step]:
+        return Planned(now + timedelta(seconds=max(MIN_RETRY_AFTER_S, wait)), short=True)
+    when = next_attempt(policy, step, result, now, jitter)
+    return None if when is None else Planned(when, short=False)

@@ -21,7 +21,7 @@ from pydantic import AwareDatetime, BaseModel, Field
 from agents.core.delivery.channels import CHANNELS
 from agents.core.delivery.kind import Kind
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
-from agents.core.delivery.retry import RetryPolicy, next_attempt
+from agents.core.delivery.retry import RetryPolicy, plan_next
 from agents.core.delivery.subscriptions import Subscription
 from agents.core.delivery.webhook_message import webhook_id
 from agents.core.models import Alert
@@ -41,6 +41,8 @@ class Attempt(BaseModel):
     status: int | None = None
     reason: str = ""
     duration_ms: float | None = None
+    # The wait after this attempt was a short Retry-After (it used no schedule step).
+    short_wait: bool = False
 
 
 class DeliveryTask(BaseModel):
@@ -109,13 +111,20 @@ def after_attempt(
         reason=result.reason[:300],
         duration_ms=round((now - started).total_seconds() * 1000, 1),
     )
-    task = task.model_copy(update={"attempts": [*task.attempts, attempt]})
+    earlier = task.attempts
     if result.outcome is not DeliveryOutcome.RETRY:
-        return Ended(task, _FINAL_FOR[result.outcome])
-    when = next_attempt(policy or policy_for(task.kind), task.attempt_count, result, now, jitter)
-    if when is None:
-        return Ended(task, Final.EXHAUSTED)
-    return Reschedule(task.model_copy(update={"not_before": when}))
+        return Ended(task.model_copy(update={"attempts": [*earlier, attempt]}), _FINAL_FOR[result.outcome])
+    streak = 0
+    for a in reversed(earlier):
+        if not a.short_wait:
+            break
+        streak += 1
+    step = 1 + len(earlier) - sum(a.short_wait for a in earlier)  # schedule steps used, this one included
+    planned = plan_next(policy or policy_for(task.kind), step, result, now, jitter, short_streak=streak)
+    if planned is None:
+        return Ended(task.model_copy(update={"attempts": [*earlier, attempt]}), Final.EXHAUSTED)
+    attempt = attempt.model_copy(update={"short_wait": planned.short})
+    return Reschedule(task.model_copy(update={"attempts": [*earlier, attempt], "not_before": planned.at}))
 
 
 def is_due(task: DeliveryTask, now: datetime) -> bool:
