@@ -16,19 +16,19 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
-import orjson
+from faust.types import EventT, StreamT
 
 from agents.core.detector import detect
+from agents.core.event_record import EventRecord
 from agents.core.intake import Rejection, RejectReason, decode_article
 from agents.core.models import Article, Event
 from agents.core.recency import is_recent
 from agents.core.stories import partition_key
 from streams.ordered import batches_in_order
-
-if TYPE_CHECKING:
-    from streams.app import Runtime
+from streams.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -51,16 +51,20 @@ def dlq_headers(rejection: Rejection, message: Any) -> list[tuple[str, bytes]]:
     ]
 
 
-def _detect_one(title: str | None, text: str) -> list[Event] | str:
+# title, text, and the publication time that resolves relative dates ("on Tuesday")
+Doc = tuple[str | None, str, datetime | None]
+
+
+def _detect_one(title: str | None, text: str, published: datetime | None = None) -> list[Event] | str:
     try:
-        return detect(title, text)
+        return detect(title, text, published)
     except Exception as exc:  # one article the detector chokes on must not take the batch with it
         return f"{type(exc).__name__}: {exc}"[:500]
 
 
-def detect_many(docs: list[tuple[str | None, str]]) -> list[list[Event] | str]:
+def detect_many(docs: list[Doc]) -> list[list[Event] | str]:
     """Events per article, or the error text for an article the detector failed on."""
-    return [_detect_one(title, text) for title, text in docs]
+    return [_detect_one(*doc) for doc in docs]
 
 
 def _warm_up() -> None:
@@ -101,7 +105,7 @@ class DetectorPool:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    async def detect(self, docs: list[tuple[str | None, str]]) -> list[list[Event] | str]:
+    async def detect(self, docs: list[Doc]) -> list[list[Event] | str]:
         pool = self._pool
         if pool is None or not docs:
             return detect_many(docs)
@@ -117,55 +121,52 @@ class DetectorPool:
         return [events for part in parts for events in part]
 
 
-def register(rt: Runtime) -> None:
-    topics, metrics, max_bytes = rt.topics, rt.metrics, rt.settings.max_article_bytes
-    max_age = rt.settings.max_event_age_days
-    pool = DetectorPool(int(rt.extras.get("detector_processes", default_processes())))
+def processes_for(rt: Runtime) -> int:
+    configured = rt.settings.detector_processes
+    return default_processes() if configured is None else configured
 
-    async def publish(article: Article, detected: list[Event], now: Any) -> None:
-        article_json = article.model_dump(mode="json", exclude={"html"})
-        for event in detected:
-            metrics.events.labels(event.type).inc()
-            if not is_recent(event, article, now=now, max_age_days=max_age):
-                metrics.events_too_old.labels(event.type).inc()
-                continue
-            # Type + country: every story this event could join lives under one key and partition.
-            key = partition_key(event)
-            payload = {
-                "article": article_json,
-                "event": event.model_dump(mode="json"),
-                "received_at": now.isoformat(),
-            }
-            await topics["events"].send(key=key.encode(), value=orjson.dumps(payload))
 
-    async def reject(event: Any, rejection: Rejection) -> None:
-        metrics.articles.labels("rejected").inc()
-        metrics.dlq_articles.labels(rejection.reason.value).inc()
-        await topics["articles_dlq"].send(
-            key=event.message.key, value=event.value or b"", headers=dlq_headers(rejection, event.message)
-        )
+async def publish(rt: Runtime, article: Article, detected: list[Event], now: datetime) -> None:
+    for event in detected:
+        rt.metrics.events.labels(event.type).inc()
+        if not is_recent(event, article, now=now, max_age_days=rt.settings.max_event_age_days):
+            rt.metrics.events_too_old.labels(event.type).inc()
+            continue
+        # Type + country: every story this event could join lives under one key and partition.
+        record = EventRecord(key=partition_key(event), article=article, event=event, received_at=now)
+        key, value = record.to_kafka()
+        await rt.topics.events.send(key=key, value=value)
 
-    @rt.app.agent(topics["articles"], name="classify_articles")
-    async def classify_articles(stream: Any) -> None:
-        pool.acquire()
-        try:
-            async for batch in batches_in_order(
-                rt.in_order, stream, topics["articles"].get_topic_name(), BATCH_MAX, BATCH_WITHIN_S
-            ):
-                accepted: list[tuple[Any, Article]] = []
-                for event in batch:
-                    result = decode_article(event.value, max_bytes=max_bytes)
-                    if isinstance(result, Rejection):
-                        await reject(event, result)
-                    else:
-                        accepted.append((event, result))
-                found = await pool.detect([(a.title, a.text) for _, a in accepted])
-                now = rt.now()
-                for (event, article), detected in zip(accepted, found, strict=True):
-                    if isinstance(detected, str):
-                        await reject(event, Rejection(RejectReason.DETECTOR_ERROR, detected))
-                    else:
-                        metrics.articles.labels("accepted").inc()
-                        await publish(article, detected, now)
-        finally:
-            pool.release()
+
+async def reject(rt: Runtime, event: EventT[bytes], rejection: Rejection) -> None:
+    rt.metrics.articles.labels("rejected").inc()
+    rt.metrics.dlq_articles.labels(rejection.reason.value).inc()
+    await rt.topics.articles_dlq.send(
+        key=event.message.key, value=event.value or b"", headers=dlq_headers(rejection, event.message)
+    )
+
+
+async def classify_articles(rt: Runtime, stream: StreamT[bytes]) -> None:
+    """Agent `classify_articles`: articles topic -> events topic (or the articles DLQ)."""
+    pool = DetectorPool(processes_for(rt))
+    pool.acquire()
+    try:
+        topic = rt.topics.articles.get_topic_name()
+        async for batch in batches_in_order(rt.in_order, stream, topic, BATCH_MAX, BATCH_WITHIN_S):
+            accepted: list[tuple[EventT[bytes], Article]] = []
+            for event in batch:
+                result = decode_article(event.value, max_bytes=rt.settings.max_article_bytes)
+                if isinstance(result, Rejection):
+                    await reject(rt, event, result)
+                else:
+                    accepted.append((event, result))
+            found = await pool.detect([(a.title, a.text, a.published_at) for _, a in accepted])
+            now = rt.now()
+            for (event, article), detected in zip(accepted, found, strict=True):
+                if isinstance(detected, str):
+                    await reject(rt, event, Rejection(RejectReason.DETECTOR_ERROR, detected))
+                else:
+                    rt.metrics.articles.labels("accepted").inc()
+                    await publish(rt, article, detected, now)
+    finally:
+        pool.release()

@@ -11,22 +11,19 @@ refuses everything). Bodies over 64 KiB get 413; invalid ones 422 with pydantic'
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import secrets
-import socket
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import faust
 from pydantic import ValidationError
 
 from agents.core.delivery.subscriptions import SubscriptionRequest, new_subscription
-from agents.core.delivery.targets import check_target, parse_allowed
-
-if TYPE_CHECKING:
-    from streams.app import Runtime
-    from streams.subscription_store import SubscriptionStore
+from agents.core.delivery.targets import check_target
+from agents.notifiers.transport import resolve
+from streams.runtime import Runtime
+from streams.subscription_store import SubscriptionStore
 
 MAX_BODY = 64 * 1024
 
@@ -37,15 +34,10 @@ def _errors(exc: ValidationError) -> list[dict[str, Any]]:
     ]
 
 
-async def _resolve(host: str, port: int) -> list[str]:
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({str(i[4][0]) for i in infos})
-
-
 def register_api(rt: Runtime, store: SubscriptionStore) -> None:
     settings = rt.settings
     token = settings.admin_token.get_secret_value() if settings.admin_token else None
-    allowed = parse_allowed(settings.allow_private_targets)
+    allowed = settings.allow_private_targets
 
     def authorised(view: faust.web.View, request: Any) -> Any | None:
         given = request.headers.get("Authorization", "")
@@ -58,7 +50,7 @@ def register_api(rt: Runtime, store: SubscriptionStore) -> None:
     async def url_refusal(url: str) -> str | None:
         parts = urlsplit(url)
         try:
-            ips = await _resolve(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+            ips = await resolve(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
         except OSError as exc:
             return f"cannot resolve host: {exc.strerror or exc}"
         decision = check_target(url, ips, allowed)

@@ -1,25 +1,41 @@
-"""`tocsin` command line. Imports are lazy so offline commands never load Faust or touch Kafka."""
+"""`tocsin` command line. Imports are lazy so offline commands never load Faust or touch Kafka.
+
+A mistake is one line on stderr naming what to fix (streams/errors.py): exit 2 for the command line
+and configuration, 1 for a failure at run time; `--debug` shows the traceback instead.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
+from streams.errors import TocsinError
+
+
+def _quiet_kafka_client(args: argparse.Namespace) -> None:
+    # A short command reports an unreachable broker as one line (BrokerUnavailable); aiokafka's
+    # own connection-error log lines would come first and bury it. `--debug` keeps them.
+    if not args.debug:
+        logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+
 
 def _worker(args: argparse.Namespace) -> int:
+    from streams.settings import load_settings
     from streams.worker import run_worker
 
-    return run_worker(loglevel=args.loglevel)
+    return run_worker(loglevel=args.loglevel, settings=load_settings())
 
 
 def _produce(args: argparse.Namespace) -> int:
     import asyncio
 
     from streams.produce import produce_paths
-    from streams.settings import Settings
+    from streams.settings import load_settings
 
-    settings = Settings.from_env()
+    settings = load_settings()
+    _quiet_kafka_client(args)
     n = asyncio.run(produce_paths(settings, args.paths, topic=args.topic))
     print(f"produced {n} record(s) to {args.topic or settings.topics.articles} on {settings.bootstrap}")
     return 0
@@ -40,9 +56,12 @@ def _eval(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     import json
 
+    from pydantic import BaseModel
+
     from agents.core.models import Alert, Article
 
-    model = {"article": Article, "alert": Alert}[args.which]
+    models: dict[str, type[BaseModel]] = {"article": Article, "alert": Alert}
+    model = models[args.which]
     print(json.dumps(model.model_json_schema(), indent=2))
     return 0
 
@@ -59,8 +78,11 @@ def _redeliver(args: argparse.Namespace) -> int:
     import asyncio
 
     from streams.redeliver import redeliver
+    from streams.settings import load_settings
 
-    return asyncio.run(redeliver(limit=args.limit, subscription=args.subscription))
+    settings = load_settings()
+    _quiet_kafka_client(args)
+    return asyncio.run(redeliver(settings=settings, limit=args.limit, subscription=args.subscription))
 
 
 def _eval_stories(args: argparse.Namespace) -> int:
@@ -71,6 +93,7 @@ def _eval_stories(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tocsin", description="Real-time news alerting on Kafka.")
+    p.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = p.add_subparsers(dest="command", required=True)
 
     w = sub.add_parser("worker", help="run the Faust worker (classify, track stories, deliver)")
@@ -130,14 +153,27 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _fail(message: str, code: int) -> int:
+    print(f"tocsin: {message}", file=sys.stderr)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)  # argparse: usage line and exit 2 on its own
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except TocsinError as exc:
+        if args.debug:
+            raise
+        return _fail(str(exc), exc.exit_code)
+    except Exception as exc:  # anything unforeseen: still one line, the traceback on request
+        if args.debug:
+            raise
+        return _fail(f"{type(exc).__name__}: {exc} (run `tocsin --debug ...` for the traceback)", 1)
 
 
 if __name__ == "__main__":

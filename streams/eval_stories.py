@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import sys
 from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 from agents.core.detector import detect
@@ -19,9 +20,11 @@ from agents.core.stories import StoryReason, StoryState
 from agents.core.stories.offline import assemble
 from agents.core.story_metrics import GoldArticle, StoryMetrics, load_gold, measure, row_for
 
+_EPOCH = datetime.min.replace(tzinfo=UTC)
+
 
 def _reports(gold: list[GoldArticle]) -> list[tuple[GoldArticle, Article, Event]]:
-    out = []
+    out: list[tuple[GoldArticle, Article, Event]] = []
     for g in gold:
         article = Article(
             id=g.id, title=g.title, text=g.text, url=g.url, source=g.source, published_at=g.published_at
@@ -39,7 +42,9 @@ def score(gold: list[GoldArticle], order: list[int] | None = None) -> tuple[Stor
     copies and how many alert.created went out for it."""
     reports = _reports(gold)
     idx = (
-        order if order is not None else sorted(range(len(reports)), key=lambda i: reports[i][1].published_at)
+        order
+        if order is not None
+        else sorted(range(len(reports)), key=lambda i: reports[i][1].published_at or _EPOCH)
     )
     ordered = [reports[i] for i in idx if i < len(reports)]
     decisions = assemble([(a, e) for _, a, e in ordered], now=lambda a: a.published_at)  # type: ignore[arg-type, return-value]

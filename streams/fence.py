@@ -8,7 +8,7 @@ before reading them re-sends a delivery the subscriber already has. So a task is
     table, never the right to deliver), and
   - once that partition's records up to the end it had at assignment have been applied.
 The other half is on the way out: a worker losing partitions waits (bounded) for its attempts in
-flight and flushes their `done` records before the group moves on (`Dispatcher.drain`).
+flight and flushes their `done` records before the group moves on (`agents/sender.py: Sender.drain`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ EndLookup = Callable[[str, int], Awaitable[int]]
 
 def partition_of(key: bytes, partitions: int) -> int:
     """The partition Kafka's default partitioner picks for `key` (what the producer used)."""
-    return (murmur2(key) & 0x7FFFFFFF) % partitions
+    return int(murmur2(key) & 0x7FFFFFFF) % partitions
 
 
 class DeliveryFence:

@@ -29,7 +29,7 @@ from agents.core.models import Alert
 from streams.topics import partitions_of
 
 if TYPE_CHECKING:
-    from streams.app import Runtime
+    from streams.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -101,17 +101,18 @@ def register_live(rt: Runtime) -> None:
     settings = rt.settings
     token = settings.admin_token.get_secret_value() if settings.admin_token else None
     feed = AlertFeed(rt)
-    rt.extras["live"] = feed
 
-    @rt.app.task
     async def follow_alerts() -> None:
         await feed.run()
+
+    rt.app.task(follow_alerts)  # by call: Faust's decorator is untyped
 
     async def end_streams(_: web.Application) -> None:
         # Before aiohttp waits for open requests: an open page must not hold up a worker's shutdown.
         feed.closed.set()
 
-    rt.app.web.web_app.on_shutdown.append(end_streams)
+    aiohttp_web: Any = rt.app.web  # faust's aiohttp driver; the base type has no web_app
+    aiohttp_web.web_app.on_shutdown.append(end_streams)
 
     def authorised(request: Any) -> bool:
         given = request.headers.get("Authorization", "")

@@ -9,16 +9,21 @@ from typing import Any
 import orjson
 
 from agents.core.documents import parse_article_file
+from streams.errors import UsageError
+from streams.files import read_input
 
 
 def _read_records(path: str, *, force_jsonl: bool) -> list[dict[str, Any]]:
     if path == "-":
         data, name = sys.stdin.buffer.read(), "stdin.jsonl"
     else:
-        data, name = Path(path).read_bytes(), path
+        data, name = read_input(Path(path)), path
     if force_jsonl and not name.endswith(".jsonl"):
         name += ".jsonl"
-    return parse_article_file(name, data)
+    try:
+        return parse_article_file(name, data)
+    except ValueError as exc:  # bad content: the message names the file and line
+        raise UsageError(f"{exc}; fix the file") from None
 
 
 def classify_command(path: str, *, force_jsonl: bool = False, explain: bool = False) -> int:

@@ -6,9 +6,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
+from pydantic import ValidationError
 
 from agents.core.documents import parse_article_file
 from agents.core.models import Article
+from streams.errors import BrokerUnavailable, UsageError
+from streams.files import read_input
 from streams.settings import Settings
 
 
@@ -17,8 +21,17 @@ def load_articles(paths: Iterable[str | Path]) -> list[Article]:
     articles: list[Article] = []
     for path in paths:
         p = Path(path)
-        for record in parse_article_file(p.name, p.read_bytes()):
-            articles.append(Article.model_validate(record))
+        try:
+            records = parse_article_file(p.name, read_input(p))
+        except ValueError as exc:
+            raise UsageError(f"{p}: {exc}; fix the file") from None
+        for n, record in enumerate(records, 1):
+            try:
+                articles.append(Article.model_validate(record))
+            except ValidationError as exc:
+                err = exc.errors(include_url=False)[0]
+                field = ".".join(str(x) for x in err["loc"]) or "record"
+                raise UsageError(f"{p}: article {n}: {field}: {err['msg']}") from None
     return articles
 
 
@@ -26,7 +39,11 @@ async def send_articles(
     settings: Settings, articles: Iterable[Article], *, topic: str | None = None, partition: int | None = None
 ) -> int:
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, linger_ms=5, acks="all")
-    await producer.start()
+    try:
+        await producer.start()
+    except KafkaError as exc:
+        await producer.stop()  # a producer that failed to start is still open ("Unclosed AIOKafkaProducer")
+        raise BrokerUnavailable(settings.bootstrap, type(exc).__name__) from exc
     n = 0
     try:
         for article in articles:

@@ -1,4 +1,5 @@
-"""A real local webhook receiver (aiohttp) for the demo, the e2e tests and the benchmarks.
+"""A real local webhook receiver (aiohttp) for the demo, every test that needs an HTTP endpoint
+(unit, integration, e2e) and the benchmarks: one server, so they all meet the same HTTP stack.
 
 It verifies Standard Webhooks signatures with the reference library, exactly as a subscriber would,
 records every request, and can misbehave on purpose (`behaviour` picks each answer).
@@ -24,6 +25,7 @@ class Received:
     body: bytes
     verified: bool
     status: int
+    path: str = ""  # with the query string
 
     @property
     def json(self) -> Any:
@@ -36,6 +38,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     body: str = "ok"
     delay_s: float = 0.0
+    drop: bool = False  # close the connection without answering
 
 
 Behaviour = Callable[[int, "Received"], Answer]
@@ -87,8 +90,8 @@ class LocalServer:
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
         server = site._server
-        assert server is not None and server.sockets  # type: ignore[union-attr]
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        assert isinstance(server, asyncio.Server) and server.sockets
+        self.port = server.sockets[0].getsockname()[1]
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -106,10 +109,12 @@ class Receiver(LocalServer):
         behaviour: Behaviour = always_ok,
         path: str = "/hook",
         on_receive: Callable[[Received], None] | None = None,
+        any_path: bool = False,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
         self.secret = secret
+        self.any_path = any_path
         self.behaviour = behaviour
         self.path = path
         self.on_receive = on_receive
@@ -137,7 +142,7 @@ class Receiver(LocalServer):
     async def _handle(self, request: web.Request) -> web.Response:
         body = await request.read()
         headers = {k.lower(): v for k, v in request.headers.items()}
-        rec = Received(time.time(), headers, body, self._verify(body, headers), 0)
+        rec = Received(time.time(), headers, body, self._verify(body, headers), 0, request.path_qs)
         answer = (
             self.behaviour(len(self.requests), rec) if rec.verified else Answer(401, body="bad signature")
         )
@@ -145,10 +150,12 @@ class Receiver(LocalServer):
         if answer.delay_s:
             await asyncio.sleep(answer.delay_s)
         self.requests.append(rec)
+        if answer.drop and request.transport is not None:
+            request.transport.close()
         if self.on_receive:
             self.on_receive(rec)
         await self.arrived()
         return web.Response(status=answer.status, text=answer.body, headers=answer.headers)
 
     def routes(self, app: web.Application) -> None:
-        app.router.add_post(self.path, self._handle)
+        app.router.add_post("/{tail:.*}" if self.any_path else self.path, self._handle)

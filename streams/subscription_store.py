@@ -14,11 +14,11 @@ import logging
 from collections.abc import Iterable
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from agents.core.delivery.subscriptions import Subscription, matches
 from agents.core.models import Alert
-from streams.topics import partitions_of
+from streams.topics import assign_from_start, caught_up
 
 log = logging.getLogger(__name__)
 
@@ -81,19 +81,13 @@ class SubscriptionStore:
         )
         await consumer.start()
         try:
-            parts = await partitions_of(self.bootstrap, self.topic)
-            tps = [TopicPartition(self.topic, p) for p in sorted(parts)]
-            consumer.assign(tps)
-            await consumer.seek_to_beginning(*tps)
-            end = await consumer.end_offsets(tps)
+            ends = await assign_from_start(consumer, self.bootstrap, self.topic)
             while True:
                 batch = await consumer.getmany(timeout_ms=200)
                 for records in batch.values():
                     for r in records:
                         self.apply(r.key, r.value)
-                if not self.ready.is_set() and all(
-                    await asyncio.gather(*(self._caught_up(consumer, tp, end[tp]) for tp in tps))
-                ):
+                if not self.ready.is_set() and await caught_up(consumer, ends):
                     for sub in self.seed:
                         if sub.id not in self.subs:
                             await self.put(sub)
@@ -105,7 +99,3 @@ class SubscriptionStore:
             if self._producer is not None:
                 with contextlib.suppress(Exception):
                     await self._producer.stop()
-
-    @staticmethod
-    async def _caught_up(consumer: AIOKafkaConsumer, tp: TopicPartition, end: int) -> bool:
-        return await consumer.position(tp) >= end

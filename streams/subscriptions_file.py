@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from agents.core.delivery.subscriptions import Subscription
+from streams.errors import ConfigError
 
 
 def parse_subscriptions(entries: list[dict[str, Any]], *, now: datetime) -> list[Subscription]:
@@ -30,9 +31,20 @@ def parse_subscriptions(entries: list[dict[str, Any]], *, now: datetime) -> list
 
 
 def load_subscriptions(path: Path, *, now: datetime) -> list[Subscription]:
-    data = yaml.safe_load(path.read_text())  # JSON is YAML too
+    """Raises ConfigError naming TOCSIN_SUBSCRIPTIONS_FILE and what is wrong with it."""
+    where = f"configuration: TOCSIN_SUBSCRIPTIONS_FILE={str(path)!r}"
+    try:
+        data = yaml.safe_load(path.read_text())  # JSON is YAML too
+    except OSError as exc:
+        raise ConfigError(f"{where}: {exc.strerror or exc}; check the path") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: not YAML or JSON ({str(exc).splitlines()[0]})") from None
     if isinstance(data, dict):
         data = data.get("subscriptions", [])
     if not isinstance(data, list):
-        raise ValueError(f"{path}: expected a list of subscriptions")
-    return parse_subscriptions(data, now=now)
+        raise ConfigError(f"{where}: expected a list of subscriptions")
+    try:
+        return parse_subscriptions(data, now=now)
+    except (ValidationError, KeyError, TypeError, AttributeError) as exc:
+        detail = exc.errors(include_url=False)[0]["msg"] if isinstance(exc, ValidationError) else repr(exc)
+        raise ConfigError(f"{where}: a subscription is invalid: {detail}") from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
@@ -37,8 +38,8 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create any missing topic; returns the names created. Existing topics are left alone."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=30000)
-    await admin.start()
     try:
+        await admin.start()
         response = await admin.create_topics(topic_specs(settings))
     finally:
         await admin.close()
@@ -65,3 +66,18 @@ async def partitions_of(bootstrap: str, topic: str) -> list[int]:
     if described["error_code"]:
         raise RuntimeError(f"topic {topic}: error {described['error_code']}")
     return sorted(p["partition"] for p in described["partitions"])
+
+
+async def assign_from_start(
+    consumer: AIOKafkaConsumer, bootstrap: str, topic: str
+) -> dict[TopicPartition, int]:
+    """Assign every partition of `topic` to a group-less consumer at its start; returns the end
+    offsets, so the caller knows when it has read what the topic held."""
+    tps = [TopicPartition(topic, p) for p in await partitions_of(bootstrap, topic)]
+    consumer.assign(tps)
+    await consumer.seek_to_beginning(*tps)
+    return dict(await consumer.end_offsets(tps))
+
+
+async def caught_up(consumer: AIOKafkaConsumer, ends: dict[TopicPartition, int]) -> bool:
+    return all([await consumer.position(tp) >= end for tp, end in ends.items()])

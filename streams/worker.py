@@ -6,7 +6,12 @@ import asyncio
 import logging
 import os
 
-from streams.settings import Settings
+from aiokafka.errors import KafkaError
+
+from streams.errors import BrokerUnavailable
+from streams.runtime import utcnow
+from streams.settings import Settings, load_settings
+from streams.subscriptions_file import load_subscriptions
 from streams.topics import ensure_topics
 
 # Measured with `python -m bench.run` (docs/performance.md): uvloop cuts Faust's per-message cost
@@ -27,11 +32,16 @@ def run_worker(*, loglevel: str | None = None, settings: Settings | None = None)
     loop = event_loop_name()
     if loop != "aio":
         mode.loop.use(loop)
-    settings = settings or Settings.from_env()
+    settings = settings or load_settings()
+    if settings.subscriptions_file:  # a mistake in it fails now, before the broker is needed
+        load_subscriptions(settings.subscriptions_file, now=utcnow())
     level = loglevel or settings.log_level
     logging.basicConfig(level=level.upper(), format="[%(asctime)s] %(levelname)s %(name)s: %(message)s")
     logging.getLogger(__name__).info("event loop: %s", loop)
-    asyncio.run(ensure_topics(settings))
+    try:
+        asyncio.run(ensure_topics(settings))
+    except KafkaError as exc:
+        raise BrokerUnavailable(settings.bootstrap, type(exc).__name__) from exc
 
     from streams.app import create_app
 

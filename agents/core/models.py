@@ -105,7 +105,6 @@ class Entities(BaseModel):
     target: Target | None = None
     places: list[Place] = Field(default_factory=list)
     weapons: list[str] = Field(default_factory=list)
-    actors: list[str] = Field(default_factory=list)
 
 
 class Event(BaseModel):

@@ -1,4 +1,4 @@
-"""One SSRF-checked, address-pinned POST shared by the webhook and Slack notifiers.
+"""One SSRF-checked, address-pinned POST shared by every notifier.
 
 Resolve the host, check every address (`agents.core.delivery.targets`), then connect to the
 checked address itself: the URL's host is replaced by the IP, the `Host` header keeps the name,
@@ -13,15 +13,13 @@ import asyncio
 import socket
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import httpx
 
-from agents.core.delivery.outcome import Kind
+from agents.core.delivery.kind import Kind
 from agents.core.delivery.targets import IPNetwork, check_target
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
-Clock = Callable[[], datetime]
 
 MAX_RESPONSE_BYTES = 4096
 
@@ -30,10 +28,6 @@ async def resolve(host: str, port: int) -> list[str]:
     """Every address `host` resolves to, via the event loop's non-blocking getaddrinfo."""
     infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer
 
-from agents.dispatcher import WEBHOOK_LANE
+from agents.core.delivery.channels import CHANNELS
 from streams.local import WorkerProcess
 from streams.produce import send_articles
 from streams.receiver import Answer, Received, Receiver
@@ -27,6 +27,7 @@ from streams.settings import Settings
 from streams.topics import ensure_topics
 from tests.support import MANY_SURNAMES, governor_attack, new_secret, quiet_article, read_all
 
+WEBHOOK_LANE = CHANNELS["webhook"].lane
 ALERTING, QUIET = 60, 240
 # A dead member holds its partitions until its session times out: a short one keeps restarts quick.
 FAST_REJOIN = {"TOCSIN_SESSION_TIMEOUT_S": "6"}

@@ -126,7 +126,7 @@ async def test_foreign_records_on_internal_topics_do_not_stop_the_pipeline(
     async with Receiver(secret) as receiver:
         subs = tmp_path / "subs.json"
         subs.write_text(orjson.dumps([{"name": "r", "url": receiver.url, "secret": secret}]).decode())
-        s = settings.model_copy(update={"subscriptions_file": subs, "allow_private_targets": "127.0.0.0/8"})
+        s = settings.replace(subscriptions_file=subs, allow_private_targets="127.0.0.0/8")
         rt = create_app(s)
         t = s.topics
         good = load_articles([SAMPLES / "02_fuel_protest.txt"])[0]

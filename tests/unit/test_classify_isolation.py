@@ -11,7 +11,7 @@ from agents.core.models import Event
 def test_a_failing_article_returns_its_error_and_spares_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     real = classify.detect
 
-    def flaky(title: str | None, text: str) -> list[Event]:
+    def flaky(title: str | None, text: str, published: object = None) -> list[Event]:
         if "poison pill" in text:
             raise IndexError("list index out of range")
         return real(title, text)
@@ -19,9 +19,9 @@ def test_a_failing_article_returns_its_error_and_spares_the_batch(monkeypatch: p
     monkeypatch.setattr(classify, "detect", flaky)
     out = classify.detect_many(
         [
-            (None, "Police fired tear gas at protesters in Nairobi, Kenya; five people were injured."),
-            (None, "A poison pill for the detector."),
-            (None, "The chipmaker's shares rose 9% after record revenue."),
+            (None, "Police fired tear gas at protesters in Nairobi, Kenya; five people were injured.", None),
+            (None, "A poison pill for the detector.", None),
+            (None, "The chipmaker's shares rose 9% after record revenue.", None),
         ]
     )
     assert out[1] == "IndexError: list index out of range"

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import contextlib
 import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from http import HTTPStatus
+from datetime import datetime
 
 import httpx
 import orjson
 import pytest
 
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
+from agents.core.delivery.render import Message
 from agents.core.delivery.signing import sign, verify
 from agents.core.delivery.targets import parse_allowed
 from agents.notifiers.slack import SlackNotifier
 from agents.notifiers.webhook import WebhookNotifier
+from streams.receiver import Answer, Received, Receiver
 
 try:
     from status_table import NOW, STATUS_CASES, StatusCase, case_ids
@@ -31,81 +31,37 @@ BODY = b'{"type":"alert.created","timestamp":"2026-11-27T16:38:00Z","data":{"id"
 
 
 @dataclass
-class Recorded:
-    method: str
-    path: str
-    headers: dict[str, str]
-    body: bytes
+class Script:
+    """What the receiver answers next: a row of the status table, or hang, or drop."""
+
+    answer: Answer = field(default_factory=Answer)
+
+    def play(self, case: StatusCase) -> None:
+        headers = dict(case.headers)
+        if case.retry_after is not None:
+            headers["Retry-After"] = case.retry_after
+        self.answer = Answer(status=case.status, headers=headers, body=case.body)
 
 
 @dataclass
-class Receiver:
-    """Answers every request with the configured status, headers and body, then closes."""
+class Endpoint:
+    server: Receiver
+    script: Script
 
-    port: int = 0
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b"ok"
-    mode: str = "answer"  # "answer" | "hang" | "drop"
-    requests: list[Recorded] = field(default_factory=list)
-    release: asyncio.Event = field(default_factory=asyncio.Event)
-    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    @property
+    def port(self) -> int:
+        return self.server.port
 
-    def answer(self, case: StatusCase) -> None:
-        self.status = case.status
-        self.body = case.body.encode()
-        self.headers = dict(case.headers)
-        if case.retry_after is not None:
-            self.headers["Retry-After"] = case.retry_after
-
-    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self.tasks.add(task)
-        try:
-            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
-            method, path, _ = head[0].split(" ", 2)
-            headers = {k.strip().lower(): v.strip() for k, v in (h.split(":", 1) for h in head[1:] if h)}
-            body = await reader.readexactly(int(headers.get("content-length", "0")))
-            self.requests.append(Recorded(method, path, headers, body))
-            if self.mode == "hang":
-                await self.release.wait()
-                return
-            if self.mode == "drop":
-                return
-            phrase = (
-                HTTPStatus(self.status).phrase if self.status in HTTPStatus._value2member_map_ else "Unknown"
-            )
-            lines = [
-                f"HTTP/1.1 {self.status} {phrase}",
-                f"Content-Length: {len(self.body)}",
-                "Connection: close",
-            ]
-            lines += [f"{k}: {v}" for k, v in self.headers.items()]
-            writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + self.body)
-            await writer.drain()
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            writer.close()
-            with contextlib.suppress(ConnectionError):
-                await writer.wait_closed()
-            self.tasks.discard(task)
+    @property
+    def requests(self) -> list[Received]:
+        return self.server.requests
 
 
 @pytest.fixture
-async def receiver() -> AsyncIterator[Receiver]:
-    rec = Receiver()
-    server = await asyncio.start_server(rec.handle, "127.0.0.1", 0)
-    rec.port = server.sockets[0].getsockname()[1]
-    try:
-        yield rec
-    finally:
-        rec.release.set()
-        server.close()
-        await server.wait_closed()
-        if rec.tasks:
-            await asyncio.gather(*rec.tasks, return_exceptions=True)
+async def receiver() -> AsyncIterator[Endpoint]:
+    script = Script()
+    async with Receiver(behaviour=lambda _n, _rec: script.answer, any_path=True) as server:
+        yield Endpoint(server, script)
 
 
 @pytest.fixture
@@ -119,25 +75,41 @@ async def fake_dns(host: str, port: int) -> list[str]:
     return ["127.0.0.1"]
 
 
-def _webhook(client: httpx.AsyncClient, **kwargs: object) -> WebhookNotifier:
-    return WebhookNotifier(client, fake_dns, allowed_networks=LOOPBACK, clock=lambda: NOW, **kwargs)  # type: ignore[arg-type]
+def _webhook(client: httpx.AsyncClient, timeout_s: float = 15.0) -> WebhookNotifier:
+    return WebhookNotifier(
+        client, resolver=fake_dns, allowed_networks=LOOPBACK, clock=lambda: NOW, timeout_s=timeout_s
+    )
 
 
 def _slack(client: httpx.AsyncClient) -> SlackNotifier:
-    return SlackNotifier(client, fake_dns, allowed_networks=LOOPBACK, clock=lambda: NOW)
+    return SlackNotifier(client, resolver=fake_dns, allowed_networks=LOOPBACK, clock=lambda: NOW)
+
+
+def webhook_message(body: bytes = BODY, headers: dict[str, str] | None = None) -> Message:
+    return Message(body, {**(headers or {}), "Content-Type": "application/json"})
+
+
+def slack_message(payload: dict[str, object]) -> Message:
+    return Message(orjson.dumps(payload), {"Content-Type": "application/json; charset=utf-8"})
+
+
+def clock() -> datetime:
+    return NOW
 
 
 @pytest.mark.parametrize("case", STATUS_CASES, ids=case_ids(STATUS_CASES))
 async def test_webhook_notifier_follows_the_table(
-    case: StatusCase, receiver: Receiver, client: httpx.AsyncClient
+    case: StatusCase, receiver: Endpoint, client: httpx.AsyncClient
 ) -> None:
-    receiver.answer(case)
+    receiver.script.play(case)
     headers = sign("msg_1", NOW, BODY, SECRET)
-    result = await _webhook(client).deliver(f"http://receiver.test:{receiver.port}/hook?x=1", BODY, headers)
+    result = await _webhook(client).send(
+        f"http://receiver.test:{receiver.port}/hook?x=1", webhook_message(BODY, headers)
+    )
     assert (result.outcome, result.retry_after_s, result.status) == (*case.webhook, case.status)
     assert len(receiver.requests) == 1  # redirects are not followed
     [request] = receiver.requests
-    assert (request.method, request.path, request.body) == ("POST", "/hook?x=1", BODY)
+    assert (request.path, request.body) == ("/hook?x=1", BODY)  # the one route takes POST only
     assert request.headers["host"] == f"receiver.test:{receiver.port}"  # pinned to 127.0.0.1
     assert request.headers["content-type"] == "application/json"
     verify(request.body, request.headers, SECRET, now=NOW)
@@ -145,26 +117,30 @@ async def test_webhook_notifier_follows_the_table(
 
 @pytest.mark.parametrize("case", STATUS_CASES, ids=case_ids(STATUS_CASES))
 async def test_slack_notifier_follows_the_table(
-    case: StatusCase, receiver: Receiver, client: httpx.AsyncClient
+    case: StatusCase, receiver: Endpoint, client: httpx.AsyncClient
 ) -> None:
-    receiver.answer(case)
+    receiver.script.play(case)
     message = {"text": "hello", "attachments": []}
-    result = await _slack(client).post(f"http://receiver.test:{receiver.port}/services/T/B/x", message)
+    result = await _slack(client).send(
+        f"http://receiver.test:{receiver.port}/services/T/B/x", slack_message(message)
+    )
     assert (result.outcome, result.retry_after_s, result.status) == (*case.slack, case.status)
     [request] = receiver.requests
     assert orjson.loads(request.body) == message
     assert request.headers["content-type"] == "application/json; charset=utf-8"
 
 
-async def test_timeout_is_retried(receiver: Receiver, client: httpx.AsyncClient) -> None:
-    receiver.mode = "hang"
-    result = await _webhook(client, timeout_s=0.2).deliver(f"http://receiver.test:{receiver.port}/", BODY, {})
+async def test_timeout_is_retried(receiver: Endpoint, client: httpx.AsyncClient) -> None:
+    receiver.script.answer = Answer(delay_s=1.0)  # past the 0.2 s timeout
+    result = await _webhook(client, timeout_s=0.2).send(
+        f"http://receiver.test:{receiver.port}/", webhook_message()
+    )
     assert result == DeliveryResult(DeliveryOutcome.RETRY, None, None, "webhook transport error: ReadTimeout")
 
 
-async def test_dropped_connection_is_retried(receiver: Receiver, client: httpx.AsyncClient) -> None:
-    receiver.mode = "drop"
-    result = await _slack(client).post(f"http://receiver.test:{receiver.port}/", {"text": "x"})
+async def test_dropped_connection_is_retried(receiver: Endpoint, client: httpx.AsyncClient) -> None:
+    receiver.script.answer = Answer(drop=True)
+    result = await _slack(client).send(f"http://receiver.test:{receiver.port}/", slack_message({"text": "x"}))
     assert result == DeliveryResult(
         DeliveryOutcome.RETRY, None, None, "slack transport error: RemoteProtocolError"
     )
@@ -174,7 +150,7 @@ async def test_connection_refused_is_retried(client: httpx.AsyncClient) -> None:
     with socket.socket() as s:  # a port that nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    result = await _webhook(client).deliver(f"http://receiver.test:{port}/", BODY, {})
+    result = await _webhook(client).send(f"http://receiver.test:{port}/", webhook_message())
     assert result == DeliveryResult(
         DeliveryOutcome.RETRY, None, None, "webhook transport error: ConnectError"
     )
@@ -184,25 +160,27 @@ async def test_dns_failure_is_retried(client: httpx.AsyncClient) -> None:
     async def broken_dns(host: str, port: int) -> list[str]:
         raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
 
-    notifier = WebhookNotifier(client, broken_dns, allowed_networks=LOOPBACK)
-    result = await notifier.deliver("http://receiver.test/", BODY, {})
+    notifier = WebhookNotifier(client, clock=clock, resolver=broken_dns, allowed_networks=LOOPBACK)
+    result = await notifier.send("http://receiver.test/", webhook_message())
     assert result == DeliveryResult(
         DeliveryOutcome.RETRY, None, None, "webhook transport error: ConnectError"
     )
 
 
 async def test_loopback_refused_by_default_with_real_dns(
-    receiver: Receiver, client: httpx.AsyncClient
+    receiver: Endpoint, client: httpx.AsyncClient
 ) -> None:
-    result = await WebhookNotifier(client).deliver(f"http://localhost:{receiver.port}/", BODY, {})
+    result = await WebhookNotifier(client, clock=clock).send(
+        f"http://localhost:{receiver.port}/", webhook_message()
+    )
     assert result.outcome is DeliveryOutcome.GIVE_UP
     assert result.reason.startswith("webhook refused: loopback address ")
     assert receiver.requests == []
 
 
-async def test_loopback_allowed_with_real_dns(receiver: Receiver, client: httpx.AsyncClient) -> None:
-    notifier = SlackNotifier(client, allowed_networks=parse_allowed("loopback"))
-    result = await notifier.post(f"http://localhost:{receiver.port}/", {"text": "x"})
+async def test_loopback_allowed_with_real_dns(receiver: Endpoint, client: httpx.AsyncClient) -> None:
+    notifier = SlackNotifier(client, clock=clock, allowed_networks=parse_allowed("loopback"))
+    result = await notifier.send(f"http://localhost:{receiver.port}/", slack_message({"text": "x"}))
     assert result.outcome is DeliveryOutcome.OK
     assert receiver.requests[0].headers["host"] == f"localhost:{receiver.port}"
 
@@ -211,7 +189,9 @@ async def test_private_resolution_refused_before_connecting(client: httpx.AsyncC
     async def rebinding_dns(host: str, port: int) -> list[str]:
         return ["93.184.216.34", "169.254.169.254"]
 
-    result = await WebhookNotifier(client, rebinding_dns).deliver("https://hooks.example/x", BODY, {})
+    result = await WebhookNotifier(client, clock=clock, resolver=rebinding_dns).send(
+        "https://hooks.example/x", webhook_message()
+    )
     assert result == DeliveryResult(
         DeliveryOutcome.GIVE_UP,
         None,
@@ -222,7 +202,7 @@ async def test_private_resolution_refused_before_connecting(client: httpx.AsyncC
 
 @pytest.mark.parametrize("url", ["ftp://receiver.test/x", "receiver.test/x", "http://"])
 async def test_bad_urls_give_up(url: str, client: httpx.AsyncClient) -> None:
-    result = await _slack(client).post(url, {"text": "x"})
+    result = await _slack(client).send(url, slack_message({"text": "x"}))
     assert result.outcome is DeliveryOutcome.GIVE_UP
     assert result.reason.startswith("slack refused: ")
 
@@ -239,8 +219,8 @@ async def test_https_is_pinned_with_sni_on_the_name() -> None:
         return ["2600:1f18::1", "54.1.2.3"]
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as mock_client:
-        result = await SlackNotifier(mock_client, public_dns).post(
-            "https://hooks.slack.com/services/T/B/x", {"text": "x"}
+        result = await SlackNotifier(mock_client, clock=clock, resolver=public_dns).send(
+            "https://hooks.slack.com/services/T/B/x", slack_message({"text": "x"})
         )
     assert result.outcome is DeliveryOutcome.OK
     [request] = seen

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
-from typing import Literal
 
-Kind = Literal["webhook", "slack"]
+from agents.core.delivery.kind import Kind
 
 THROTTLE_STATUSES = frozenset({429, 502, 503, 504})
 _REASON_BODY_CHARS = 200

@@ -44,6 +44,10 @@ class RetryPolicy:
     def max_attempts(self) -> int:
         return len(self.schedule)
 
+    def with_schedule(self, schedule: tuple[float, ...]) -> RetryPolicy:
+        """The same policy on another schedule (TOCSIN_RETRY_SCHEDULE; tests shorten it)."""
+        return RetryPolicy(schedule, self.jitter_fraction, self.max_retry_after_s)
+
 
 MIN_RETRY_AFTER_S = 1.0
 MAX_SHORT_WAITS = 3

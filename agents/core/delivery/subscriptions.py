@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from agents.core.delivery.kind import Kind
 from agents.core.models import Alert, AlertReason, EventType, Level
 
-Kind = Literal["webhook", "slack"]
 ALL_EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 # Standard Webhooks: secrets are 24 to 64 random bytes.

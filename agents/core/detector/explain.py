@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from agents.core.detector import taxonomy
+import agents.core.detector.taxonomy as taxonomy
 from agents.core.detector.rules import (
     Analysis,
     _group_at,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from agents.core.detector import taxonomy
+import agents.core.detector.taxonomy as taxonomy
 from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, object_of_act, victim_bound
 from agents.core.detector.scan import AnchoredPattern, anchored, derive_starts
 from agents.core.detector.taxonomy import (

@@ -10,7 +10,8 @@ from pydantic import SecretStr
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
 from agents.core.delivery.retry import WEBHOOK_POLICY
 from agents.core.delivery.subscriptions import Subscription
-from agents.core.dispatch import DeliveryTask, Done, Final, Reschedule, after_attempt, new_task
+from agents.core.delivery.tasks import DeliveryTask, Final, Reschedule, after_attempt, new_task
+from agents.core.delivery.tasks import Ended as Done
 from tests.unit.status_table import NOW, make_alert
 
 BUSY = DeliveryResult(DeliveryOutcome.RETRY, 503, 1.0, "busy")

@@ -18,9 +18,11 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, Field
 
+from agents.core.delivery.channels import CHANNELS
+from agents.core.delivery.kind import Kind
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
-from agents.core.delivery.retry import SLACK_POLICY, WEBHOOK_POLICY, RetryPolicy, plan_next
-from agents.core.delivery.subscriptions import Kind, Subscription
+from agents.core.delivery.retry import RetryPolicy, plan_next
+from agents.core.delivery.subscriptions import Subscription
 from agents.core.delivery.webhook_message import webhook_id
 from agents.core.models import Alert
 
@@ -69,7 +71,7 @@ def new_task(alert: Alert, sub: Subscription, *, now: datetime) -> DeliveryTask:
 
 
 def policy_for(kind: Kind) -> RetryPolicy:
-    return SLACK_POLICY if kind == "slack" else WEBHOOK_POLICY
+    return CHANNELS[kind].policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +80,12 @@ class Reschedule:
 
 
 @dataclass(frozen=True, slots=True)
-class Done:
+class Ended:
     task: DeliveryTask
     final: Final
 
 
-Next = Reschedule | Done
+Next = Reschedule | Ended
 
 _FINAL_FOR = {
     DeliveryOutcome.OK: Final.DELIVERED,
@@ -111,7 +113,7 @@ def after_attempt(
     )
     earlier = task.attempts
     if result.outcome is not DeliveryOutcome.RETRY:
-        return Done(task.model_copy(update={"attempts": [*earlier, attempt]}), _FINAL_FOR[result.outcome])
+        return Ended(task.model_copy(update={"attempts": [*earlier, attempt]}), _FINAL_FOR[result.outcome])
     streak = 0
     for a in reversed(earlier):
         if not a.short_wait:
@@ -120,7 +122,7 @@ def after_attempt(
     step = 1 + len(earlier) - sum(a.short_wait for a in earlier)  # schedule steps used, this one included
     planned = plan_next(policy or policy_for(task.kind), step, result, now, jitter, short_streak=streak)
     if planned is None:
-        return Done(task.model_copy(update={"attempts": [*earlier, attempt]}), Final.EXHAUSTED)
+        return Ended(task.model_copy(update={"attempts": [*earlier, attempt]}), Final.EXHAUSTED)
     attempt = attempt.model_copy(update={"short_wait": planned.short})
     return Reschedule(task.model_copy(update={"attempts": [*earlier, attempt], "not_before": planned.at}))
 

@@ -1,0 +1,30 @@
+"""Delivery channels: the kinds of subscription, and how each is paced and retried.
+
+A new channel (PagerDuty, Teams) is its name in `kind.Kind`, a line in `CHANNELS`, a renderer in
+`render.py` and one notifier module in `agents/notifiers/` (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agents.core.delivery.kind import Kind
+from agents.core.delivery.retry import SLACK_POLICY, WEBHOOK_POLICY, RetryPolicy
+from agents.core.delivery.slack_blocks import DIGEST_MAX_ITEMS
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    policy: RetryPolicy
+    # >1: due tasks of one subscription go out together as one digest, paced by `SlackPacer` (a
+    # digest names at most that many alerts: taking more would mark alerts delivered that no reader
+    # saw); 1: one task per message. `lane`: attempts in flight per subscription, so a slow
+    # endpoint cannot take every slot.
+    digest_max: int = 1
+    lane: int = 8
+
+
+CHANNELS: dict[Kind, Channel] = {
+    "webhook": Channel(WEBHOOK_POLICY),
+    "slack": Channel(SLACK_POLICY, digest_max=DIGEST_MAX_ITEMS, lane=1),
+}
