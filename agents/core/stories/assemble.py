@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
+from agents.core.detector.taxonomy import EVENT_SPECS
 from agents.core.models import (
     Alert,
     AlertReason,
@@ -64,6 +65,9 @@ from agents.core.stories.identity import (
 )
 from agents.core.stories.index import Stories
 from agents.core.stories.model import Decision, Outlet, StoryReason, StoryState, Trace
+
+# Types whose stories are told apart by who was targeted (from the spec list: a new type is one entry).
+TARGETED = frozenset(spec.type for spec in EVENT_SPECS if spec.needs_target)
 
 WINDOW = timedelta(hours=72)
 JOIN_MIN = 1.5
@@ -264,7 +268,7 @@ def _order(s: StoryState) -> tuple[datetime, str]:
 def _candidates(stories: Stories, r: Report) -> list[StoryState]:
     p = r.profile
     ids = stories.index.candidates(
-        attempt=r.event_type == "assassination_attempt",
+        attempt=r.event_type in TARGETED,
         tokens=p.aliases[0] if p.aliases else (),
         role=next(iter(p.roles), ""),
         city=p.cities,
@@ -283,7 +287,7 @@ def decide(stories: Stories, article: Article, event: Event, *, key: str, now: d
     if known is not None:  # the same article again (a replay)
         match = [Factor(name="copy", value=article.article_id, contribution=0.0)]
         return Decision(StoryReason.UNCHANGED, known, True, match, None)
-    attempt = event.type == "assassination_attempt"
+    attempt = event.type in TARGETED
     scored: list[tuple[bool, float, list[Part], StoryState]] = []
     for s in _candidates(stories, r):
         identity = _identity(r.profile, _profile(s), attempt)
