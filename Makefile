@@ -59,7 +59,7 @@ bench: kafka-up
 # The crash-window test again and again (SOAK_RUNS times, 6 kill points each): it must never fail.
 SOAK_RUNS ?= 20
 soak: kafka-up
-	@pass=0; for i in $$(seq $(SOAK_RUNS)); do \
+	@mkdir -p .state; pass=0; for i in $$(seq $(SOAK_RUNS)); do \
 	  if $(PY) -m pytest -q -p no:cacheprovider tests/e2e/test_crash_window.py > .state/soak-$$i.log 2>&1; \
 	  then pass=$$((pass+1)); echo "soak run $$i: passed"; else echo "soak run $$i: FAILED (.state/soak-$$i.log)"; fi; \
 	done; echo "soak: $$pass of $(SOAK_RUNS) runs passed"; test $$pass -eq $(SOAK_RUNS)
