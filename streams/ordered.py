@@ -157,49 +157,47 @@ class GroupPositions:
         self._offsets: AIOKafkaConsumer | None = None  # group-less: only asks for log starts
 
     async def __call__(self, topic: str, partition: int) -> int:
+        """Where the group's processing of a partition starts: its committed offset, else the log start."""
+        return await self._retrying("position", TopicPartition(topic, partition), self._start)
+
+    async def end_of(self, topic: str, partition: int) -> int:
+        """The partition's log end offset now (the offset the next record will get)."""
+        return await self._retrying("end", TopicPartition(topic, partition), self._end)
+
+    async def _retrying(
+        self, what: str, tp: TopicPartition, lookup: Callable[[TopicPartition], Awaitable[int]]
+    ) -> int:
         # A fresh admin client may not know the coordinator yet (NodeNotReadyError) and a broker
         # may be restarting: retry, since no record may be admitted without knowing where to start.
         delay = 0.1
         for attempt in range(LOOKUP_ATTEMPTS):
             try:
-                return await self._lookup(TopicPartition(topic, partition))
+                return await lookup(tp)
             except KafkaError as exc:
                 if attempt == LOOKUP_ATTEMPTS - 1:
                     raise
-                log.warning("position of %s[%d] not known yet (%s); retrying", topic, partition, exc)
+                log.warning("%s of %s[%d] not known yet (%s); retrying", what, tp.topic, tp.partition, exc)
                 await asyncio.sleep(delay)
                 delay = min(2.0, delay * 2)
         raise AssertionError("unreachable")
 
-    async def _lookup(self, tp: TopicPartition) -> int:
-        if self._admin is None:
-            self._admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
-            await self._admin.start()
+    async def _consumer(self) -> AIOKafkaConsumer:
         if self._offsets is None:
             self._offsets = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None)
             await self._offsets.start()
+        return self._offsets
+
+    async def _start(self, tp: TopicPartition) -> int:
+        if self._admin is None:
+            self._admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
+            await self._admin.start()
         committed = (await self._admin.list_consumer_group_offsets(self.group, partitions=[tp])).get(tp)
-        start = int((await self._offsets.beginning_offsets([tp]))[tp])
+        start = int((await (await self._consumer()).beginning_offsets([tp]))[tp])
         # A committed offset that retention has since deleted cannot be read from again.
         return max(start, int(committed.offset)) if committed is not None and committed.offset >= 0 else start
 
-    async def end_of(self, topic: str, partition: int) -> int:
-        """The partition's log end offset now (the offset the next record will get)."""
-        delay = 0.1
-        for attempt in range(LOOKUP_ATTEMPTS):
-            try:
-                if self._offsets is None:
-                    self._offsets = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None)
-                    await self._offsets.start()
-                tp = TopicPartition(topic, partition)
-                return int((await self._offsets.end_offsets([tp]))[tp])
-            except KafkaError as exc:
-                if attempt == LOOKUP_ATTEMPTS - 1:
-                    raise
-                log.warning("end of %s[%d] not known yet (%s); retrying", topic, partition, exc)
-                await asyncio.sleep(delay)
-                delay = min(2.0, delay * 2)
-        raise AssertionError("unreachable")
+    async def _end(self, tp: TopicPartition) -> int:
+        return int((await (await self._consumer()).end_offsets([tp]))[tp])
 
     async def close(self) -> None:
         for client in (self._offsets, self._admin):
