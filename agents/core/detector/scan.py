@@ -74,12 +74,16 @@ class AnchoredPattern:
         self._heads = frozenset(by_head)
         self._ungated = tuple(ungated)
 
-    def positions(self, text: str) -> list[int]:
-        found: set[int] = set()
+    def _starts(self, text: str) -> list[str]:
+        """The literal starts worth looking for in `text` (its words and heads), then the ungated."""
         starts = [start for word in self._words.intersection(words_of(text)) for start in self._by_word[word]]
         if self._by_head:
             starts += [p for head in self._heads.intersection(heads_of(text)) for p in self._by_head[head]]
-        for start in (*starts, *self._ungated):
+        return [*starts, *self._ungated]
+
+    def positions(self, text: str) -> list[int]:
+        found: set[int] = set()
+        for start in self._starts(text):
             i = text.find(start)
             while i != -1:
                 found.add(i)
@@ -104,10 +108,7 @@ class AnchoredPattern:
     def exists(self, text: str) -> bool:
         """Whether any match exists: the same answer as `search`, without ordering the starts."""
         match = self.pattern.match
-        starts = [start for word in self._words.intersection(words_of(text)) for start in self._by_word[word]]
-        if self._by_head:
-            starts += [p for head in self._heads.intersection(heads_of(text)) for p in self._by_head[head]]
-        for start in (*starts, *self._ungated):
+        for start in self._starts(text):
             i = text.find(start)
             while i != -1:
                 if match(text, i) is not None:
