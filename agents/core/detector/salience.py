@@ -32,7 +32,9 @@ from agents.core.detector.rules import (
     _NEWS_TIME,
     Analysis,
     Candidate,
+    blocked,
     extend_all,
+    group_at,
     led_by_background,
     narrated_at,
     raw_candidates,
@@ -106,6 +108,32 @@ def _recalled(analysis: Analysis, candidate: Candidate) -> bool:
     )
 
 
+# A definite noun that refers back to the act told earlier ("The convoy was carrying the police
+# commissioner"): the mention is the lead's event, its target named further down.
+_REFERRING_NOUN = re.compile(
+    r"\bthe (convoy|motorcade|car|vehicle|house|home|residence|office|compound|attack|blast|bomb|explosion"
+    r"|shooting|ambush|assault|stabbing)\b"
+)
+
+
+def _refers_to_lead(analysis: Analysis, candidate: Candidate) -> bool:
+    """The one mention names again, by a definite noun, the act that a lead sentence tells."""
+    spec = candidate.spec
+    if not spec.groups:
+        return False
+    nouns = {m.group(1) for m in _REFERRING_NOUN.finditer(analysis.masked(min(candidate.core))[1])}
+    if not nouns:
+        return False
+    words = re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b")
+    return any(
+        j in analysis.anchors
+        and group_at(analysis, spec.groups[0], j)
+        and not blocked(analysis, spec, j)
+        and words.search(analysis.masked(j)[1]) is not None
+        for j in range(LEAD_SENTENCES)
+    )
+
+
 def _buried(analysis: Analysis, candidate: Candidate) -> bool:
     """A long article's own subject is in its lead or told again; one weak mention deep in the body
     of a long article is a passing reference (abstain rather than alert)."""
@@ -116,7 +144,11 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
         return False
     # A news report tells its own story in the headline and lead; one weak mention further down is
     # context, whatever the length.
-    return not (strong_hits(analysis, candidate.spec) & core) and min(core) >= LEAD_SENTENCES
+    return (
+        not (strong_hits(analysis, candidate.spec) & core)
+        and min(core) >= LEAD_SENTENCES
+        and not _refers_to_lead(analysis, candidate)
+    )
 
 
 # Police or troops firing on a crowd is crowd control, whoever falls: a protest leader shot by

@@ -344,6 +344,10 @@ class EventSpec:
     leading_background: tuple[str, ...] = field(default_factory=tuple)
     # Time told relative to now ("years ago", "last year"): never lifted in a news article.
     relative_past: tuple[str, ...] = field(default_factory=tuple)
+    # The article must say this somewhere (masked text) for the type to be raised at all: no
+    # protest violence in an article that names no protest, crowd or aggrieved group (police
+    # dispersing armed clansmen in a land feud is communal violence).
+    article_requires: tuple[str, ...] = field(default_factory=tuple)
 
 
 ATTACK_ACT = (
@@ -507,6 +511,7 @@ PROTEST_VIOLENCE = EventSpec(
     ),
     severity=SeverityWeights(prior=16.0, any_casualty_bonus=8.0, death_bonus=18.0, casualty_log_weight=6.0),
     article_vetoes=(FICTION, SPORT, DISEASE, PRISON),
+    article_requires=(PROTEST_CONTEXT, PROTEST_EXPLICIT, GRIEVANCE_GROUP),
     bind_words=25,
     pair_pattern=CROWD_FORCE,
 )
