@@ -83,7 +83,7 @@ _HARM_AFTER = re.compile(
     r"(?:(?:was|were|had been|has been|have been|is|are|got|remains?|remained)\s+(?:\w+ ){0,2}?(?:shot|killed"
     r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
     r"|slain|injured|wounded|hurt|stabbed|attacked|targeted|ambushed|gunned down|poisoned|beheaded|hacked"
-    r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured|among the (?:victims|dead)"
+    r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured"
     r"|(?:the )?(?:intended |apparent |main )?targets? of)"
     r"|survived|escaped|died|narrowly)\b"
 )
@@ -164,6 +164,13 @@ _PUBLIC_PLACE = re.compile(
 _FEW = frozenset({"five", "six", "seven", "eight", "nine"})
 
 
+# "The headman was among the dead": one of the victims, which says nothing of whom the attack aimed at.
+_AMONG_AFTER = re.compile(
+    r"(?:\s+[\w'\u2019.-]+){0,3}?,?(?:\s*\([^)]{0,40}\))?(?:,[^,;:]{0,80},)?\s*(?:(?:was|were|is|are)\s+)?(?:also\s+)?among (?:the|those) (?:\w+ )?(?:dead"
+    r"|victims|wounded|injured|killed|casualties|hurt)\b"
+)
+
+
 def _one_of_many(text: str, start: int) -> bool:
     m = _ONE_OF_MANY.search(text[max(0, start - 160) : start])
     if m is None:
@@ -191,6 +198,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
         before = before[cut:]
         if _one_of_many(text, start):
             continue  # "killing 30 people, including a council member": one of many victims
+        if _AMONG_AFTER.match(text, end):
+            continue
         m = _OBJECT_BEFORE.search(before)
         if m is not None and not _REACTION.search(before, m.end()):
             return True

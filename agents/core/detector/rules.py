@@ -327,6 +327,9 @@ def _article_vetoed(analysis: Analysis, spec: EventSpec) -> bool:
     total = len(analysis.doc.sentences)
     if spec.article_requires and not any(analysis.any_at(spec.article_requires, i) for i in range(total)):
         return True
+    for context, unless in spec.article_context:
+        if analysis.count_sentences(context) and not any(analysis.any_at((unless,), i) for i in range(total)):
+            return True
     for pattern in spec.article_vetoes:
         n = analysis.count_sentences(pattern)
         if n >= 3 and n >= 0.3 * total:

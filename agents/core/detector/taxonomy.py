@@ -11,6 +11,23 @@ from dataclasses import dataclass, field
 
 from agents.core.models import EventType
 
+# Mob violence between communities is not a protest ("communal riots", "clashes between the two
+# villages"); a clash between a crowd and the police is.
+_SIDE = r"(?!(?:the )?(?:police|security|troops|soldiers|army|gendarmes|riot|protesters|demonstrators)\b)"
+COMMUNAL = (
+    r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious|race|racial|caste"
+    r"|anti-(?:jewish|semitic|muslim|christian|hindu|sikh|catholic|protestant|tamil|chinese|black|immigrant"
+    r"|foreigner|migrant|roma))"
+    r" (?:riots?|rioting|clashes|violence|pogroms?)\b"
+    r"|\b(?:riots?|rioting|clashes|violence|fighting) between " + _SIDE + r"(?:[\w-]+ ){1,4}?(?:and " + _SIDE
+    + r"|communities|groups|villages|tribes|clans)"
+)
+# The words of a protest other than "riot": what a communal riot article never says.
+PROTEST_WORDS = (
+    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|march(?:ed|es|ing)?|rall(?:y|ies|ied)"
+    r"|sit-?ins?|strikers|picket\w*)\b"
+)
+
 # Figurative and irrelevant uses of trigger words, blanked out before any cue is matched so that
 # "heart attack" never looks like an attack. Shared by every type.
 MASKS: tuple[str, ...] = (
@@ -53,12 +70,7 @@ MASKS: tuple[str, ...] = (
     r"\bchief (?:executive|financial|operating|technology|economist|scientist|investment|marketing)\w*",
     r"\b(?:bomb(?:ed)? at the box office|box-office bomb|photo-?bomb\w*|bath bombs?|bombshell)\b",
     r"\briot (?:police(?:m[ae]n)?|gear|squads?|control|shields?|officers|units?|troops)\b",
-    r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious|race|racial|caste"
-    r"|anti-(?:jewish|semitic|muslim|christian|hindu|sikh|catholic|protestant|tamil|chinese|black|immigrant"
-    r"|foreigner|migrant|roma))"
-    r" (?:riots?|rioting|clashes|violence|pogroms?)\b"
-    r"|\b(?:riots?|rioting|clashes|violence|fighting) between (?:[\w-]+ ){1,4}?(?:and|communities|groups"
-    r"|villages|tribes|clans)\b",
+    COMMUNAL,
     # What a placard or a chant says is not what happened ("placards reading 'stop the killing'").
     r"\b(?:placards?|banners?|signs?|slogans?|posters?|chant(?:s|ed|ing)?) (?:that )?"
     r"(?:read(?:ing|s)?|saying|say"
@@ -67,6 +79,11 @@ MASKS: tuple[str, ...] = (
     r"\b(?:prison|jail|inmates?'?|detention centre|detention center) (?:riots?|rioted|rioting|uprising)\b"
     r"|\briot(?:s|ing)? (?:at|in) (?:the |a )?(?:\w+ )?(?:prison|jail|penitentiary)\b"
     r"|\briot-(?:hit|torn|affected|scarred)\b|\bmob (?:violence|attacks?|lynching)\b",
+    # Marched by others: captives led away ("the men were marched to the bridge") are no march.
+    r"\b(?:were|was|been|being) (?:(?:then|later|all|\w+ed\b[^.;,]{0,60}?\band) )?marched (?:to|into|off|away|out"
+    r"|back)\b",
+    # "non-violent", "nonviolent": the opposite of violence
+    r"\bnon-?violen(?:t|ce|tly)\b",
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
@@ -152,9 +169,12 @@ RELATIVE_PAST = (
     r"|autumn|fall)(?!['\u2019]s)|(?:months|years|weeks|decades) of (?:protests?|unrest|riots?|rioting"
     r"|demonstrations?|clashes|violence)|(?:earlier|later) (?:that|in the) (?:year|decade)"
     r"|the previous (?:year|month"
-    r"|decade)"
-    r"|(?:a|an|one|the) (?:similar|earlier|previous|prior) (?:\w+ )?(?:protests?|march|rally|attacks?"
-    r"|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?))\b"
+    r"|decade))\b"
+)
+# Another event than the text's subject, by its own words: "an earlier attack", "previous protests".
+EARLIER_EVENT = (
+    r"\b(?:(?:a|an|one|the|two|three|several|many) )?(?:similar|earlier|previous|prior) (?:\w+ )?(?:protests?|march"
+    r"|marches|rall(?:y|ies)|attacks?|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?)\b"
 )
 # A news article dates its own story this way; an encyclopedia section does not.
 NEWS_TIME = (
@@ -344,6 +364,9 @@ class EventSpec:
     leading_background: tuple[str, ...] = field(default_factory=tuple)
     # Time told relative to now ("years ago", "last year"): never lifted in a news article.
     relative_past: tuple[str, ...] = field(default_factory=tuple)
+    # (context, unless): an article that says `context` (unmasked) and nowhere `unless` (masked)
+    # cannot raise the type: riots in an article about communal violence that names no protest.
+    article_context: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     # The article must say this somewhere (masked text) for the type to be raised at all: no
     # protest violence in an article that names no protest, crowd or aggrieved group (police
     # dispersing armed clansmen in a land feud is communal violence).
@@ -470,7 +493,7 @@ ASSASSINATION = EventSpec(
     strong=ASSASSINATION_STRONG,
     groups=((ATTACK_ACT,), ("@target",)),
     window=1,
-    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, TRIAL, FICTION_TOLD, DISASTER, COMBAT),
+    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, EARLIER_EVENT, TRIAL, FICTION_TOLD, DISASTER, COMBAT),
     mention_blockers=(HOSTAGE,),
     dated=(HISTORY,),
     leading_background=(LEADING_BACKGROUND,),
@@ -496,6 +519,7 @@ PROTEST_VIOLENCE = EventSpec(
         NEGATION,
         HYPOTHETICAL,
         BACKGROUND,
+        EARLIER_EVENT,
         FICTION_TOLD,
         DISASTER,
         SPORT_RIOT,
@@ -512,6 +536,7 @@ PROTEST_VIOLENCE = EventSpec(
     severity=SeverityWeights(prior=16.0, any_casualty_bonus=8.0, death_bonus=18.0, casualty_log_weight=6.0),
     article_vetoes=(FICTION, SPORT, DISEASE, PRISON),
     article_requires=(PROTEST_CONTEXT, PROTEST_EXPLICIT, GRIEVANCE_GROUP),
+    article_context=((COMMUNAL, PROTEST_WORDS),),
     bind_words=25,
     pair_pattern=CROWD_FORCE,
 )
@@ -536,6 +561,8 @@ PATTERN_NAMES: dict[str, str] = {
     ARMED_DEMAND: "armed men's demands",
     ARMED_CLASH: "armed clash",
     PRISON: "prison",
+    COMMUNAL: "communal violence",
     RELATIVE_PAST: "earlier event (relative past)",
+    EARLIER_EVENT: "another, earlier event",
     LEADING_BACKGROUND: "background clause",
 }
