@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
+
 import pytest
 
 from agents.core.detector import detect
 from agents.core.models import Event, Level
-
 from tests.conftest import SHARED
 
 SEED = SHARED / "seed" / "000_78f6cbf00fa3014e.txt"

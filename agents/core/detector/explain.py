@@ -13,11 +13,11 @@ from typing import Any
 import agents.core.detector.taxonomy as taxonomy
 from agents.core.detector.rules import (
     Analysis,
-    group_at,
     _pair_ok,
     analyse,
     blocked,
     bound_at,
+    group_at,
     led_by_background,
     narrated_at,
 )

@@ -34,8 +34,10 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 # A year that dates the sentence's event: an opening time adverbial ("In 2015, police killed ..."),
 # "in 1994, when ...", "the 2012 riots", or the act followed by its year ("was assassinated in 1994").
 _EVENT_YEAR = re.compile(
-    r"^\W*(?:[A-Z][\w ,()-]{0,60}?(?:--|\u2013|\u2014| - ))?(?:in|by|during|until|from|after|before|between)"
-    r"\s+(?:(?:early|late|mid-?|the (?:spring|summer|autumn|winter) of)\s*)?(?:[a-z]+ )?(?P<a>(?:1[89]|20)\d\d)\b"
+    r"^\W*(?:[A-Z][\w ,()-]{0,60}?(?:--|\u2013|\u2014| - ))?"
+    r"(?:in|by|during|until|from|after|before|between)"
+    r"\s+(?:(?:early|late|mid-?|the (?:spring|summer|autumn|winter) of)\s*)?(?:[a-z]+ )?"
+    r"(?P<a>(?:1[89]|20)\d\d)\b"
     r"|\bin (?P<b>(?:1[89]|20)\d\d),? (?:when|as)\b"
     r"|\bthe (?P<c>(?:1[89]|20)\d\d) (?:[\w-]+ )?(?:attacks?|assassinations?|bombings?|shootings?|riots?"
     r"|protests?|uprising|massacre|killings?|clashes|crackdown|unrest)\b"
@@ -88,6 +90,13 @@ _SOURCE_AFTER = re.compile(SOURCE_AFTER_ROLE, _FLAGS)
 _SOURCE_BEFORE = re.compile(SOURCE_BEFORE_ROLE, _FLAGS)
 # Plural rank-and-file titles name anonymous victims ("25 police officers"), never a target.
 _ANONYMOUS_PLURAL = re.compile(r"(?:officials|officers|generals|commanders|chiefs)$", _FLAGS)
+# "27 journalists", "dozens of reporters", "hundreds of teachers": a count of people in a role is no
+# specific, identifiable target (TAXONOMY); "two judges" may still be.
+_MANY_BEFORE = re.compile(
+    r"\b(?:(?:at least|more than|over|nearly|almost|some|about) )?(?:\d[\d,]*|several|many|numerous|dozens"
+    r"|scores|hundreds|thousands|a number|(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty)(?:-\w+)?)(?: of)?(?: (?:the|its|their))?(?: [\w-]+)?\s+$"
+)
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,10 @@ def target_roles(text: str) -> list[RoleHit]:
         if source and not object_of_act(lower, m.start()):
             continue
         if _ANONYMOUS_PLURAL.search(m.group(0)):
+            continue
+        word = m.group(0)
+        plural = word.endswith("s") and not word.endswith("ss")
+        if plural and _MANY_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
             continue
         out.append(RoleHit(m.lastgroup or "leader", m.start(), m.end(), text[m.start() : m.end()]))
     return out
@@ -595,7 +608,8 @@ def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
     """`second` names again (by surname) a person whom `first` names as the victim of its act: an
     explicit coreference ("Gunmen shot Ali Musa ... Musa, a judge, ...")."""
     other = analysis.doc.sentences[second]
-    return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in _victim_surnames(analysis, first))
+    names = _victim_surnames(analysis, first)
+    return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in names)
 
 
 # Between a surname and the role it is given: "Brenner, 47, was a member of parliament",

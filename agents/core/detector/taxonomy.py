@@ -19,7 +19,10 @@ COMMUNAL = (
     r"|anti-(?:jewish|semitic|muslim|christian|hindu|sikh|catholic|protestant|tamil|chinese|black|immigrant"
     r"|foreigner|migrant|roma))"
     r" (?:riots?|rioting|clashes|violence|pogroms?)\b"
-    r"|\b(?:riots?|rioting|clashes|violence|fighting) between " + _SIDE + r"(?:[\w-]+ ){1,4}?(?:and " + _SIDE
+    r"|\b(?:riots?|rioting|clashes|violence|fighting) between "
+    + _SIDE
+    + r"(?:[\w-]+ ){1,4}?(?:and "
+    + _SIDE
     + r"|communities|groups|villages|tribes|clans)"
 )
 # The words of a protest other than "riot": what a communal riot article never says.
@@ -80,8 +83,8 @@ MASKS: tuple[str, ...] = (
     r"|\briot(?:s|ing)? (?:at|in) (?:the |a )?(?:\w+ )?(?:prison|jail|penitentiary)\b"
     r"|\briot-(?:hit|torn|affected|scarred)\b|\bmob (?:violence|attacks?|lynching)\b",
     # Marched by others: captives led away ("the men were marched to the bridge") are no march.
-    r"\b(?:were|was|been|being) (?:(?:then|later|all|\w+ed\b[^.;,]{0,60}?\band) )?marched (?:to|into|off|away|out"
-    r"|back)\b",
+    r"\b(?:were|was|been|being) (?:(?:then|later|all|\w+ed\b[^.;,]{0,60}?\band) )?marched"
+    r" (?:to|into|off|away|out|back)\b",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
@@ -173,8 +176,8 @@ RELATIVE_PAST = (
 )
 # Another event than the text's subject, by its own words: "an earlier attack", "previous protests".
 EARLIER_EVENT = (
-    r"\b(?:(?:a|an|one|the|two|three|several|many) )?(?:similar|earlier|previous|prior) (?:\w+ )?(?:protests?|march"
-    r"|marches|rall(?:y|ies)|attacks?|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?)\b"
+    r"\b(?:(?:a|an|one|the|two|three|several|many) )?(?:similar|earlier|previous|prior) (?:\w+ )?"
+    r"(?:protests?|march|marches|rall(?:y|ies)|attacks?|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?)\b"
 )
 # A news article dates its own story this way; an encyclopedia section does not.
 NEWS_TIME = (
