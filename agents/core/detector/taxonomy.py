@@ -64,8 +64,9 @@ MASKS: tuple[str, ...] = (
     r"\b(?:formal|diplomatic|bid|official|written|silent) protests?\b|\b(?:lodged?|filed?|register(?:ed)?)"
     r" (?:a |an )?(?:strong |formal )?protest\b|\bunder protest\b|\bprotest(?:ed|s|ing)? (?:his|her"
     r"|their) innocence\b",
-    r"\b(?:air|drone|missile|hunger|general|labou?r|lucky|first|pre-?emptive|military|rail|transport"
-    r"|doctors'?|teachers'?|workers'?) ?strikes?\b|\bstrike (?:a deal|force|price|zone|rate)\b",
+    # Strikes that are no stoppage of work (a labour strike is a protest: it stays).
+    r"\b(?:air|drone|missile|hunger|lucky|first|pre-?emptive|military|nuclear|naval|artillery|rocket|precision"
+    r"|surgical|retaliatory|lightning|bowling) ?strikes?\b|\bstrike (?:a deal|force|price|zone|rate)\b",
     r"\b(?:attacking|attack-minded) (?:midfielder|football|play|third)\b|\bon the attack\b"
     r"|\bcounter-?attack\w*",
     r"\b(?:killer (?:app|feature|instinct|whale)|killing it|dressed to kill|kill(?:ed|s)? the (?:bill"
@@ -241,8 +242,8 @@ DISASTER = (
     r"|storm(?! (?:the|into|a|an|its|their|his|her)\b)"
     r"|hurricane"
     r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
-    r"|natural causes|overdose|colliery"
-    r"|mine (?:disaster|collapse|explosion|blast|fire|flood\w*)"
+    r"|natural causes|overdose"
+    r"|(?:mine|mining|colliery|pit|shaft) (?:disaster|collapse|explosion|blast|fire|flood\w*|accident)"
     r"|miners? (?:were |was )?(?:trapped|entombed))\b"
     # "flood-hit villages", "quake relief": the disaster is the setting, not the deaths.
     r"(?![-\s](?:hit|affected|ravaged|stricken|relief|victims|survivors|zones?|areas?|villages?|prone)\b)"
@@ -419,7 +420,11 @@ GROUP_GRIEVANCE = _GRIEVANCE + r"[^.]{0,160}" + _GROUP
 # Of these, only the explicit ones make a sentence a protest on their own; "residents" needs a
 # neighbouring sentence that names the protest.
 PROTEST_EXPLICIT = (
-    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
+    # a stoppage of work: "went on strike", "striking miners", "the third day of the strike"
+    r"\b(?:(?:on|general|national|nationwide|labou?r|workers'?|teachers'?|doctors'?|nurses'?|transport|rail"
+    r"|indefinite|wildcat) strikes?|strike action|striking (?:\w+ )?(?:workers|miners|teachers|drivers|doctors"
+    r"|nurses|employees|staff|dockers)|(?:day|days|week|weeks|start) of (?:the|a|an) (?:\w+ )?strike)\b"
+    r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
     r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?)\b"
 )
 FORCE = (
