@@ -423,7 +423,8 @@ PROTEST_EXPLICIT = (
     # a stoppage of work: "went on strike", "striking miners", "the third day of the strike"
     r"\b(?:(?:on|general|national|nationwide|labou?r|workers'?|teachers'?|doctors'?|nurses'?|transport|rail"
     r"|indefinite|wildcat) strikes?|strike action|striking (?:\w+ )?(?:workers|miners|teachers|drivers"
-    r"|doctors|nurses|employees|staff|dockers)|(?:day|days|week|weeks|start) of (?:the|a|an) (?:\w+ )?strike)\b"
+    r"|doctors|nurses|employees|staff|dockers)|(?:day|days|week|weeks|start) of (?:the|a|an) (?:\w+ )?"
+    r"strike)\b"
     r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
     r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?)\b"
 )
