@@ -197,6 +197,7 @@ class Analysis:
     _strong: dict[str, frozenset[int]] = field(default_factory=dict)
     _news: bool | None = None
     _lead_years: frozenset[str] | None = None
+    _surnames: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def is_news(self) -> bool:
         """The text dates its own story by weekday, "today", "yesterday" in its headline or first
@@ -271,6 +272,20 @@ class Analysis:
             self._roles[index] = cached
         return cached
 
+    def sentences_with(self, pattern: str) -> frozenset[int]:
+        """Sentences of the whole (unmasked) article where `pattern` matches; one scan."""
+        found = _anchored_union((pattern,))
+        if found is not None:
+            return _scan_anchored(self.doc, self.lower, found)
+        return _scan(self.doc, self.lower, compiled_lower(pattern))
+
+    def says(self, patterns: tuple[str, ...]) -> bool:
+        """Some sentence says one of `patterns` once masked (masking only removes matches, so only
+        the sentences where the unmasked text matches are masked and asked)."""
+        return any(
+            self.any_at(patterns, i) for pattern in patterns for i in sorted(self.sentences_with(pattern))
+        )
+
     def count_sentences(self, pattern: str) -> int:
         """Sentences of the whole (unmasked) article where `pattern` matches; one scan."""
         found = _anchored_union((pattern,))
@@ -338,10 +353,10 @@ def group_at(analysis: Analysis, group: tuple[str, ...], index: int) -> bool:
 def _article_vetoed(analysis: Analysis, spec: EventSpec) -> bool:
     # Vocabulary saturation ("is this article about a film, a match?") is read on the unmasked text.
     total = len(analysis.doc.sentences)
-    if spec.article_requires and not any(analysis.any_at(spec.article_requires, i) for i in range(total)):
+    if spec.article_requires and not analysis.says(spec.article_requires):
         return True
     for context, unless in spec.article_context:
-        if analysis.count_sentences(context) and not any(analysis.any_at((unless,), i) for i in range(total)):
+        if analysis.count_sentences(context) and not analysis.says((unless,)):
             return True
     for pattern in spec.article_vetoes:
         n = analysis.count_sentences(pattern)
@@ -541,12 +556,17 @@ def find_candidate(
                 )
                 if chosen is None and spec.needs_target:
                     # The victim named first, the role given further on ("Brenner, 47, was a
-                    # member of parliament"): an explicit coreference by name.
+                    # member of parliament"): an explicit coreference by name. The surname is
+                    # looked for first: roles are dear to read in sentences that are no anchor.
+                    names = _victim_surnames(analysis, anchor)
+                    sentences = analysis.doc.sentences
                     chosen = next(
                         (
                             j
                             for j in range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)
-                            if in_group(group, j) and _named_role(analysis, anchor, j)
+                            if any(name in sentences[j] for name in names)
+                            and in_group(group, j)
+                            and _named_role(analysis, anchor, j)
                         ),
                         None,
                     )
@@ -589,8 +609,15 @@ _NOT_A_FIRST_NAME = re.compile(
 _SURNAME = re.compile(r"[A-Z][\w'\u2019-]{2,}$")
 
 
-def _victim_surnames(analysis: Analysis, first: int) -> set[str]:
-    """Surnames of the people whom sentence `first` names as the victim of its act."""
+def _victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
+    """Surnames of the people whom sentence `first` names as the victim of its act (memoised)."""
+    cached = analysis._surnames.get(first)
+    if cached is None:
+        cached = analysis._surnames[first] = frozenset(_read_victim_surnames(analysis, first))
+    return cached
+
+
+def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
     sentence = analysis.doc.sentences[first]
     lower = analysis.masked(first)[1]
     return {
