@@ -49,3 +49,40 @@ def test_longform_article(path: Path) -> None:
         assert event.evidence, event.type
         if event.type in killed:
             assert event.casualties.killed == killed[event.type]
+
+
+# Type assignment inside a protest story (issue 8, class 1): what the crowd or the police did is
+# protest violence; an attack aimed at a person is an attempt. Sentences written for this file.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Demonstrators stormed the mayor's office on Monday and set it on fire, and one "
+            "demonstrator was shot dead by police.",
+            ["protest_violence"],
+        ),
+        ("Police shot dead an opposition activist at the rally on Sunday.", ["protest_violence"]),
+        (
+            "Angry protesters torched the residence of the provincial governor on Friday after a "
+            "student was killed by police; the governor was not at home.",
+            ["protest_violence"],
+        ),
+        (
+            "Gunmen opened fire on the car of Governor Ali Umar on Monday, wounding him.",
+            ["assassination_attempt"],
+        ),
+        (
+            "Dozens of protesters were shot and killed by police over three days of unrest in Tamsen.",
+            ["protest_violence"],
+        ),
+    ],
+)
+def test_type_assignment_in_protest_stories(text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(None, text)) == expected
+
+
+def test_a_count_after_shot_and_killed_is_the_toll() -> None:
+    (event,) = detect(
+        None, "Dozens of protesters were shot and killed by police over three days of unrest in Tamsen."
+    )
+    assert event.casualties.killed == 12

@@ -159,6 +159,12 @@ _STATE_FORCE = re.compile(
 )
 
 
+# Someone other than the police did it: the sentence tells a targeted attack.
+_ATTACKER = re.compile(
+    r"\b(?:gunm[ae]n|assailants?|attackers?|bombers?|snipers?|assassins?|hit ?m[ae]n|killers?)\b"
+)
+
+
 def _headline_only(analysis: Analysis, candidate: Candidate) -> bool:
     """Only the headline raises the type and the body, of several sentences, supports it nowhere."""
     doc = analysis.doc
@@ -181,6 +187,26 @@ def _claim_targeted(analysis: Analysis, candidates: list[Candidate]) -> None:
             keep = (other.core - mine) | (strong_hits(analysis, other.spec) & other.core & mine)
             other.core = frozenset(keep)
             other.evidence = [i for i in other.evidence if i in keep or i not in attempt.core]
+
+
+def _claim_crowd(analysis: Analysis, candidates: list[Candidate]) -> None:
+    """The mirror of `_claim_targeted`: a sentence both types hold where police or troops used the
+    force is crowd control, whoever fell ("police shot dead an activist at the rally"), unless it is
+    strong evidence of the attempt ("assassinated")."""
+    crowds = [c for c in candidates if not c.spec.needs_target]
+    for attempt in (c for c in candidates if c.spec.needs_target):
+        strong = strong_hits(analysis, attempt.spec)
+        for crowd in crowds:
+            state = frozenset(
+                i
+                for i in attempt.core & crowd.core
+                if i not in strong
+                and _STATE_FORCE.search(analysis.masked(i)[1])
+                and not _ATTACKER.search(analysis.masked(i)[1])
+            )
+            if state:
+                attempt.core = attempt.core - state
+                attempt.evidence = [i for i in attempt.evidence if i not in state]
 
 
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
@@ -206,12 +232,17 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     if len(candidates) < 2:
         return [Verdict(c, True, _salience(c), "only type raised") for c in candidates]
     _claim_targeted(analysis, candidates)
+    _claim_crowd(analysis, candidates)
     emptied = [c for c in candidates if not c.core]
     if emptied:
         rest = review(analysis, [c for c in candidates if c not in emptied])
         by_id = {id(v.candidate): v for v in rest}
-        reason = "its mentions are a targeted attack's (the role is the victim)"
-        return [by_id.get(id(c)) or Verdict(c, False, "dropped", reason) for c in candidates]
+        crowd = "its mentions are force used on a crowd (police or troops fired)"
+        targeted = "its mentions are a targeted attack's (the role is the victim)"
+        return [
+            by_id.get(id(c)) or Verdict(c, False, "dropped", crowd if c.spec.needs_target else targeted)
+            for c in candidates
+        ]
     ranked = sorted(candidates, key=lambda c: _weight(analysis, c), reverse=True)
     leader = ranked[0]
     verdicts: dict[int, Verdict] = {id(leader): Verdict(leader, True, _salience(leader), "strongest type")}
