@@ -254,9 +254,12 @@ DISASTER = (
 COMBAT = (
     r"\b(?:air ?strikes?|airstrikes?|shelling|shelled|artillery|clashes between|fighting between|battle\w*"
     r"|offensive|military operation|counter-?insurgency|troops (?:killed|shot)|security forces (?:killed|shot"
-    r" dead)|(?:army|military|soldiers|police) (?:killed|shot dead) (?:\w+ )?(?:militants?|insurgents?"
-    r"|rebels?"
-    r"|terrorists?|suspects?))\b"
+    r" dead)"
+    # state forces killing armed men, their commanders included: a raid or a battle, not an attempt
+    r"|(?:army|military|soldiers|troops|police|security forces) (?:\w+ ){0,3}?(?:killed|shot dead)"
+    r" (?:\w+ ){0,3}?(?:militants?|insurgents?|rebels?|terrorists?|suspects?|fighters|gunmen|militiam[ae]n"
+    r"|jihadists?"
+    r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla) (?:commanders?|leaders?|chiefs?)))\b"
 )
 SPORT = (
     r"\b(?:match|league|cup|tournament|championship|goals?|striker|midfielder|coach|season|innings|wicket"
