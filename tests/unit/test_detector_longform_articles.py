@@ -86,3 +86,16 @@ def test_a_count_after_shot_and_killed_is_the_toll() -> None:
         None, "Dozens of protesters were shot and killed by police over three days of unrest in Tamsen."
     )
     assert event.casualties.killed == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of students rallied in Tamsen on Friday to demand an end to what they called "
+        "excessive use of force by police.",
+        "Nurses marched to the ministry on Monday to call for a probe into the deaths of three patients.",
+        "The families held a vigil and demanded accountability for the killings of two farmers.",
+    ],
+)
+def test_what_a_peaceful_protest_demands_is_not_its_violence(text: str) -> None:
+    assert detect(None, text) == []

@@ -92,13 +92,18 @@ MASKS: tuple[str, ...] = (
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
     r"|harmed)\b",
-    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*)\s+"
+    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
+    # what a demand asks to stop or to look into: "an end to police brutality", "a probe into the killings"
+    r"|(?:an |the )?end (?:to|of)|a (?:stop|halt) to|accountability for|(?:an |a )?(?:investigation|inquiry"
+    r"|probe) into)\s+"
+    r"(?:what (?:they|he|she|it|protesters|organi[sz]ers|critics|activists) (?:called|call|calls|described as"
+    r"|describe as|see as|saw as|say (?:is|was)) )?"
     r"(?:the |a |an |"
     r"alleged |recent |police |state |gun |sexual |domestic |gender "
     r"|mob )*(?:(?!(?:was|were|is|are|had|has|have|been)\b)[\w-]+\s+){0,3}?(?:killings?|murders?"
     r"|deaths?|violence|brutality|shootings?|abuse|torture|rape|executions?|lynching|assaults?|attacks?"
     r"|bombings?|war|invasion|raids?|air ?strikes?|massacres?|crackdown|occupation"
-    r"|killed|shot"
+    r"|killed|shot|(?:use of )?force"
     r"|arrests?)\b(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?"
     # ... and the relative clause that tells that grievance's toll ("over the attack on the
     # consulate that killed the ambassador")
