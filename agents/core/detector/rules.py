@@ -215,7 +215,15 @@ class Analysis:
     def earlier_year_at(self, index: int) -> bool:
         """In a news report, the sentence dates its event by a year the lead does not name: an
         earlier event told as background ("In 2015, police killed four demonstrators ..."), however
-        fully it narrates it. A sentence that also dates itself as today's news is not."""
+        fully it narrates it. A sentence that also dates itself as today's news is not. Memoised:
+        every type asks."""
+        key = ("@earlier-year", index)
+        cached = self._local.get(key)
+        if cached is None:
+            cached = self._local[key] = self._earlier_year(index)
+        return cached
+
+    def _earlier_year(self, index: int) -> bool:
         if index < LEAD_FOR_TIME or not self.is_news():
             return False
         if self._lead_years is None:
@@ -350,12 +358,19 @@ def group_at(analysis: Analysis, group: tuple[str, ...], index: int) -> bool:
     return analysis.any_at(group, index)
 
 
-def _article_vetoed(analysis: Analysis, spec: EventSpec) -> bool:
+def _article_vetoed(analysis: Analysis, spec: EventSpec, evidence: Iterable[int] = ()) -> bool:
     # Vocabulary saturation ("is this article about a film, a match?") is read on the unmasked text.
     total = len(analysis.doc.sentences)
-    if spec.article_requires and not analysis.says(spec.article_requires):
+    evidence = tuple(evidence)
+    # The candidate's own sentences are masked already and usually say it: asked first.
+    if spec.article_requires and not (
+        any(analysis.any_at(spec.article_requires, i) for i in evidence)
+        or analysis.says(spec.article_requires)
+    ):
         return True
     for context, unless in spec.article_context:
+        if any(analysis.any_at((unless,), i) for i in evidence):
+            continue
         if analysis.count_sentences(context) and not analysis.says((unless,)):
             return True
     for pattern in spec.article_vetoes:
@@ -554,11 +569,12 @@ def find_candidate(
                     ),
                     None,
                 )
-                if chosen is None and spec.needs_target:
-                    # The victim named first, the role given further on ("Brenner, 47, was a
-                    # member of parliament"): an explicit coreference by name. The surname is
-                    # looked for first: roles are dear to read in sentences that are no anchor.
-                    names = _victim_surnames(analysis, anchor)
+                if chosen is None and spec.needs_target and not analysis.roles_at(anchor):
+                    # The victim named first (no role in the attack sentence), the role given
+                    # further on ("Brenner, 47, was a member of parliament"): an explicit
+                    # coreference by name. The surname is looked for first: roles are dear to
+                    # read in sentences that are no anchor.
+                    names = _surnames(analysis.doc.sentences[anchor])
                     sentences = analysis.doc.sentences
                     chosen = next(
                         (
@@ -575,7 +591,7 @@ def find_candidate(
                     break
                 picked.add(chosen)
             evidence |= picked
-    if not evidence or _article_vetoed(analysis, spec):
+    if not evidence or _article_vetoed(analysis, spec, sorted(evidence)):
         return None
     return Candidate(spec=spec, evidence=sorted(evidence), strong=bool(strong), core=frozenset(evidence))
 
@@ -615,6 +631,16 @@ def _victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
     if cached is None:
         cached = analysis._surnames[first] = frozenset(_read_victim_surnames(analysis, first))
     return cached
+
+
+def _surnames(sentence: str) -> set[str]:
+    """Every surname the sentence names (a cheap first look, before asking who was the victim)."""
+    return {
+        m.group(0).split()[-1]
+        for m in _NAME_RE.finditer(sentence)
+        if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0)))
+        and _SURNAME.match(m.group(0).split()[-1])
+    }
 
 
 def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
