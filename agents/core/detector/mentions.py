@@ -182,6 +182,10 @@ _AMONG_AFTER = re.compile(
 )
 
 
+# A role that titles a spokesman ("army spokesman Colonel X") names the source, not a victim.
+_SPEAKER_TITLE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:[\w.]+\s+)?$")
+
+
 def _one_of_many(text: str, start: int) -> bool:
     m = _ONE_OF_MANY.search(text[max(0, start - 160) : start])
     if m is None:
@@ -211,6 +215,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
             continue  # "killing 30 people, including a council member": one of many victims
         if _AMONG_AFTER.match(text, end):
             continue
+        if _SPEAKER_TITLE.search(before):
+            continue  # "... attacks on army posts, army spokesman Colonel X said": the source
         m = _OBJECT_BEFORE.search(before)
         if m is not None and not _REACTION.search(before, m.end()):
             return True

@@ -448,12 +448,20 @@ _MAIN_CLAUSE = re.compile(
 )
 
 
-def _triggers(analysis: Analysis, spec: EventSpec, index: int) -> list[tuple[int, int]]:
-    spans = analysis.spans_at(spec.strong, index) if spec.strong else []
-    for group in spec.groups:
-        if group != (TARGET_GROUP,):
-            spans += _group_spans(analysis, group, index)
-    return spans
+def _inside_scopes(analysis: Analysis, spec: EventSpec, index: int, scopes: list[tuple[int, int]]) -> bool:
+    """No mention can be formed outside the background clauses: every strong cue lies inside one,
+    and so does every cue of some group ("campaign rallies ... as in 2021, when a candidate was shot
+    and wounded": the rally is today's, the force is the earlier event's)."""
+
+    def inside(spans: list[tuple[int, int]]) -> bool:
+        return all(any(a <= t0 and t1 <= b for a, b in scopes) for t0, t1 in spans)
+
+    # a strong cue is decided where it ends ("crowds gathered, weeks after protesters clashed with police")
+    strong = [(t1 - 1, t1) for _, t1 in analysis.spans_at(spec.strong, index)] if spec.strong else []
+    if not inside(strong):
+        return False
+    groups = [_group_spans(analysis, g, index) for g in spec.groups if g != (TARGET_GROUP,)]
+    return any(spans and inside(spans) for spans in groups) or (bool(strong) and not any(groups))
 
 
 def led_by_background(analysis: Analysis, spec: EventSpec, index: int) -> bool:
@@ -470,8 +478,7 @@ def led_by_background(analysis: Analysis, spec: EventSpec, index: int) -> bool:
         for cue in analysis.spans_at(spec.leading_background, index):
             end = _MAIN_CLAUSE.search(lower, cue[1])
             scopes.append((cue[0], end.start() if end else len(lower)))
-        triggers = _triggers(analysis, spec, index) if scopes else []
-        cached = bool(triggers) and all(any(a <= t0 and t1 <= b for a, b in scopes) for t0, t1 in triggers)
+        cached = bool(scopes) and _inside_scopes(analysis, spec, index, scopes)
         analysis._local[key] = cached
     return cached
 

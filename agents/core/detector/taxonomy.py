@@ -39,7 +39,10 @@ MASKS: tuple[str, ...] = (
     r"\bcharacter assassination\b|\bassassinat\w* (?:of )?(?:his|her|their|my|a|the) (?:character|reputation"
     r"|career|good name|image)\b|\b(?:nothing (?:less|short) (?:than|of)|amounts? to|amounted to"
     r"|tantamount to"
-    r"|akin to) (?:a |an )?(?:\w+ )?assassination\b",
+    r"|akin to) (?:a |an )?(?:\w+ )?assassination\b"
+    # a quoted figure of speech: "a 'political assassination'" by attack ads is no killing
+    r"|[\"'\u201c\u2018](?:a |an )?(?:political|judicial|media|electoral|moral|public|professional)"
+    r" (?:assassination|lynching|execution|murder)[\"'\u201d\u2019]",
     r"\b(?:political|personal|verbal|partisan|rhetorical|scathing|fierce|blistering|withering)"
     r" attacks?\b|\battack(?:ed|s|ing)? (?:ads?|(?:on )?(?:his|her|their|the \w+(?:'s"
     r"|\u2019s)) (?:record|policies|policy"
@@ -88,6 +91,10 @@ MASKS: tuple[str, ...] = (
     r" (?:to|into|off|away|out|back)\b",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
+    # a trial named only as the time of another event ("days before a verdict in the gang trial")
+    r"\b(?:(?:days?|hours?|weeks?|shortly|just|moments) (?:before|ahead of)|on the eve of)"
+    r" (?:a |the |his |her )?(?:\w+ ){0,3}?(?:verdict|trial|hearing|sentencing)"
+    r"(?: (?:in|of) (?:a |the )?(?:[\w'\u2019-]+ ){0,4}?trial)?\b",
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
@@ -164,12 +171,15 @@ BACKGROUND = (
 # years after the mayor was shot dead", "a vigil for the activist who was killed"). Vetoes a
 # mention only when the cue comes before every trigger of the sentence (`rules.led_by_background`).
 LEADING_BACKGROUND = (
-    r"\b(?:(?:years?|decades?|months?|weeks?) (?:after|since|on from)|since|in the wake of"
+    # ("the worst violence in weeks after protesters clashed" is no earlier event: "in weeks" is a span)
+    r"\b(?:(?<!\bin )(?<!\bfor )(?:years?|decades?|months?|weeks?) (?:after|since|on from)|since|in the wake of"
     r"|vigils?(?: (?:for|in memory of|to honou?r))?|in memory of|funerals? (?:of|for)|tributes? to"
     # a relative introduced by kinship: "the son of the president who was assassinated in 1975"
     r"|(?:sons?|daughters?|widow(?:er)?|father|mother|brother|sister|grand(?:son|daughter)|nephew|niece"
     r"|grandfather|grandmother|heirs?|husband|wife) of"
-    r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service))\b"
+    r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)"
+    # a comparison with an earlier year: "twice as many as in 2021, when the candidate was shot"
+    r"|(?:as|than) (?:in|during|at the time of) (?:the )?(?:1[89]\d\d|20\d\d))\b"
 )
 # Time told relative to now: in a news article (one that dates its own story by weekday, "today",
 # "yesterday") an event "years ago" or "last year" is an earlier one, whatever the sentence narrates.
