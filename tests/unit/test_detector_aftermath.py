@@ -50,3 +50,42 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_aftermath_and_figures(text: str, expected: list[str]) -> None:
     assert sorted(e.type for e in detect(None, text)) == expected
+
+
+# What an earlier attack set off is background; the attack told as news is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Parliament will install scanners, the speaker said on Tuesday, after a review ordered when a"
+            " lawmaker was stabbed at a constituency meeting in March.",
+            [],
+        ),
+        ("A lawmaker was stabbed at a constituency meeting on Tuesday, the speaker said.", ["assassination_attempt"]),
+    ],
+)
+def test_review_set_off_by_an_attack(text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(None, text)) == expected
+
+
+_NOVEL = (
+    "Karo Lind's new novel opens as a sniper waits for the motorcade of the interior minister. Within ten"
+    " pages the minister has been shot dead and an inspector is handed the case. The book is tense and the"
+    " plot intricate. Its villain is a fictional chief of police. Lind writes quiet scenes well. The ending"
+    " is too neat. Readers will race through it. It is being adapted for television."
+)
+
+
+def test_a_review_whose_lead_names_the_novel_raises_nothing() -> None:
+    assert detect("Review: a thriller about a murdered minister", _NOVEL) == []
+
+
+def test_a_film_in_a_news_lead_is_no_review() -> None:
+    # the headline names a film, two sentences use that vocabulary: short of the three the veto needs
+    text = (
+        "Gunmen shot dead the mayor of Tarn on Monday as he walked home. Two guards were wounded."
+        " Police said the attackers fled on motorcycles. The mayor had received threats. A curfew was imposed."
+        " The film festival he had opened was cancelled. Traders stayed home. The governor condemned the killing."
+    )
+    events = detect("Mayor of Tarn shot dead on his way home from a film premiere", text)
+    assert [e.type for e in events] == ["assassination_attempt"]
