@@ -89,3 +89,37 @@ def test_a_film_in_a_news_lead_is_no_review() -> None:
     )
     events = detect("Mayor of Tarn shot dead on his way home from a film premiere", text)
     assert [e.type for e in events] == ["assassination_attempt"]
+
+
+# Combat, grievances, quotations, reports of plans: sentences written for this file.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armed sides fighting are no communities: the combat veto must still see "fighting between"
+        (
+            "A cameraman was killed on Wednesday when a shell landed near a group of reporters covering"
+            " fighting between government troops and rebels.",
+            [],
+        ),
+        ("Gunmen shot dead a cameraman and a reporter outside their office on Wednesday.", ["assassination_attempt"]),
+        # a masked "drone strike" leaves blanks; the army's strike on an armed group's commander is combat
+        ("An army drone strike killed a senior commander of the Crescent Brigades on Friday.", []),
+        ("A drone attack on the governor's convoy killed two guards on Friday.", ["assassination_attempt"]),
+        ("The strike hit a vehicle carrying the group's operations chief, the army said.", []),
+        # whom a march demands justice for is its grievance
+        (
+            "Thousands marched on Saturday to demand justice for Ana Roe, the environmental activist who was"
+            " shot dead outside her home ten days ago.",
+            [],
+        ),
+        ("Thousands marched to demand justice for murdered activist Ana Roe.", []),
+        ("Gunmen shot dead the environmental activist Ana Roe outside her home on Saturday.", ["assassination_attempt"]),
+        # a quotation and its attribution are two clauses
+        ('"Ana was killed because she defended the river," said Luis Ben, a friend who organised the march.', []),
+        ("Police fired tear gas at the march and one protester was killed on Saturday.", ["protest_violence"]),
+        # messages that discuss an attack report no attack
+        ("The site published messages between two men discussing an attack on Governor Nadia Brell's convoy.", []),
+    ],
+)
+def test_combat_grievance_quote_and_plans(text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(None, text)) == expected

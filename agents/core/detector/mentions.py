@@ -17,6 +17,8 @@ CLAUSE_BREAK = re.compile(
     r"|\b(?:but|while|whereas|although|though|meanwhile|however)\b"
     # a relative clause about something else: "against the bombing, which killed 40"
     r"|,\s*(?:which|whose|where)\b|\bwhose\b"
+    # the end of a quotation and its attribution: '"Ana was killed," said X, who organised the march'
+    r"|[\"\u201d]\s*,?\s*(?:said|says|added|told|asked|wrote)\b"
 )
 # For a crowd and crowd-control force, neither contrast nor a semicolon starts another story ("they
 # gathered peacefully, but police charged them"; "students marched; police beat them"): only a
@@ -75,7 +77,8 @@ _ACT_ON = (
 _OBJECT_BEFORE = re.compile(
     r"\b" + _ACT_ON + r"\b(?:\s+(?:the|a|an|his|her|their|its|two|three|several|former|then|local"
     r"|provincial|district|deputy|senior|top|prominent|[a-z]+'s"
-    r"|[\u2014\u2013]|(?!(?:to|for|with|from|by|that|which|who|and|or|at|in|over|after|during)\b)"
+    r"|[\u2014\u2013]|(?!(?:to|for|with|from|by|that|which|who|and|or|at|in|over|after|during|when|while|as"
+    r"|near|because|before|until)\b)"
     r"[\w'\u2019.()-]+,?)){0,10}\s*$"
 )
 _HARM_AFTER = re.compile(

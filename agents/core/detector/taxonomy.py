@@ -13,7 +13,10 @@ from agents.core.models import EventType
 
 # Mob violence between communities is not a protest ("communal riots", "clashes between the two
 # villages"); a clash between a crowd and the police is.
-_SIDE = r"(?!(?:the )?(?:police|security|troops|soldiers|army|gendarmes|riot|protesters|demonstrators)\b)"
+_SIDE = (
+    r"(?!(?:the )?(?:[\w-]+ )?(?:police|security|troops|soldiers|army|forces|military|gendarmes|riot|protesters"
+    r"|demonstrators|rebels|militants|insurgents|fighters|militias?|guerrillas)\b)"
+)
 COMMUNAL = (
     r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious|race|racial|caste"
     r"|anti-(?:jewish|semitic|muslim|christian|hindu|sikh|catholic|protestant|tamil|chinese|black|immigrant"
@@ -91,6 +94,14 @@ MASKS: tuple[str, ...] = (
     r" (?:to|into|off|away|out|back)\b",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
+    # whom a march demands justice for or mourns is its grievance, not its news ("justice for murdered
+    # activist", "justice for Ana Roe, the activist who was shot dead ten days ago")
+    r"\b(?:justice for|in memory of|mourn(?:ed|ing|s)?|honou?r(?:ed|ing|s)?) (?:the )?(?:murdered|slain"
+    r"|assassinated|killed)\b"
+    r"|\b(?:justice for|in memory of|mourn(?:ed|ing|s)?|honou?r(?:ed|ing|s)?) (?:[\w'\u2019.-]+ ){1,3}?"
+    r"[\w'\u2019.-]+, (?:the |a |an |their |his |her )?(?:[\w-]+ ){0,3}?(?:who|whom) (?:was|were|had been)"
+    r" (?:\w+ ){0,2}?(?:shot|killed|murdered|stabbed|slain|assassinated|gunned down|beaten)"
+    r"(?: (?:dead|to death))?\b",
     # a trial named only as the time of another event ("days before a verdict in the gang trial")
     r"\b(?:(?:days?|hours?|weeks?|shortly|just|moments) (?:before|ahead of)|on the eve of)"
     r" (?:a |the |his |her )?(?:\w+ ){0,3}?(?:verdict|trial|hearing|sentencing)"
@@ -133,6 +144,7 @@ HYPOTHETICAL = (
     # a claim the text reports as unproven or false
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
     r"|\b(?:had|have) (?:claimed|alleged)\b|\bpreparing to\b"
+    r"|\bdiscuss(?:ed|es|ing)? (?:an? |the )?(?:possible |planned )?(?:attack|plot|plan|killing|assassination)"
 )
 # An event named by its year: "the 2012 attack", "the 1984 riots".
 _DATED_EVENT = (
@@ -274,10 +286,15 @@ COMBAT = (
     r"|offensive|military operation|counter-?insurgency|troops (?:killed|shot)|security forces (?:killed|shot"
     r" dead)"
     # state forces killing armed men, their commanders included: a raid or a battle, not an attempt
-    r"|(?:army|military|soldiers|troops|police|security forces) (?:\w+ ){0,3}?(?:killed|shot dead)"
+    # (\s+: a masked "drone strike" leaves a run of blanks: "an army [drone strike] killed ...")
+    r"|(?:army|military|soldiers|troops|police|security forces)\s+(?:\w+\s+){0,3}?(?:killed|shot dead)"
     r" (?:\w+ ){0,3}?(?:militants?|insurgents?|rebels?|terrorists?|suspects?|fighters|gunmen|militiam[ae]n"
     r"|jihadists?"
-    r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla) (?:commanders?|leaders?|chiefs?)))\b"
+    r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla) (?:commanders?|leaders?|chiefs?)"
+    r"|(?:commanders?|leaders?|chiefs?) of (?:the |a )?(?:[\w-]+ ){0,3}?(?:brigades?|front|militias?"
+    r"|movement|battalions?|rebels|insurgents|group))"
+    # a strike that hits or kills is a military one, whatever the article calls it next
+    r"|(?:the|an?|its|that) (?:\w+ )?strikes? (?:hit|struck|destroyed|targeted|killed))\b"
 )
 SPORT = (
     r"\b(?:match|league|cup|tournament|championship|goals?|striker|midfielder|coach|season|innings|wicket"
