@@ -123,3 +123,30 @@ def test_a_film_in_a_news_lead_is_no_review() -> None:
 )
 def test_combat_grievance_quote_and_plans(text: str, expected: list[str]) -> None:
     assert sorted(e.type for e in detect(None, text)) == expected
+
+
+def test_an_arrest_in_an_earlier_killing_is_the_arrest_s_news() -> None:
+    text = (
+        "Police said on Friday they had arrested a man suspected of the murder of Mayor Ivar Sol, who was"
+        " shot dead outside his home in March. The suspect was detained at a border crossing. He will appear"
+        " before a judge on Monday."
+    )
+    assert detect("Police arrest suspect in killing of mayor", text) == []
+    fresh = "Gunmen shot dead Mayor Ivar Sol outside his home on Friday. Police arrested two men hours later."
+    assert [e.type for e in detect("Mayor shot dead", fresh)] == ["assassination_attempt"]
+
+
+def test_writing_dated_from_now_is_current_writing() -> None:
+    # "last month" in the lead: an opinion piece, not an encyclopedia section narrating its subject
+    text = (
+        "When Senator Ola Brin was stabbed at a town-hall meeting last month, the reaction in parliament was"
+        " swift. A month later, the promised review has not begun. Threats keep coming. Councillors are"
+        " quitting. We must take threats seriously."
+    )
+    assert detect("Opinion: fear must not run our democracy", text) == []
+    # an encyclopedia section that narrates a dated stabbing still reports it
+    wiki = (
+        "On 4 May 1998 Senator Ola Brin was stabbed at a town-hall meeting in Varn by a man who had stalked"
+        " her for months. She survived after surgery. Her attacker was later found to be mentally ill."
+    )
+    assert [e.type for e in detect("Stabbing of Ola Brin", wiki)] == ["assassination_attempt"]

@@ -31,6 +31,11 @@ TARGET_GROUP = "@target"
 _FLAGS = re.IGNORECASE
 _NEWS_TIME = re.compile(NEWS_TIME)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+# Time told from the writer's now, which no encyclopedia uses: an opinion piece or a feature that
+# opens "when the senator was stabbed last month" is current writing, as a dated report is.
+_NOW_RELATIVE = re.compile(
+    r"\b(?:last (?:week|month)|(?:days|weeks|months) ago|(?:this|next) (?:week|month)|earlier this (?:week|month|year))\b"
+)
 # A year that dates the sentence's event: an opening time adverbial ("In 2015, police killed ..."),
 # "in 1994, when ...", "the 2012 riots", or the act followed by its year ("was assassinated in 1994").
 _EVENT_YEAR = re.compile(
@@ -207,8 +212,10 @@ class Analysis:
             first = " ".join(sentences[: 2 if self.doc.has_title else 1]).lower()
             lead = " ".join(sentences[:LEAD_FOR_TIME]).lower()
             # An encyclopedia section also names weekdays now and then, but among its years.
-            self._news = _NEWS_TIME.search(first) is not None or (
-                _NEWS_TIME.search(lead) is not None and _YEAR.search(lead) is None
+            self._news = (
+                _NEWS_TIME.search(first) is not None
+                or (_NEWS_TIME.search(lead) is not None and _YEAR.search(lead) is None)
+                or _NOW_RELATIVE.search(lead) is not None
             )
         return self._news
 

@@ -162,7 +162,10 @@ HISTORY = (
     r"|" + _DATED_EVENT
 )
 # A trial, a verdict, a charge: the attack is told as the court's business, not as news.
-TRIAL = r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged) (?:of|with)\b"
+TRIAL = (
+    r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged|suspected) (?:of|with)\b"
+    r"|\bcharges? of\b|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack|bombing)\b"
+)
 # A background cue that governs the trigger itself ("on the anniversary of the leader's assassination",
 # "since the killing of", "after the 2019 riots"): never lifted, whatever the sentence narrates.
 BACKGROUND = (
