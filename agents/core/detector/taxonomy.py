@@ -296,6 +296,10 @@ COMBAT = (
     r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla) (?:commanders?|leaders?|chiefs?)"
     r"|(?:commanders?|leaders?|chiefs?) of (?:the |a )?(?:[\w-]+ ){0,3}?(?:brigades?|front|militias?"
     r"|movement|battalions?|rebels|insurgents|group))"
+    # killed by the weapons of a battle, or in it: nobody aimed at that person
+    r"|(?:killed|wounded|hit|struck|injured) by (?:a |an )?(?:stray |enemy )?(?:shells?|shrapnel|shell fragments?"
+    r"|artillery|sniper fire|crossfire|stray bullets?|landmines?)"
+    r"|in (?:the )?crossfire|(?:killed|fell|died) in (?:battle|action|combat)|forward trenches|front ?lines?"
     # a strike that hits or kills is a military one, whatever the article calls it next
     r"|(?:the|an?|its|that) (?:\w+ )?strikes? (?:hit|struck|destroyed|targeted|killed))\b"
 )
