@@ -450,7 +450,7 @@ ASSASSINATION_STRONG = (
 PROTEST_CONTEXT = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|march(?:ed|es|ers)?|rall(?:y|ies|ied)|sit-?ins?"
     r"|strik(?:e|es|ers|ing)|rioters?|riots?|rioting|crowds?|picket\w*|blockade|agitat\w+|gathered|unrest"
-    r"|mob(?:s)?|students|workers|residents|villagers|youths?)\b"
+    r"|mob(?:s)?|students|workers|residents|villagers|youths?|supporters)\b"
 )
 # A group with a grievance is a protest even when no one writes the word ("residents blocked the road
 # and burned tyres, demanding water").
@@ -475,6 +475,9 @@ PROTEST_EXPLICIT = (
     r"strike)\b"
     r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
     r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?)\b"
+    # an occupation as protest: "students occupying the university" (not "occupying forces")
+    r"|\b(?:occupy(?:ing)?|occupied|occupation of) (?:the |a |their )?(?:\w+ )?(?:university|campus|square"
+    r"|building|factory|offices?|ministry|premises|park|plant|mine|town hall|city hall|parliament)\b"
 )
 FORCE = (
     r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet\w*"
@@ -520,7 +523,7 @@ CROWD_FORCE = (
     r"(?:injured|wounded|killed|beat|attacked|assaulted|shot|baton-charged|lathi-charged)"
     r"|(?:attacked|stormed|torched|ransacked|besieged) (?:a |the )?(?:\w+ ){0,2}"
     r"(?:post|station|office|offices|building|headquarters|premises|compound)s?\b"
-    r"|(?:injured|wounded|killed|hurt|died)\b[^.;]{0,40}\b(?:by|when|as|after) (?:the )?"
+    r"|(?:injured|wounded|killed|hurt|died|shot(?: dead)?)\b[^.;]{0,40}\b(?:by|when|as|after) (?:the )?"
     r"(?:police|security forces|troops|soldiers|gendarmes))"
 )
 PROTEST_STRONG = (
@@ -528,6 +531,14 @@ PROTEST_STRONG = (
     r"\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
     r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\bclash(?:ed|es|ing)? with (?:the )?(?:\w+ )?(?:police"
     r"|security forces|troops|soldiers|gendarmes|officers)\b",
+    # ... or stoning them: "supporters of the leader threw stones at police"
+    r"\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
+    r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\b(?:threw|hurled|throwing|hurling) (?:stones|rocks"
+    r"|bottles|petrol bombs|molotov cocktails)\b[^.;]{0,20}\b(?:at|on) (?:the )?(?:\w+ )?(?:police|security"
+    r" forces|troops|soldiers|gendarmes|officers)\b"
+    r"|\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
+    r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\bpelted (?:the )?(?:\w+ )?(?:police|security forces"
+    r"|troops|soldiers|officers)\b",
     r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
     r"\b(?:violent|deadly|bloody) (?:protests?|demonstrations?|clashes with (?:police|security forces))\b",
     r"\brioters?\b|\brioting\b|\brioted\b",
