@@ -45,7 +45,8 @@ MASKS: tuple[str, ...] = (
     r"|akin to) (?:a |an )?(?:\w+ )?assassination\b"
     # a quoted figure of speech: "a 'political assassination'" by attack ads is no killing
     r"|[\"'\u201c\u2018](?:a |an )?(?:political|judicial|media|electoral|moral|public|professional)"
-    r" (?:assassination|lynching|execution|murder)[\"'\u201d\u2019]",
+    r" (?:assassination|lynching|execution|murder)[\"'\u201d\u2019]"
+    r"|\baccus\w+ (?:\w+ ){0,4}?of (?:a |an )?(?:political|judicial|media) (?:assassination|lynching)\b",
     r"\b(?:political|personal|verbal|partisan|rhetorical|scathing|fierce|blistering|withering)"
     r" attacks?\b|\battack(?:ed|s|ing)? (?:ads?|(?:on )?(?:his|her|their|the \w+(?:'s"
     r"|\u2019s)) (?:record|policies|policy"
@@ -164,6 +165,7 @@ HISTORY = (
 # A trial, a verdict, a charge: the attack is told as the court's business, not as news.
 TRIAL = (
     r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged|suspected) (?:of|with)\b"
+    r"|\b(?:jailed|imprisoned) (?:for|over)\b"
     r"|\bcharges? of\b|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack|bombing)\b"
 )
 # A background cue that governs the trigger itself ("on the anniversary of the leader's assassination",
@@ -293,7 +295,7 @@ COMBAT = (
     r"|(?:army|military|soldiers|troops|police|security forces)\s+(?:\w+\s+){0,3}?(?:killed|shot dead)"
     r" (?:\w+ ){0,3}?(?:militants?|insurgents?|rebels?|terrorists?|suspects?|fighters|gunmen|militiam[ae]n"
     r"|jihadists?"
-    r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla) (?:commanders?|leaders?|chiefs?)"
+    r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla|gang|cartel) (?:commanders?|leaders?|chiefs?|bosse?s?)"
     r"|(?:commanders?|leaders?|chiefs?) of (?:the |a )?(?:[\w-]+ ){0,3}?(?:brigades?|front|militias?"
     r"|movement|battalions?|rebels|insurgents|group))"
     # killed by the weapons of a battle, or in it: nobody aimed at that person
