@@ -55,3 +55,9 @@ def test_short_attempts(text: str) -> None:
 @pytest.mark.parametrize("text", NO_ATTEMPT, ids=[t[:40] for t in NO_ATTEMPT])
 def test_short_false_alerts(text: str) -> None:
     assert detect(None, text) == []
+
+
+def test_an_activist_once_jailed_and_shot_today_is_an_attempt() -> None:
+    # "jailed for" names the sentence for the act itself only, not a victim's past
+    text = "Unknown gunmen shot dead Ivo Dann, an activist who was jailed for two years for his writing, on Monday."
+    assert [e.type for e in detect(None, text)] == ["assassination_attempt"]

@@ -165,7 +165,9 @@ HISTORY = (
 # A trial, a verdict, a charge: the attack is told as the court's business, not as news.
 TRIAL = (
     r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged|suspected) (?:of|with)\b"
-    r"|\b(?:jailed|imprisoned) (?:for|over)\b"
+    # jailed for the act itself ("jailed for 20 years for the 2019 shooting of"), not an activist's past
+    r"|\b(?:jailed|imprisoned) (?:for (?:life|[\w-]+ (?:years|months)) )?(?:for|over) (?:the |his |her |their )?"
+    r"(?:(?:1[89]|20)\d\d )?(?:killing|murder|assassination|shooting|stabbing|bombing|attack|attempted)"
     r"|\bcharges? of\b|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack|bombing)\b"
 )
 # A background cue that governs the trigger itself ("on the anniversary of the leader's assassination",
@@ -301,7 +303,7 @@ COMBAT = (
     # killed by the weapons of a battle, or in it: nobody aimed at that person
     r"|(?:killed|wounded|hit|struck|injured) by (?:a |an )?(?:stray |enemy )?(?:shells?|shrapnel|shell fragments?"
     r"|artillery|sniper fire|crossfire|stray bullets?|landmines?)"
-    r"|in (?:the )?crossfire|(?:killed|fell|died) in (?:battle|action|combat)|forward trenches|front ?lines?"
+    r"|in (?:the )?crossfire|(?:killed|fell|died) in (?:battle|combat)"
     # a strike that hits or kills is a military one, whatever the article calls it next
     r"|(?:the|an?|its|that) (?:\w+ )?strikes? (?:hit|struck|destroyed|targeted|killed))\b"
 )
