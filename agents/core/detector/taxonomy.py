@@ -44,8 +44,8 @@ MASKS: tuple[str, ...] = (
     r"|tantamount to"
     r"|akin to) (?:a |an )?(?:\w+ )?assassination\b"
     # a quoted figure of speech: "a 'political assassination'" by attack ads is no killing
-    r"|[\"'\u201c\u2018](?:a |an )?(?:political|judicial|media|electoral|moral|public|professional)"
-    r" (?:assassination|lynching|execution|murder)[\"'\u201d\u2019]"
+    r"|\b(?:political|judicial|media|electoral|moral|public|professional)"
+    r" (?:assassination|lynching|execution|murder)(?=[\"'\u201d\u2019])"
     r"|\baccus\w+ (?:\w+ ){0,4}?of (?:a |an )?(?:political|judicial|media) (?:assassination|lynching)\b",
     r"\b(?:political|personal|verbal|partisan|rhetorical|scathing|fierce|blistering|withering)"
     r" attacks?\b|\battack(?:ed|s|ing)? (?:ads?|(?:on )?(?:his|her|their|the \w+(?:'s"
