@@ -22,9 +22,15 @@ class Channel:
     # endpoint cannot take every slot.
     digest_max: int = 1
     lane: int = 8
+    # Revisions of one alert build on each other's message (a Slack thread): their records share a
+    # deliveries partition, where the ledger keeps the thread (tasks.partition_key).
+    threaded: bool = False
 
 
 CHANNELS: dict[Kind, Channel] = {
     "webhook": Channel(WEBHOOK_POLICY),
     "slack": Channel(SLACK_POLICY, digest_max=DIGEST_MAX_ITEMS, lane=1),
+    # One message per alert (a digest cannot be a thread); one call at a time per subscription,
+    # Slack's `ratelimited` answers pace the rest.
+    "slack_api": Channel(SLACK_POLICY, lane=1, threaded=True),
 }

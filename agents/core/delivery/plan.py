@@ -47,12 +47,12 @@ def plan_due(
     attempted: Mapping[str, int],
     lanes: Mapping[str, int],
     ended: Callable[[str], bool],
-    owned: Callable[[str], bool],
+    owned: Callable[[DeliveryTask], bool],
     pacer: SlackPacer,
     limit: int = GLOBAL_LIMIT,
 ) -> list[Send]:
     """The attempts to start now. `lanes`: attempts in flight per subscription id; `ended(wid)`:
-    the ledger knows how that delivery ended; `owned(wid)`: this worker may attempt it."""
+    the ledger knows how that delivery ended; `owned(task)`: this worker may attempt it."""
     tasks = list(tasks)
     first: dict[tuple[str, str], int] = {}
     for t in tasks:
@@ -64,7 +64,7 @@ def plan_due(
             is_due(t, now)
             and t.webhook_id not in inflight
             and attempted.get(t.webhook_id, 0) <= t.attempt_count
-            and owned(t.webhook_id)
+            and owned(t)
         )
 
     def in_order(t: DeliveryTask) -> bool:
