@@ -24,7 +24,7 @@ from agents.core.delivery.channels import CHANNELS
 from agents.core.delivery.kind import Kind
 from agents.core.delivery.ledger import Ending
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
-from agents.core.delivery.plan import Send, plan_due
+from agents.core.delivery.plan import Send, pace_key, plan_due
 from agents.core.delivery.rate import SlackPacer
 from agents.core.delivery.records import DeadLetter, Done, Schedule, encode
 from agents.core.delivery.render import render
@@ -210,11 +210,11 @@ class Sender:
     ) -> DeliveryResult:
         thread = self.thread_of(tasks[0]) if CHANNELS[sub.kind].threaded else None
         result = await self._notifiers[sub.kind].send(sub.url, render(tasks, sub, now, thread))
-        if CHANNELS[sub.kind].digest_max > 1:  # a paced channel: its next slot
+        if CHANNELS[sub.kind].uses_pacer:  # a paced channel: its next slot
             if result.outcome is DeliveryOutcome.RETRY:
-                self.pacer.record_throttled(sub.url, self.rt.now(), result.retry_after_s)
+                self.pacer.record_throttled(pace_key(sub), self.rt.now(), result.retry_after_s)
             else:
-                self.pacer.record_sent(sub.url, self.rt.now())
+                self.pacer.record_sent(pace_key(sub), self.rt.now())
         return result
 
     def thread_of(self, task: DeliveryTask) -> SlackThread | None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 import orjson
 import pytest
 from pydantic import SecretStr, ValidationError
 
 from agents.core.delivery import ledger
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
+from agents.core.delivery.plan import pace_key, plan_due
+from agents.core.delivery.rate import SlackPacer
 from agents.core.delivery.records import Done, decode, encode
 from agents.core.delivery.render import render
 from agents.core.delivery.slack_api import (
@@ -224,3 +229,31 @@ def test_subscriptions_file_takes_a_slack_api_entry() -> None:
     assert (s.url, s.channel, s.kind) == (SLACK_API_URL, "C0UNIT0001", "slack_api")
     assert s.token is not None and s.token.get_secret_value() == TOKEN
     assert s.id.startswith("sub_") and TOKEN not in s.name
+
+
+# -- planning: one message at a time per channel, paced, revisions in order ----------------------
+
+
+def test_plan_sends_one_alert_at_a_time_per_channel_paced_and_in_revision_order() -> None:
+    due = [task("ev_1", 1, API), task("ev_1", 2, API), task("ev_2", 1, API)]
+    pacer = SlackPacer(min_interval_s=1.0)
+    args: dict[str, Any] = {
+        "now": NOW,
+        "subscriptions": {API.id: API},
+        "inflight": set(),
+        "attempted": {},
+        "lanes": {},
+        "ended": lambda wid: False,
+        "owned": lambda t: True,
+        "pacer": pacer,
+    }
+    [send] = plan_due(due, **args)
+    assert [(t.alert.id, t.alert.revision) for t in send.tasks] == [("ev_1", 1)]  # no digest
+    pacer.record_sent(pace_key(API), NOW)
+    assert plan_due(due, **args) == []  # the channel's slot is closed for a second
+    assert plan_due(due, **{**args, "lanes": {API.id: 1}, "now": NOW + timedelta(seconds=1)}) == []  # lane 1
+    later = plan_due(due[1:2], **{**args, "now": NOW + timedelta(seconds=1), "ended": lambda wid: True})
+    assert [(t.alert.id, t.alert.revision) for s in later for t in s.tasks] == [("ev_1", 2)]
+    assert pace_key(API) != pace_key(
+        sub("sub_other", "slack_api", url=API.url, channel="C0OTHER001", token=SecretStr(TOKEN))
+    )
