@@ -23,7 +23,10 @@ def parse_subscriptions(entries: list[dict[str, Any]], *, now: datetime) -> list
     subs = []
     for entry in entries:
         entry = {"kind": "webhook", **entry}
-        where = entry["url"] if entry["kind"] != "slack_api" else f"{entry.get('url', '')}#{entry.get('channel')}"
+        if entry["kind"] == "slack_api":  # one API root serves many channels
+            where = f"{entry.get('url') or ''}#{entry.get('channel')}"
+        else:
+            where = entry["url"]
         entry.setdefault("name", where)
         # A file entry without an id gets one derived from its URL (and channel): stable across restarts.
         entry.setdefault("id", "sub_" + hashlib.sha256(where.encode()).hexdigest()[:16])
