@@ -240,7 +240,7 @@ def update_reply(alert: Alert) -> dict[str, Any]:
         for x in (
             _casualties(alert),
             f"{alert.severity.level.value} {alert.severity.score}/100",
-            alert.outcome,
+            f"outcome: {alert.outcome}" if alert.outcome else None,
             _sources(alert),
         )
         if x
