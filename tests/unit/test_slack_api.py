@@ -28,6 +28,7 @@ from agents.core.delivery.tasks import DeliveryTask, Final, partition_key
 from agents.core.delivery.thread import SlackThread
 from agents.core.delivery.webhook_message import webhook_id
 from agents.core.models import AlertReason
+from streams.subscription_store import SubscriptionStore
 from streams.subscriptions_file import parse_subscriptions
 
 try:
@@ -257,3 +258,16 @@ def test_plan_sends_one_alert_at_a_time_per_channel_paced_and_in_revision_order(
     assert pace_key(API) != pace_key(
         sub("sub_other", "slack_api", url=API.url, channel="C0OTHER001", token=SecretStr(TOKEN))
     )
+
+
+def test_an_unreadable_stored_subscription_is_logged_without_its_token(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    store = SubscriptionStore("127.0.0.1:1", "subs")
+    # Missing fields: pydantic's own text would quote this whole (short) input, token and all.
+    store.apply(b"sub_api", orjson.dumps({"token": TOKEN}))
+    store.apply(b"sub_api2", orjson.dumps({**API.storage_dict(), "channel": "not-a-channel-id"}))
+    assert store.subs == {}
+    assert TOKEN not in caplog.text
+    assert "unreadable record sub_api: kind: Field required" in caplog.text
+    assert "unreadable record sub_api2" in caplog.text and "channel id" in caplog.text
