@@ -8,6 +8,7 @@ the same revisions as separate messages, as before.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -85,6 +86,7 @@ async def _wait_threads_recorded(settings: Settings, n: int, timeout_s: float) -
     while datetime.now(UTC) < deadline:
         if await _threads_recorded(settings) >= n:
             return True
+        await asyncio.sleep(0.2)
     return False
 
 

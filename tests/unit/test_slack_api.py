@@ -271,3 +271,21 @@ def test_an_unreadable_stored_subscription_is_logged_without_its_token(
     assert TOKEN not in caplog.text
     assert "unreadable record sub_api: kind: Field required" in caplog.text
     assert "unreadable record sub_api2" in caplog.text and "channel id" in caplog.text
+
+
+def test_a_later_revision_waits_while_the_first_is_still_retrying() -> None:
+    retrying = task("ev_1", 1, API, not_before=timedelta(seconds=30))  # revision 1: no ts yet
+    update = task("ev_1", 2, API)
+    args: dict[str, Any] = {
+        "now": NOW + timedelta(seconds=10),  # long past the order grace: it still waits
+        "subscriptions": {API.id: API},
+        "inflight": set(),
+        "attempted": {},
+        "lanes": {},
+        "ended": lambda wid: False,
+        "owned": lambda t: True,
+        "pacer": SlackPacer(min_interval_s=0),
+    }
+    assert plan_due([retrying, update], **args) == []
+    [send] = plan_due([update], **{**args, "ended": lambda wid: True})  # revision 1 ended
+    assert send.tasks == (update,)
