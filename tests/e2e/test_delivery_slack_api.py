@@ -61,7 +61,7 @@ def json_of(payload: object) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
-FAST_REJOIN = {"BROKER_SESSION_TIMEOUT": "8", "BROKER_HEARTBEAT_INTERVAL": "1"}
+FAST_REJOIN = {"TOCSIN_SESSION_TIMEOUT_S": "6"}
 
 
 async def _threads_recorded(settings: Settings) -> int:
