@@ -28,7 +28,9 @@ from streams.settings import Settings
 from streams.topics import ensure_topics
 
 SAMPLES = Path(__file__).resolve().parents[1] / "agents" / "samples"
-SEED_DIR = REPO_ROOT.parent / "shared" / "seed"
+# The spec directory beside the repository; TOCSIN_SHARED names it when it lives elsewhere (a git
+# worktree's parent is not the project's), as the tests read it.
+SEED_DIR = Path(os.environ.get("TOCSIN_SHARED") or REPO_ROOT.parent / "shared") / "seed"
 IDLE_EXIT_S = 8.0
 
 

@@ -14,7 +14,9 @@ import pytest
 from streams.local import WorkerProcess, free_port
 from streams.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# The spec directory beside the repository; TOCSIN_SHARED points elsewhere (a git worktree's
+# parent is not the project's).
+SHARED = Path(os.environ.get("TOCSIN_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 
 
 def require_shared(rel: str) -> Path:

@@ -159,7 +159,9 @@ _VETO_TEXT = (
     "year, a similar protest, an earlier attack, the previous shootings, last summer. Years after the "
     "war, since then, in the wake of it, a vigil for him, in memory of her, the funeral of the judge, "
     "tributes to him, mourning, commemorating, the anniversary of it, a memorial service, the son of "
-    "the king, the widow of the general, his wife."
+    "the king, the widow of the general, his wife. Communal riots, sectarian clashes, ethnic violence, "
+    "riots between the two villages, clashes between farmers and herders, fighting between rival clans. "
+    "Earlier protests, previous rallies, prior bombings, several similar attacks."
 ).lower()
 
 

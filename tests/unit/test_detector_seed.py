@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from agents.core.detector import detect
 from agents.core.models import Event, Level
+from tests.conftest import SHARED
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_78f6cbf00fa3014e.txt"
+SEED = SHARED / "seed" / "000_78f6cbf00fa3014e.txt"
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,26 @@ def _confidence(candidate: Candidate) -> float:
     return round(min(0.98, value), 2)
 
 
+BLOCK_GAP = 2  # sentences: evidence further apart than this tells another episode
+
+
+def salient_block(candidate: Candidate) -> list[int]:
+    """The evidence sentences that tell the salient mention: the run of evidence (no gap wider than
+    `BLOCK_GAP`) holding the first core mention. A section that tells several episodes of one type
+    (a history of attacks, waves of riots) gives the toll of the episode it leads with, not the
+    largest figure of any of them."""
+    evidence = candidate.evidence
+    if not evidence or not candidate.core:
+        return list(evidence)
+    blocks: list[list[int]] = [[evidence[0]]]
+    for i in evidence[1:]:
+        if i - blocks[-1][-1] > BLOCK_GAP:
+            blocks.append([])
+        blocks[-1].append(i)
+    first = min(candidate.core)
+    return next(block for block in blocks if first in block)
+
+
 def _build_event(
     candidate: Candidate,
     analysis: Analysis,
@@ -39,7 +59,8 @@ def _build_event(
     spec = candidate.spec
     sentences = [analysis.doc.sentences[i] for i in candidate.evidence]
     all_sentences = analysis.doc.sentences
-    casualties = count_casualties(sentences)
+    counted = [analysis.doc.sentences[i] for i in salient_block(candidate)]
+    casualties = count_casualties(counted)
     roles = [analysis.roles_at(i) for i in candidate.evidence] if spec.needs_target else None
     target, tier = find_target(sentences, roles=roles) if spec.needs_target else (None, None)
     outcome = find_outcome(sentences, target) if spec.needs_target else None
@@ -51,7 +72,7 @@ def _build_event(
             casualties = Casualties(killed=1, injured=casualties.injured)
         if outcome == "injured" and not casualties.injured:
             casualties = Casualties(killed=casualties.killed, injured=1)
-    bombers = suicide_attackers(sentences)
+    bombers = suicide_attackers(counted)
     if bombers and casualties.killed is not None:
         casualties = Casualties(killed=casualties.killed + bombers, injured=casualties.injured)
     places = find_places(sentences)

@@ -25,7 +25,7 @@ _STOP_WORDS = (
 )
 _GAP = r"(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[\w'\u2019.-]+){0,6}?"
 _AUX = r"(?:\s+(?:were|was|have been|had been|are|is|got|been|being|reportedly|also|later|allegedly|all|left|"
-_AUX += r"were reportedly|had|have))*"
+_AUX += r"were reportedly|had|have|shot and|stabbed and|beaten and))*"  # "dozens were shot and killed"
 
 # "seven of the guards were injured", "12 people dead", "1 fatality"
 _BEFORE = re.compile(

@@ -13,11 +13,11 @@ from typing import Any
 import agents.core.detector.taxonomy as taxonomy
 from agents.core.detector.rules import (
     Analysis,
-    _group_at,
     _pair_ok,
     analyse,
     blocked,
     bound_at,
+    group_at,
     led_by_background,
     narrated_at,
 )
@@ -34,12 +34,12 @@ def _vetoes(analysis: Analysis, patterns: tuple[str, ...], index: int) -> list[s
 
 def _mention(analysis: Analysis, spec: EventSpec, index: int) -> dict[str, Any] | None:
     strong = analysis.any_at(spec.strong, index)
-    first = bool(spec.groups) and _group_at(analysis, spec.groups[0], index)
+    first = bool(spec.groups) and group_at(analysis, spec.groups[0], index)
     if not strong and not first:
         return None
     groups = []
     for group in spec.groups[1:]:
-        here = _group_at(analysis, group, index)
+        here = group_at(analysis, group, index)
         groups.append(here and bound_at(analysis, spec, group, index))
     vetoes = _vetoes(analysis, spec.blockers + spec.mention_blockers, index)
     if spec.leading_background and led_by_background(analysis, spec, index):
@@ -61,7 +61,7 @@ def _mention(analysis: Analysis, spec: EventSpec, index: int) -> dict[str, Any] 
             j
             for j in range(max(0, index - spec.window), min(last, index + spec.window) + 1)
             if j != index
-            and all(_group_at(analysis, g, j) for g in spec.groups[1:])
+            and all(group_at(analysis, g, j) for g in spec.groups[1:])
             and not blocked(analysis, spec, j)
             and _pair_ok(analysis, spec, index, j)
         ]

@@ -83,12 +83,14 @@ _HARM_AFTER = re.compile(
     r"(?:(?:was|were|had been|has been|have been|is|are|got|remains?|remained)\s+(?:\w+ ){0,2}?(?:shot|killed"
     r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
     r"|slain|injured|wounded|hurt|stabbed|attacked|targeted|ambushed|gunned down|poisoned|beheaded|hacked"
-    r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured|among the (?:victims|dead)"
+    r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured"
     r"|(?:the )?(?:intended |apparent |main )?targets? of)"
     r"|survived|escaped|died|narrowly)\b"
 )
 _OWNED = re.compile(
-    r"^(?:\W?s\b)?\s*(?:[\w'\u2019.-]+\s+){0,3}?(?:convoy|car|vehicle|motorcade|residence|house|home"
+    # the words between are the owner's name or modifiers, never a verb ("the governor was not at home")
+    r"^(?:\W?s\b)?\s*(?:(?!(?:was|were|is|are|had|has|have|not|said|says|at|in|to|from|left|went|returned"
+    r"|stayed)\b)[\w'\u2019.-]+\s+){0,3}?(?:convoy|car|vehicle|motorcade|residence|house|home"
     r"|office|compound|helicopter|plane|bodyguards?|guards?|security detail)\b"
 )
 # "the governor was driving home when gunmen fired at his car": what was attacked is the subject's.
@@ -123,7 +125,7 @@ _NON_LETHAL = re.compile(
 _LETHAL = re.compile(
     r"\b(?:shot|shoot\w*|gun\w*|bomb\w*|explo\w+|grenades?|detonat\w+|stabb\w+|knife|knives|machetes?"
     r"|axe|kill\w*|assassin\w*|murder\w*|poison\w*|opened fire|fired (?:at|on)|lynch\w*|beheaded"
-    r"|hacked|dead|died|sniper|rockets?|drones?|ied)\b"
+    r"|hacked|dead|died|sniper|rockets?|drones?|ied|to death)\b"
 )
 
 
@@ -134,11 +136,19 @@ _ELIDED_HARM = re.compile(
 )
 
 
+# Where the crowd's own act ends: another clause, or a clause that tells what else happened
+# ("..., and one demonstrator was shot dead by police", "... after a student was killed").
+_ACT_END = re.compile(r";|:\s|,\s*and\b|\b(?:after|when|because|as|while|but|following)\b")
+
+
 def _scuffle(text: str, role_start: int) -> bool:
-    """A crowd before the role, or non-lethal means after it, and no lethal means or outcome
-    anywhere in the sentence."""
-    crowd = _CROWD_AGENT.search(text, 0, role_start) or _NON_LETHAL.search(text, role_start)
-    return crowd is not None and not _LETHAL.search(text)
+    """A crowd before the role, or non-lethal means after it, and no lethal means or outcome in the
+    crowd's own clause (a death told in another clause is the crowd's, or the police's)."""
+    crowd = _CROWD_AGENT.search(text, 0, role_start)
+    if crowd is not None:
+        end = _ACT_END.search(text, role_start)
+        return not _LETHAL.search(text, crowd.start(), end.start() if end else len(text))
+    return _NON_LETHAL.search(text, role_start) is not None and not _LETHAL.search(text)
 
 
 # A role listed among the many victims of an attack on a place or a crowd ("killing 30 people,
@@ -162,6 +172,14 @@ _PUBLIC_PLACE = re.compile(
     r"|(?:police|army|military) (?:convoy|station|post|academy|patrol))\w*"
 )
 _FEW = frozenset({"five", "six", "seven", "eight", "nine"})
+
+
+# "The headman was among the dead": one of the victims, which says nothing of whom the attack aimed at.
+_AMONG_AFTER = re.compile(
+    r"(?:\s+[\w'\u2019.-]+){0,3}?,?(?:\s*\([^)]{0,40}\))?(?:,[^,;:]{0,80},)?\s*(?:(?:was|were|is|are)\s+)?"
+    r"(?:also\s+)?among (?:the|those) (?:\w+ )?(?:dead"
+    r"|victims|wounded|injured|killed|casualties|hurt)\b"
+)
 
 
 def _one_of_many(text: str, start: int) -> bool:
@@ -191,6 +209,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
         before = before[cut:]
         if _one_of_many(text, start):
             continue  # "killing 30 people, including a council member": one of many victims
+        if _AMONG_AFTER.match(text, end):
+            continue
         m = _OBJECT_BEFORE.search(before)
         if m is not None and not _REACTION.search(before, m.end()):
             return True

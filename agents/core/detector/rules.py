@@ -31,6 +31,20 @@ TARGET_GROUP = "@target"
 _FLAGS = re.IGNORECASE
 _NEWS_TIME = re.compile(NEWS_TIME)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+# A year that dates the sentence's event: an opening time adverbial ("In 2015, police killed ..."),
+# "in 1994, when ...", "the 2012 riots", or the act followed by its year ("was assassinated in 1994").
+_EVENT_YEAR = re.compile(
+    r"^\W*(?:[A-Z][\w ,()-]{0,60}?(?:--|\u2013|\u2014| - ))?"
+    r"(?:in|by|during|until|from|after|before|between)"
+    r"\s+(?:(?:early|late|mid-?|the (?:spring|summer|autumn|winter) of)\s*)?(?:[a-z]+ )?"
+    r"(?P<a>(?:1[89]|20)\d\d)\b"
+    r"|\bin (?P<b>(?:1[89]|20)\d\d),? (?:when|as)\b"
+    r"|\bthe (?P<c>(?:1[89]|20)\d\d) (?:[\w-]+ )?(?:attacks?|assassinations?|bombings?|shootings?|riots?"
+    r"|protests?|uprising|massacre|killings?|clashes|crackdown|unrest)\b"
+    r"|\b(?:assassinated|killed|murdered|shot(?: dead)?|attacked|wounded|injured|bombed|rioted|clashed)"
+    r" in (?:(?:early|late|mid-?)\s*)?(?:[a-z]+ )?(?P<d>(?:1[89]|20)\d\d)\b",
+    re.IGNORECASE,
+)
 LEAD_FOR_TIME = 4  # the headline and the first sentences
 
 
@@ -76,6 +90,13 @@ _SOURCE_AFTER = re.compile(SOURCE_AFTER_ROLE, _FLAGS)
 _SOURCE_BEFORE = re.compile(SOURCE_BEFORE_ROLE, _FLAGS)
 # Plural rank-and-file titles name anonymous victims ("25 police officers"), never a target.
 _ANONYMOUS_PLURAL = re.compile(r"(?:officials|officers|generals|commanders|chiefs)$", _FLAGS)
+# "27 journalists", "dozens of reporters", "hundreds of teachers": a count of people in a role is no
+# specific, identifiable target (TAXONOMY); "two judges" may still be.
+_MANY_BEFORE = re.compile(
+    r"\b(?:(?:at least|more than|over|nearly|almost|some|about) )?(?:\d[\d,]*|several|many|numerous|dozens"
+    r"|scores|hundreds|thousands|a number|(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty)(?:-\w+)?)(?: of)?(?: (?:the|its|their))?(?: [\w-]+)?\s+$"
+)
 
 
 @dataclass(frozen=True)
@@ -155,6 +176,10 @@ def target_roles(text: str) -> list[RoleHit]:
             continue
         if _ANONYMOUS_PLURAL.search(m.group(0)):
             continue
+        word = m.group(0)
+        plural = word.endswith("s") and not word.endswith("ss")
+        if plural and _MANY_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
+            continue
         out.append(RoleHit(m.lastgroup or "leader", m.start(), m.end(), text[m.start() : m.end()]))
     return out
 
@@ -171,6 +196,8 @@ class Analysis:
     _roles: dict[int, list[RoleHit]] = field(default_factory=dict)
     _strong: dict[str, frozenset[int]] = field(default_factory=dict)
     _news: bool | None = None
+    _lead_years: frozenset[str] | None = None
+    _surnames: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def is_news(self) -> bool:
         """The text dates its own story by weekday, "today", "yesterday" in its headline or first
@@ -184,6 +211,33 @@ class Analysis:
                 _NEWS_TIME.search(lead) is not None and _YEAR.search(lead) is None
             )
         return self._news
+
+    def earlier_year_at(self, index: int) -> bool:
+        """In a news report, the sentence dates its event by a year the lead does not name: an
+        earlier event told as background ("In 2015, police killed four demonstrators ..."), however
+        fully it narrates it. A sentence that also dates itself as today's news is not. Memoised:
+        every type asks."""
+        key = ("@earlier-year", index)
+        cached = self._local.get(key)
+        if cached is None:
+            cached = self._local[key] = self._earlier_year(index)
+        return cached
+
+    def _earlier_year(self, index: int) -> bool:
+        if index < LEAD_FOR_TIME or not self.is_news():
+            return False
+        if self._lead_years is None:
+            lead = " ".join(self.doc.sentences[:LEAD_FOR_TIME])
+            self._lead_years = frozenset(_YEAR.findall(lead))
+        case = self.doc.sentences[index]
+        if _YEAR.search(case) is None or _NEWS_TIME.search(case.lower()) is not None:
+            return False
+        return any(
+            year not in self._lead_years
+            for m in _EVENT_YEAR.finditer(case)
+            for year in m.groups()
+            if year is not None
+        )
 
     def masked(self, index: int) -> tuple[str, str]:
         """(masked sentence in its original case, the same lower-cased)."""
@@ -225,6 +279,20 @@ class Analysis:
             cached = target_roles(self.masked(index)[0])
             self._roles[index] = cached
         return cached
+
+    def sentences_with(self, pattern: str) -> frozenset[int]:
+        """Sentences of the whole (unmasked) article where `pattern` matches; one scan."""
+        found = _anchored_union((pattern,))
+        if found is not None:
+            return _scan_anchored(self.doc, self.lower, found)
+        return _scan(self.doc, self.lower, compiled_lower(pattern))
+
+    def says(self, patterns: tuple[str, ...]) -> bool:
+        """Some sentence says one of `patterns` once masked (masking only removes matches, so only
+        the sentences where the unmasked text matches are masked and asked)."""
+        return any(
+            self.any_at(patterns, i) for pattern in patterns for i in sorted(self.sentences_with(pattern))
+        )
 
     def count_sentences(self, pattern: str) -> int:
         """Sentences of the whole (unmasked) article where `pattern` matches; one scan."""
@@ -284,15 +352,27 @@ class Candidate:
     core: frozenset[int]
 
 
-def _group_at(analysis: Analysis, group: tuple[str, ...], index: int) -> bool:
+def group_at(analysis: Analysis, group: tuple[str, ...], index: int) -> bool:
     if group == (TARGET_GROUP,):
         return bool(analysis.roles_at(index))
     return analysis.any_at(group, index)
 
 
-def _article_vetoed(analysis: Analysis, spec: EventSpec) -> bool:
+def _article_vetoed(analysis: Analysis, spec: EventSpec, evidence: Iterable[int] = ()) -> bool:
     # Vocabulary saturation ("is this article about a film, a match?") is read on the unmasked text.
     total = len(analysis.doc.sentences)
+    evidence = tuple(evidence)
+    # The candidate's own sentences are masked already and usually say it: asked first.
+    if spec.article_requires and not (
+        any(analysis.any_at(spec.article_requires, i) for i in evidence)
+        or analysis.says(spec.article_requires)
+    ):
+        return True
+    for context, unless in spec.article_context:
+        if any(analysis.any_at((unless,), i) for i in evidence):
+            continue
+        if analysis.count_sentences(context) and not analysis.says((unless,)):
+            return True
     for pattern in spec.article_vetoes:
         n = analysis.count_sentences(pattern)
         if n >= 3 and n >= 0.3 * total:
@@ -354,6 +434,8 @@ def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
         return True
     relative = bool(spec.relative_past) and analysis.blocked_at(spec.relative_past, index)
     if relative and analysis.is_news():
+        return True
+    if analysis.earlier_year_at(index):
         return True
     return (relative or analysis.blocked_at(spec.dated, index)) and not narrated_at(analysis, spec, index)
 
@@ -461,13 +543,13 @@ def find_candidate(
     evidence: set[int] = set(strong)
     if spec.groups:
         first = spec.groups[0]
-        anchors = [i for i in usable if _group_at(analysis, first, i) and not blocked(analysis, spec, i)]
+        anchors = [i for i in usable if group_at(analysis, first, i) and not blocked(analysis, spec, i)]
         if not anchors and not strong:
             return None  # cheap exit: most articles never mention the anchor cue
         last = len(analysis.doc.sentences) - 1
 
         def in_group(group: tuple[str, ...], j: int) -> bool:
-            return j not in claimed and _group_at(analysis, group, j) and not blocked(analysis, spec, j)
+            return j not in claimed and group_at(analysis, group, j) and not blocked(analysis, spec, j)
 
         for anchor in anchors:
             picked = {anchor}
@@ -487,12 +569,29 @@ def find_candidate(
                     ),
                     None,
                 )
+                if chosen is None and spec.needs_target and not analysis.roles_at(anchor):
+                    # The victim named first (no role in the attack sentence), the role given
+                    # further on ("Brenner, 47, was a member of parliament"): an explicit
+                    # coreference by name. The surname is looked for first: roles are dear to
+                    # read in sentences that are no anchor.
+                    names = _surnames(analysis.doc.sentences[anchor])
+                    sentences = analysis.doc.sentences
+                    chosen = next(
+                        (
+                            j
+                            for j in range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)
+                            if any(name in sentences[j] for name in names)
+                            and in_group(group, j)
+                            and _named_role(analysis, anchor, j)
+                        ),
+                        None,
+                    )
                 if chosen is None:
                     picked = set()
                     break
                 picked.add(chosen)
             evidence |= picked
-    if not evidence or _article_vetoed(analysis, spec):
+    if not evidence or _article_vetoed(analysis, spec, sorted(evidence)):
         return None
     return Candidate(spec=spec, evidence=sorted(evidence), strong=bool(strong), core=frozenset(evidence))
 
@@ -526,12 +625,28 @@ _NOT_A_FIRST_NAME = re.compile(
 _SURNAME = re.compile(r"[A-Z][\w'\u2019-]{2,}$")
 
 
-def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
-    """`second` names again (by surname) a person whom `first` names as the victim of its act: an
-    explicit coreference ("Gunmen shot Ali Musa ... Musa, a judge, ...")."""
+def _victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
+    """Surnames of the people whom sentence `first` names as the victim of its act (memoised)."""
+    cached = analysis._surnames.get(first)
+    if cached is None:
+        cached = analysis._surnames[first] = frozenset(_read_victim_surnames(analysis, first))
+    return cached
+
+
+def _surnames(sentence: str) -> set[str]:
+    """Every surname the sentence names (a cheap first look, before asking who was the victim)."""
+    return {
+        m.group(0).split()[-1]
+        for m in _NAME_RE.finditer(sentence)
+        if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0)))
+        and _SURNAME.match(m.group(0).split()[-1])
+    }
+
+
+def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
     sentence = analysis.doc.sentences[first]
     lower = analysis.masked(first)[1]
-    surnames = {
+    return {
         m.group(0).split()[-1]
         for m in _NAME_RE.finditer(sentence)
         if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0)))
@@ -540,8 +655,42 @@ def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
         # the named person is the one the act was done to, as a role would have to be
         and victim_bound(lower, [m.span()])
     }
+
+
+def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
+    """`second` names again (by surname) a person whom `first` names as the victim of its act: an
+    explicit coreference ("Gunmen shot Ali Musa ... Musa, a judge, ...")."""
     other = analysis.doc.sentences[second]
-    return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in surnames)
+    names = _victim_surnames(analysis, first)
+    return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in names)
+
+
+# Between a surname and the role it is given: "Brenner, 47, was a member of parliament",
+# "Musa, a judge,", "Vance, who had been mayor since 2019,".
+_APPOSITION = re.compile(
+    r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
+    r"|served as|became)\s+)(?:(?:was|is|had been|served as|became)\s+)?(?:(?:an?|the|his|her)\s+)?"
+    r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
+)
+COREF_REACH = 5  # sentences: how far a named victim's role may come after the attack sentence
+
+
+def _named_role(analysis: Analysis, anchor: int, other: int) -> bool:
+    """`other` gives the role of the person the attack sentence named as its victim, in
+    apposition to the surname: the victim named first and the role a few sentences later."""
+    if anchor == 0 and analysis.doc.has_title:
+        return False
+    surnames = _victim_surnames(analysis, anchor)
+    if not surnames:
+        return False
+    case = analysis.masked(other)[0]
+    roles = analysis.roles_at(other)
+    for name in surnames:
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", case):
+            after = [r for r in roles if r.start >= m.end()]
+            if after and _APPOSITION.match(case[m.end() : min(after, key=lambda r: r.start).start]):
+                return True
+    return False
 
 
 def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], reach: int = 2) -> None:
@@ -559,7 +708,7 @@ def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], rea
             and before not in others
             and not (before == 0 and analysis.doc.has_title)
             and before in analysis.anchors
-            and _group_at(analysis, first, before)
+            and group_at(analysis, first, before)
             and analysis.matches_at(spec.continuation, before)
             and not blocked(analysis, spec, before)
         ):

@@ -32,7 +32,9 @@ from agents.core.detector.rules import (
     _NEWS_TIME,
     Analysis,
     Candidate,
+    blocked,
     extend_all,
+    group_at,
     led_by_background,
     narrated_at,
     raw_candidates,
@@ -106,6 +108,32 @@ def _recalled(analysis: Analysis, candidate: Candidate) -> bool:
     )
 
 
+# A definite noun that refers back to the act told earlier ("The convoy was carrying the police
+# commissioner"): the mention is the lead's event, its target named further down.
+_REFERRING_NOUN = re.compile(
+    r"\bthe (convoy|motorcade|car|vehicle|house|home|residence|office|compound|attack|blast|bomb|explosion"
+    r"|shooting|ambush|assault|stabbing)\b"
+)
+
+
+def _refers_to_lead(analysis: Analysis, candidate: Candidate) -> bool:
+    """The one mention names again, by a definite noun, the act that a lead sentence tells."""
+    spec = candidate.spec
+    if not spec.groups:
+        return False
+    nouns = {m.group(1) for m in _REFERRING_NOUN.finditer(analysis.masked(min(candidate.core))[1])}
+    if not nouns:
+        return False
+    words = re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b")
+    return any(
+        j in analysis.anchors
+        and group_at(analysis, spec.groups[0], j)
+        and not blocked(analysis, spec, j)
+        and words.search(analysis.masked(j)[1]) is not None
+        for j in range(LEAD_SENTENCES)
+    )
+
+
 def _buried(analysis: Analysis, candidate: Candidate) -> bool:
     """A long article's own subject is in its lead or told again; one weak mention deep in the body
     of a long article is a passing reference (abstain rather than alert)."""
@@ -116,7 +144,11 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
         return False
     # A news report tells its own story in the headline and lead; one weak mention further down is
     # context, whatever the length.
-    return not (strong_hits(analysis, candidate.spec) & core) and min(core) >= LEAD_SENTENCES
+    return (
+        not (strong_hits(analysis, candidate.spec) & core)
+        and min(core) >= LEAD_SENTENCES
+        and not _refers_to_lead(analysis, candidate)
+    )
 
 
 # Police or troops firing on a crowd is crowd control, whoever falls: a protest leader shot by
@@ -124,6 +156,12 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
 _STATE_FORCE = re.compile(
     r"\b(?:police(?:m[ae]n)?|security forces|troops|soldiers|officers|riot police|gendarmes|army)\b"
     r"[^.;]{0,60}\b(?:fired|shot|opened fire|beat|killed|shooting|firing)\b"
+)
+
+
+# Someone other than the police did it: the sentence tells a targeted attack.
+_ATTACKER = re.compile(
+    r"\b(?:gunm[ae]n|assailants?|attackers?|bombers?|snipers?|assassins?|hit ?m[ae]n|killers?)\b"
 )
 
 
@@ -151,6 +189,26 @@ def _claim_targeted(analysis: Analysis, candidates: list[Candidate]) -> None:
             other.evidence = [i for i in other.evidence if i in keep or i not in attempt.core]
 
 
+def _claim_crowd(analysis: Analysis, candidates: list[Candidate]) -> None:
+    """The mirror of `_claim_targeted`: a sentence both types hold where police or troops used the
+    force is crowd control, whoever fell ("police shot dead an activist at the rally"), unless it is
+    strong evidence of the attempt ("assassinated")."""
+    crowds = [c for c in candidates if not c.spec.needs_target]
+    for attempt in (c for c in candidates if c.spec.needs_target):
+        strong = strong_hits(analysis, attempt.spec)
+        for crowd in crowds:
+            state = frozenset(
+                i
+                for i in attempt.core & crowd.core
+                if i not in strong
+                and _STATE_FORCE.search(analysis.masked(i)[1])
+                and not _ATTACKER.search(analysis.masked(i)[1])
+            )
+            if state:
+                attempt.core = attempt.core - state
+                attempt.evidence = [i for i in attempt.evidence if i not in state]
+
+
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     """One verdict per candidate, in the candidates' order."""
     headline = [c for c in candidates if _headline_only(analysis, c)]
@@ -174,12 +232,17 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     if len(candidates) < 2:
         return [Verdict(c, True, _salience(c), "only type raised") for c in candidates]
     _claim_targeted(analysis, candidates)
+    _claim_crowd(analysis, candidates)
     emptied = [c for c in candidates if not c.core]
     if emptied:
         rest = review(analysis, [c for c in candidates if c not in emptied])
         by_id = {id(v.candidate): v for v in rest}
-        reason = "its mentions are a targeted attack's (the role is the victim)"
-        return [by_id.get(id(c)) or Verdict(c, False, "dropped", reason) for c in candidates]
+        crowd = "its mentions are force used on a crowd (police or troops fired)"
+        targeted = "its mentions are a targeted attack's (the role is the victim)"
+        return [
+            by_id.get(id(c)) or Verdict(c, False, "dropped", crowd if c.spec.needs_target else targeted)
+            for c in candidates
+        ]
     ranked = sorted(candidates, key=lambda c: _weight(analysis, c), reverse=True)
     leader = ranked[0]
     verdicts: dict[int, Verdict] = {id(leader): Verdict(leader, True, _salience(leader), "strongest type")}

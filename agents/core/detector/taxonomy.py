@@ -11,6 +11,26 @@ from dataclasses import dataclass, field
 
 from agents.core.models import EventType
 
+# Mob violence between communities is not a protest ("communal riots", "clashes between the two
+# villages"); a clash between a crowd and the police is.
+_SIDE = r"(?!(?:the )?(?:police|security|troops|soldiers|army|gendarmes|riot|protesters|demonstrators)\b)"
+COMMUNAL = (
+    r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious|race|racial|caste"
+    r"|anti-(?:jewish|semitic|muslim|christian|hindu|sikh|catholic|protestant|tamil|chinese|black|immigrant"
+    r"|foreigner|migrant|roma))"
+    r" (?:riots?|rioting|clashes|violence|pogroms?)\b"
+    r"|\b(?:riots?|rioting|clashes|violence|fighting) between "
+    + _SIDE
+    + r"(?:[\w-]+ ){1,4}?(?:and "
+    + _SIDE
+    + r"|communities|groups|villages|tribes|clans)"
+)
+# The words of a protest other than "riot": what a communal riot article never says.
+PROTEST_WORDS = (
+    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|march(?:ed|es|ing)?|rall(?:y|ies|ied)"
+    r"|sit-?ins?|strikers|picket\w*)\b"
+)
+
 # Figurative and irrelevant uses of trigger words, blanked out before any cue is matched so that
 # "heart attack" never looks like an attack. Shared by every type.
 MASKS: tuple[str, ...] = (
@@ -44,8 +64,9 @@ MASKS: tuple[str, ...] = (
     r"\b(?:formal|diplomatic|bid|official|written|silent) protests?\b|\b(?:lodged?|filed?|register(?:ed)?)"
     r" (?:a |an )?(?:strong |formal )?protest\b|\bunder protest\b|\bprotest(?:ed|s|ing)? (?:his|her"
     r"|their) innocence\b",
-    r"\b(?:air|drone|missile|hunger|general|labou?r|lucky|first|pre-?emptive|military|rail|transport"
-    r"|doctors'?|teachers'?|workers'?) ?strikes?\b|\bstrike (?:a deal|force|price|zone|rate)\b",
+    # Strikes that are no stoppage of work (a labour strike is a protest: it stays).
+    r"\b(?:air|drone|missile|hunger|lucky|first|pre-?emptive|military|nuclear|naval|artillery|rocket|precision"
+    r"|surgical|retaliatory|lightning|bowling) ?strikes?\b|\bstrike (?:a deal|force|price|zone|rate)\b",
     r"\b(?:attacking|attack-minded) (?:midfielder|football|play|third)\b|\bon the attack\b"
     r"|\bcounter-?attack\w*",
     r"\b(?:killer (?:app|feature|instinct|whale)|killing it|dressed to kill|kill(?:ed|s)? the (?:bill"
@@ -53,12 +74,7 @@ MASKS: tuple[str, ...] = (
     r"\bchief (?:executive|financial|operating|technology|economist|scientist|investment|marketing)\w*",
     r"\b(?:bomb(?:ed)? at the box office|box-office bomb|photo-?bomb\w*|bath bombs?|bombshell)\b",
     r"\briot (?:police(?:m[ae]n)?|gear|squads?|control|shields?|officers|units?|troops)\b",
-    r"\b(?:communal|sectarian|ethnic|tribal|inter-?communal|religious|race|racial|caste"
-    r"|anti-(?:jewish|semitic|muslim|christian|hindu|sikh|catholic|protestant|tamil|chinese|black|immigrant"
-    r"|foreigner|migrant|roma))"
-    r" (?:riots?|rioting|clashes|violence|pogroms?)\b"
-    r"|\b(?:riots?|rioting|clashes|violence|fighting) between (?:[\w-]+ ){1,4}?(?:and|communities|groups"
-    r"|villages|tribes|clans)\b",
+    COMMUNAL,
     # What a placard or a chant says is not what happened ("placards reading 'stop the killing'").
     r"\b(?:placards?|banners?|signs?|slogans?|posters?|chant(?:s|ed|ing)?) (?:that )?"
     r"(?:read(?:ing|s)?|saying|say"
@@ -67,17 +83,27 @@ MASKS: tuple[str, ...] = (
     r"\b(?:prison|jail|inmates?'?|detention centre|detention center) (?:riots?|rioted|rioting|uprising)\b"
     r"|\briot(?:s|ing)? (?:at|in) (?:the |a )?(?:\w+ )?(?:prison|jail|penitentiary)\b"
     r"|\briot-(?:hit|torn|affected|scarred)\b|\bmob (?:violence|attacks?|lynching)\b",
+    # Marched by others: captives led away ("the men were marched to the bridge") are no march.
+    r"\b(?:were|was|been|being) (?:(?:then|later|all|\w+ed\b[^.;,]{0,60}?\band) )?marched"
+    r" (?:to|into|off|away|out|back)\b",
+    # "non-violent", "nonviolent": the opposite of violence
+    r"\bnon-?violen(?:t|ce|tly)\b",
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
     r"|harmed)\b",
-    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*)\s+"
+    r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
+    # what a demand asks to stop or to look into: "an end to police brutality", "a probe into the killings"
+    r"|(?:an |the )?end (?:to|of)|a (?:stop|halt) to|accountability for|(?:an |a )?(?:investigation|inquiry"
+    r"|probe) into)\s+"
+    r"(?:what (?:they|he|she|it|protesters|organi[sz]ers|critics|activists) (?:called|call|calls|described as"
+    r"|describe as|see as|saw as|say (?:is|was)) )?"
     r"(?:the |a |an |"
     r"alleged |recent |police |state |gun |sexual |domestic |gender "
     r"|mob )*(?:(?!(?:was|were|is|are|had|has|have|been)\b)[\w-]+\s+){0,3}?(?:killings?|murders?"
     r"|deaths?|violence|brutality|shootings?|abuse|torture|rape|executions?|lynching|assaults?|attacks?"
     r"|bombings?|war|invasion|raids?|air ?strikes?|massacres?|crackdown|occupation"
-    r"|killed|shot"
+    r"|killed|shot|(?:use of )?force"
     r"|arrests?)\b(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?"
     # ... and the relative clause that tells that grievance's toll ("over the attack on the
     # consulate that killed the ambassador")
@@ -152,9 +178,12 @@ RELATIVE_PAST = (
     r"|autumn|fall)(?!['\u2019]s)|(?:months|years|weeks|decades) of (?:protests?|unrest|riots?|rioting"
     r"|demonstrations?|clashes|violence)|(?:earlier|later) (?:that|in the) (?:year|decade)"
     r"|the previous (?:year|month"
-    r"|decade)"
-    r"|(?:a|an|one|the) (?:similar|earlier|previous|prior) (?:\w+ )?(?:protests?|march|rally|attacks?"
-    r"|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?))\b"
+    r"|decade))\b"
+)
+# Another event than the text's subject, by its own words: "an earlier attack", "previous protests".
+EARLIER_EVENT = (
+    r"\b(?:(?:a|an|one|the|two|three|several|many) )?(?:similar|earlier|previous|prior) (?:\w+ )?"
+    r"(?:protests?|march|marches|rall(?:y|ies)|attacks?|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?)\b"
 )
 # A news article dates its own story this way; an encyclopedia section does not.
 NEWS_TIME = (
@@ -218,8 +247,8 @@ DISASTER = (
     r"|storm(?! (?:the|into|a|an|its|their|his|her)\b)"
     r"|hurricane"
     r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
-    r"|natural causes|overdose|colliery"
-    r"|mine (?:disaster|collapse|explosion|blast|fire|flood\w*)"
+    r"|natural causes|overdose"
+    r"|(?:mine|mining|colliery|pit|shaft) (?:disaster|collapse|explosion|blast|fire|flood\w*|accident)"
     r"|miners? (?:were |was )?(?:trapped|entombed))\b"
     # "flood-hit villages", "quake relief": the disaster is the setting, not the deaths.
     r"(?![-\s](?:hit|affected|ravaged|stricken|relief|victims|survivors|zones?|areas?|villages?|prone)\b)"
@@ -230,9 +259,12 @@ DISASTER = (
 COMBAT = (
     r"\b(?:air ?strikes?|airstrikes?|shelling|shelled|artillery|clashes between|fighting between|battle\w*"
     r"|offensive|military operation|counter-?insurgency|troops (?:killed|shot)|security forces (?:killed|shot"
-    r" dead)|(?:army|military|soldiers|police) (?:killed|shot dead) (?:\w+ )?(?:militants?|insurgents?"
-    r"|rebels?"
-    r"|terrorists?|suspects?))\b"
+    r" dead)"
+    # state forces killing armed men, their commanders included: a raid or a battle, not an attempt
+    r"|(?:army|military|soldiers|troops|police|security forces) (?:\w+ ){0,3}?(?:killed|shot dead)"
+    r" (?:\w+ ){0,3}?(?:militants?|insurgents?|rebels?|terrorists?|suspects?|fighters|gunmen|militiam[ae]n"
+    r"|jihadists?"
+    r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla) (?:commanders?|leaders?|chiefs?)))\b"
 )
 SPORT = (
     r"\b(?:match|league|cup|tournament|championship|goals?|striker|midfielder|coach|season|innings|wicket"
@@ -344,6 +376,13 @@ class EventSpec:
     leading_background: tuple[str, ...] = field(default_factory=tuple)
     # Time told relative to now ("years ago", "last year"): never lifted in a news article.
     relative_past: tuple[str, ...] = field(default_factory=tuple)
+    # (context, unless): an article that says `context` (unmasked) and nowhere `unless` (masked)
+    # cannot raise the type: riots in an article about communal violence that names no protest.
+    article_context: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # The article must say this somewhere (masked text) for the type to be raised at all: no
+    # protest violence in an article that names no protest, crowd or aggrieved group (police
+    # dispersing armed clansmen in a land feud is communal violence).
+    article_requires: tuple[str, ...] = field(default_factory=tuple)
 
 
 ATTACK_ACT = (
@@ -389,7 +428,12 @@ GROUP_GRIEVANCE = _GRIEVANCE + r"[^.]{0,160}" + _GROUP
 # Of these, only the explicit ones make a sentence a protest on their own; "residents" needs a
 # neighbouring sentence that names the protest.
 PROTEST_EXPLICIT = (
-    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
+    # a stoppage of work: "went on strike", "striking miners", "the third day of the strike"
+    r"\b(?:(?:on|general|national|nationwide|labou?r|workers'?|teachers'?|doctors'?|nurses'?|transport|rail"
+    r"|indefinite|wildcat) strikes?|strike action|striking (?:\w+ )?(?:workers|miners|teachers|drivers"
+    r"|doctors|nurses|employees|staff|dockers)|(?:day|days|week|weeks|start) of (?:the|a|an) (?:\w+ )?"
+    r"strike)\b"
+    r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
     r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?)\b"
 )
 FORCE = (
@@ -466,7 +510,7 @@ ASSASSINATION = EventSpec(
     strong=ASSASSINATION_STRONG,
     groups=((ATTACK_ACT,), ("@target",)),
     window=1,
-    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, TRIAL, FICTION_TOLD, DISASTER, COMBAT),
+    blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, EARLIER_EVENT, TRIAL, FICTION_TOLD, DISASTER, COMBAT),
     mention_blockers=(HOSTAGE,),
     dated=(HISTORY,),
     leading_background=(LEADING_BACKGROUND,),
@@ -492,6 +536,7 @@ PROTEST_VIOLENCE = EventSpec(
         NEGATION,
         HYPOTHETICAL,
         BACKGROUND,
+        EARLIER_EVENT,
         FICTION_TOLD,
         DISASTER,
         SPORT_RIOT,
@@ -507,6 +552,8 @@ PROTEST_VIOLENCE = EventSpec(
     ),
     severity=SeverityWeights(prior=16.0, any_casualty_bonus=8.0, death_bonus=18.0, casualty_log_weight=6.0),
     article_vetoes=(FICTION, SPORT, DISEASE, PRISON),
+    article_requires=(PROTEST_CONTEXT, PROTEST_EXPLICIT, GRIEVANCE_GROUP),
+    article_context=((COMMUNAL, PROTEST_WORDS),),
     bind_words=25,
     pair_pattern=CROWD_FORCE,
 )
@@ -531,6 +578,8 @@ PATTERN_NAMES: dict[str, str] = {
     ARMED_DEMAND: "armed men's demands",
     ARMED_CLASH: "armed clash",
     PRISON: "prison",
+    COMMUNAL: "communal violence",
     RELATIVE_PAST: "earlier event (relative past)",
+    EARLIER_EVENT: "another, earlier event",
     LEADING_BACKGROUND: "background clause",
 }

@@ -1,0 +1,101 @@
+"""Whole long-form articles, one or more per error class of issue 8 (`tests/fixtures/longform/`).
+
+Every article is written for this repository (invented people and places); none comes from a
+corpus. Each file names the event types it reports (none for a negative) and, optionally, the
+killed figure of an event.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agents.core.detector import detect
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "longform"
+
+
+def _load(path: Path) -> tuple[str, str, list[str], dict[str, int]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    expected: list[str] = []
+    killed: dict[str, int] = {}
+    while lines and lines[0].startswith("# "):
+        key, _, value = lines.pop(0)[2:].partition(":")
+        value = value.strip()
+        if key == "expected" and value != "none":
+            expected = sorted(v.strip() for v in value.split(","))
+        elif key == "killed":
+            name, _, count = value.partition("=")
+            killed[name.strip()] = int(count)
+    title = lines.pop(0)
+    return title, "\n".join(lines).strip(), expected, killed
+
+
+ARTICLES = sorted(FIXTURES.glob("*.txt"))
+
+
+def test_every_error_class_has_articles() -> None:
+    classes = {p.read_text(encoding="utf-8").splitlines()[0] for p in ARTICLES}
+    assert len(ARTICLES) >= 15 and len(classes) >= 9
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_longform_article(path: Path) -> None:
+    title, text, expected, killed = _load(path)
+    events = detect(title, text)
+    assert sorted(e.type for e in events) == expected
+    for event in events:
+        assert event.evidence, event.type
+        if event.type in killed:
+            assert event.casualties.killed == killed[event.type]
+
+
+# Type assignment inside a protest story (issue 8, class 1): what the crowd or the police did is
+# protest violence; an attack aimed at a person is an attempt. Sentences written for this file.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Demonstrators stormed the mayor's office on Monday and set it on fire, and one "
+            "demonstrator was shot dead by police.",
+            ["protest_violence"],
+        ),
+        ("Police shot dead an opposition activist at the rally on Sunday.", ["protest_violence"]),
+        (
+            "Angry protesters torched the residence of the provincial governor on Friday after a "
+            "student was killed by police; the governor was not at home.",
+            ["protest_violence"],
+        ),
+        (
+            "Gunmen opened fire on the car of Governor Ali Umar on Monday, wounding him.",
+            ["assassination_attempt"],
+        ),
+        (
+            "Dozens of protesters were shot and killed by police over three days of unrest in Tamsen.",
+            ["protest_violence"],
+        ),
+    ],
+)
+def test_type_assignment_in_protest_stories(text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(None, text)) == expected
+
+
+def test_a_count_after_shot_and_killed_is_the_toll() -> None:
+    (event,) = detect(
+        None, "Dozens of protesters were shot and killed by police over three days of unrest in Tamsen."
+    )
+    assert event.casualties.killed == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of students rallied in Tamsen on Friday to demand an end to what they called "
+        "excessive use of force by police.",
+        "Nurses marched to the ministry on Monday to call for a probe into the deaths of three patients.",
+        "The families held a vigil and demanded accountability for the killings of two farmers.",
+    ],
+)
+def test_what_a_peaceful_protest_demands_is_not_its_violence(text: str) -> None:
+    assert detect(None, text) == []
