@@ -10,8 +10,9 @@ import logging
 from faust.types import StreamT
 
 from agents.core.delivery.records import Schedule, encode
-from agents.core.delivery.tasks import new_task
+from agents.core.delivery.tasks import new_task, partition_key
 from agents.core.models import Alert
+from streams.fence import partition_of
 from streams.ordered import events_in_order
 from streams.runtime import Runtime
 from streams.subscription_store import SubscriptionStore
@@ -33,5 +34,7 @@ async def fan_out_alerts(rt: Runtime, store: SubscriptionStore, stream: StreamT[
         for sub in store.matching(alert):
             task = new_task(alert, sub, now=now)
             await rt.topics.deliveries_retry.send(
-                key=task.webhook_id.encode(), value=encode(Schedule(task=task))
+                key=task.webhook_id.encode(),
+                value=encode(Schedule(task=task)),
+                partition=partition_of(partition_key(task).encode(), rt.settings.partitions),
             )

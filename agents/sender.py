@@ -22,15 +22,28 @@ from typing import Protocol
 
 from agents.core.delivery.channels import CHANNELS
 from agents.core.delivery.kind import Kind
+from agents.core.delivery.ledger import Ending
 from agents.core.delivery.outcome import DeliveryOutcome, DeliveryResult
-from agents.core.delivery.plan import Send, plan_due
+from agents.core.delivery.plan import Send, pace_key, plan_due
 from agents.core.delivery.rate import SlackPacer
 from agents.core.delivery.records import DeadLetter, Done, Schedule, encode
 from agents.core.delivery.render import render
 from agents.core.delivery.retry import RetryPolicy
+from agents.core.delivery.slack_api import thread_parent
 from agents.core.delivery.subscriptions import Subscription, disable
-from agents.core.delivery.tasks import DeliveryTask, Ended, Final, Next, Reschedule, after_attempt, is_due
+from agents.core.delivery.tasks import (
+    DeliveryTask,
+    Ended,
+    Final,
+    Next,
+    Reschedule,
+    after_attempt,
+    is_due,
+    partition_key,
+)
+from agents.core.delivery.thread import SlackThread
 from agents.notifiers import Notifier
+from streams.fence import partition_of
 from streams.runtime import Runtime
 from streams.subscription_store import SubscriptionStore
 
@@ -45,6 +58,7 @@ def policies(rt: Runtime) -> dict[Kind, RetryPolicy]:
     schedules: dict[Kind, tuple[float, ...] | None] = {
         "webhook": s.retry_schedule,
         "slack": s.slack_retry_schedule,
+        "slack_api": s.slack_retry_schedule,
     }
     out: dict[Kind, RetryPolicy] = {}
     for kind, channel in CHANNELS.items():
@@ -58,7 +72,7 @@ class Owner(Protocol):
 
     async def refresh(self) -> None: ...
 
-    def owns(self, webhook_id: str) -> bool: ...
+    def owns(self, key: str) -> bool: ...
 
 
 class Sender:
@@ -127,7 +141,7 @@ class Sender:
             attempted=self.attempted,
             lanes=self.lanes,
             ended=lambda wid: ledger.get(wid.encode()) is not None,
-            owned=self.fence.owns,
+            owned=lambda t: self.fence.owns(partition_key(t)),
             pacer=self.pacer,
         )
         for send in sends:
@@ -172,6 +186,7 @@ class Sender:
             return
         result = await self._send(tasks, sub, started)
         ended = self.rt.now()
+        thread = result.thread if result.outcome is DeliveryOutcome.OK else None
         m = self.rt.metrics
         m.deliveries.labels(sub.kind, result.outcome.value).inc(len(tasks))
         for t in tasks:
@@ -186,25 +201,40 @@ class Sender:
                 jitter=random.uniform(-1, 1),
                 policy=self.policies[t.kind],
             )
-            await self._finish(nxt, result.reason)
+            await self._finish(nxt, result.reason, thread)
         if result.outcome is DeliveryOutcome.DISABLE:
             await self.store.put(disable(sub, f"{result.status}: {result.reason}"[:300]))
 
     async def _send(
         self, tasks: tuple[DeliveryTask, ...], sub: Subscription, now: datetime
     ) -> DeliveryResult:
-        result = await self._notifiers[sub.kind].send(sub.url, render(tasks, sub, now))
-        if CHANNELS[sub.kind].digest_max > 1:  # a paced channel: its next slot
+        thread = self.thread_of(tasks[0]) if CHANNELS[sub.kind].threaded else None
+        result = await self._notifiers[sub.kind].send(sub.url, render(tasks, sub, now, thread))
+        if CHANNELS[sub.kind].uses_pacer:  # a paced channel: its next slot
             if result.outcome is DeliveryOutcome.RETRY:
-                self.pacer.record_throttled(sub.url, self.rt.now(), result.retry_after_s)
+                self.pacer.record_throttled(pace_key(sub), self.rt.now(), result.retry_after_s)
             else:
-                self.pacer.record_sent(sub.url, self.rt.now())
+                self.pacer.record_sent(pace_key(sub), self.rt.now())
         return result
 
-    async def _finish(self, nxt: Next, reason: str) -> None:
+    def thread_of(self, task: DeliveryTask) -> SlackThread | None:
+        """The alert's thread, from the ledger entries of its earlier revisions to this subscription:
+        on this partition (`partition_key`), applied before this worker may attempt (the fence)."""
+        ledger = self.rt.tables.delivery_ledger
+
+        def ended_in(wid: str) -> SlackThread | None:
+            raw = ledger.get(wid.encode())
+            return Ending.model_validate(raw).thread if raw else None
+
+        return thread_parent(task, ended_in)
+
+    async def _finish(self, nxt: Next, reason: str, thread: SlackThread | None = None) -> None:
         topics, wid = self.rt.topics, nxt.task.webhook_id.encode()
+        partition = partition_of(partition_key(nxt.task).encode(), self.rt.settings.partitions)
         if isinstance(nxt, Reschedule):
-            await topics.deliveries_retry.send(key=wid, value=encode(Schedule(task=nxt.task)))
+            await topics.deliveries_retry.send(
+                key=wid, value=encode(Schedule(task=nxt.task)), partition=partition
+            )
             return
         if nxt.final is not Final.DELIVERED:
             log.warning(
@@ -217,5 +247,5 @@ class Sender:
             self.rt.metrics.deliveries_dlq.labels(nxt.task.kind).inc()
             dead = DeadLetter(final=nxt.final, reason=reason, task=nxt.task)
             await topics.deliveries_dlq.send(key=wid, value=dead.encode())
-        done = Done(final=nxt.final, attempts=nxt.task.attempt_count, at=self.rt.now())
-        await topics.deliveries_retry.send(key=wid, value=encode(done))
+        done = Done(final=nxt.final, attempts=nxt.task.attempt_count, at=self.rt.now(), thread=thread)
+        await topics.deliveries_retry.send(key=wid, value=encode(done), partition=partition)

@@ -1,9 +1,11 @@
 """Which worker may attempt a delivery task: the one that owns it, once it has caught up.
 
-A task lives on the deliveries partition its `webhook-id` hashes to (Kafka's default partitioner:
-murmur2). After a rebalance the new owner rebuilds the pending table from the changelog, but the
-`done` records the previous owner wrote last may still be unread on the deliveries topic: attempting
-before reading them re-sends a delivery the subscriber already has. So a task is attempted only
+A task lives on the deliveries partition its partition key hashes to (Kafka's default
+partitioner: murmur2); the key is its `webhook-id`, or for a threaded channel (Slack Web API) its
+subscription and alert (`agents.core.delivery.tasks.partition_key`). After a rebalance the new
+owner rebuilds the pending table from the changelog, but the `done` records the previous owner
+wrote last may still be unread on the deliveries topic: attempting before reading them re-sends a
+delivery the subscriber already has. So a task is attempted only
   - on the worker whose *active* assignment holds its partition (standby replicas hold a copy of the
     table, never the right to deliver), and
   - once that partition's records up to the end it had at assignment have been applied.
@@ -45,8 +47,9 @@ class DeliveryFence:
             if known is None or known[0] != generation:
                 self._ends[p] = (generation, await self.end_of(self.topic, p))
 
-    def owns(self, webhook_id: str) -> bool:
-        p = partition_of(webhook_id.encode(), self.partitions)
+    def owns(self, key: str) -> bool:
+        """May this worker attempt the task whose partition key is `key`?"""
+        p = partition_of(key.encode(), self.partitions)
         if p not in self._owned():
             return False
         generation = self.app.consumer_generation_id

@@ -155,6 +155,9 @@ class GroupPositions:
         self.bootstrap, self.group = bootstrap, group
         self._admin: AIOKafkaAdminClient | None = None
         self._offsets: AIOKafkaConsumer | None = None  # group-less: only asks for log starts
+        # Every agent looks up its partitions at once after a (re)start: a client is published only
+        # once started, or a second caller would use one whose fetcher does not exist yet.
+        self._starting = asyncio.Lock()
 
     async def __call__(self, topic: str, partition: int) -> int:
         """Where the group's processing of a partition starts: its committed offset, else the log start."""
@@ -182,16 +185,32 @@ class GroupPositions:
         raise AssertionError("unreachable")
 
     async def _consumer(self) -> AIOKafkaConsumer:
-        if self._offsets is None:
-            self._offsets = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None)
-            await self._offsets.start()
-        return self._offsets
+        async with self._starting:
+            if self._offsets is None:
+                consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None)
+                try:
+                    await consumer.start()
+                except BaseException:
+                    await consumer.stop()  # its connections; the caller's retry starts another
+                    raise
+                self._offsets = consumer
+            return self._offsets
+
+    async def _admin_client(self) -> AIOKafkaAdminClient:
+        async with self._starting:
+            if self._admin is None:
+                admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
+                try:
+                    await admin.start()
+                except BaseException:
+                    await admin.close()
+                    raise
+                self._admin = admin
+            return self._admin
 
     async def _start(self, tp: TopicPartition) -> int:
-        if self._admin is None:
-            self._admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
-            await self._admin.start()
-        committed = (await self._admin.list_consumer_group_offsets(self.group, partitions=[tp])).get(tp)
+        admin = await self._admin_client()
+        committed = (await admin.list_consumer_group_offsets(self.group, partitions=[tp])).get(tp)
         start = int((await (await self._consumer()).beginning_offsets([tp]))[tp])
         # A committed offset that retention has since deleted cannot be read from again.
         return max(start, int(committed.offset)) if committed is not None and committed.offset >= 0 else start

@@ -10,6 +10,8 @@ from __future__ import annotations
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from agents.core.delivery.records import DeadLetter, Replay, encode
+from agents.core.delivery.tasks import partition_key
+from streams.fence import partition_of
 from streams.runtime import utcnow
 from streams.settings import Settings
 from streams.topics import assign_from_start, caught_up
@@ -40,7 +42,12 @@ async def redeliver(*, settings: Settings, limit: int | None = None, subscriptio
                         if limit is not None and replayed >= limit:
                             continue
                         fresh = task.model_copy(update={"attempts": [], "not_before": utcnow()})
-                        await producer.send(t.deliveries_retry, key=r.key, value=encode(Replay(task=fresh)))
+                        await producer.send(
+                            t.deliveries_retry,
+                            key=r.key,
+                            value=encode(Replay(task=fresh)),
+                            partition=partition_of(partition_key(fresh).encode(), settings.partitions),
+                        )
                         replayed += 1
             await producer.flush()
         finally:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from pydantic import ValidationError
 
 from agents.core.delivery.subscriptions import Subscription, matches
 from agents.core.models import Alert
@@ -40,6 +41,11 @@ class SubscriptionStore:
             return
         try:
             self.subs[sub_id] = Subscription.model_validate(orjson.loads(value))
+        except ValidationError as exc:  # the messages only: pydantic's text quotes the input, secrets too
+            why = "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)
+            )
+            log.error("subscriptions topic: unreadable record %s: %s", sub_id, why)
         except ValueError as exc:  # a bad record must not stop the view; it is logged, not applied
             log.error("subscriptions topic: unreadable record %s: %s", sub_id, exc)
 

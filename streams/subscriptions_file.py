@@ -1,7 +1,8 @@
 """Seed subscriptions from a YAML or JSON file (`TOCSIN_SUBSCRIPTIONS_FILE`).
 
-Each entry: kind (webhook|slack, default webhook), url, name, secret (webhooks: `whsec_...`),
-event_types, min_level, countries, keywords, and optionally a stable id.
+Each entry: kind (webhook|slack|slack_api, default webhook), url, name, secret (webhooks:
+`whsec_...`), channel and token (slack_api: a channel id and a bot token; url defaults to Slack's
+Web API), event_types, min_level, countries, keywords, updates, and optionally a stable id.
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ def parse_subscriptions(entries: list[dict[str, Any]], *, now: datetime) -> list
     subs = []
     for entry in entries:
         entry = {"kind": "webhook", **entry}
-        entry.setdefault("name", entry["url"])
-        # A file entry without an id gets one derived from its URL: stable across restarts.
-        entry.setdefault("id", "sub_" + hashlib.sha256(entry["url"].encode()).hexdigest()[:16])
+        if entry["kind"] == "slack_api":  # one API root serves many channels
+            where = f"{entry.get('url') or ''}#{entry.get('channel')}"
+        else:
+            where = entry["url"]
+        entry.setdefault("name", where)
+        # A file entry without an id gets one derived from its URL (and channel): stable across restarts.
+        entry.setdefault("id", "sub_" + hashlib.sha256(where.encode()).hexdigest()[:16])
         secret = entry.pop("secret", None)
         subs.append(Subscription(**entry, created_at=now, secret=SecretStr(secret) if secret else None))
     return subs

@@ -11,6 +11,7 @@ from agents.core.delivery.kind import Kind
 from agents.core.delivery.targets import IPNetwork
 from agents.notifiers.base import Clock, HttpNotifier, Notifier
 from agents.notifiers.slack import SlackNotifier
+from agents.notifiers.slack_api import SlackApiNotifier
 from agents.notifiers.webhook import WebhookNotifier
 
 __all__ = ["NOTIFIERS", "HttpNotifier", "Notifier", "notifiers_for"]
@@ -18,6 +19,7 @@ __all__ = ["NOTIFIERS", "HttpNotifier", "Notifier", "notifiers_for"]
 NOTIFIERS: dict[Kind, type[HttpNotifier]] = {
     "webhook": WebhookNotifier,
     "slack": SlackNotifier,
+    "slack_api": SlackApiNotifier,
 }
 
 

@@ -15,7 +15,7 @@ import httpx
 
 from agents.core.delivery.kind import Kind
 from agents.core.delivery.outcome import DeliveryResult, classify_exception, classify_response, refused
-from agents.core.delivery.render import Message
+from agents.core.delivery.render import Message, Outbound
 from agents.core.delivery.targets import IPNetwork
 from agents.notifiers.transport import PinnedPoster, Refused, Resolver
 
@@ -23,7 +23,7 @@ Clock = Callable[[], datetime]
 
 
 class Notifier(Protocol):
-    async def send(self, url: str, message: Message) -> DeliveryResult: ...
+    async def send(self, url: str, message: Outbound) -> DeliveryResult: ...
 
 
 class HttpNotifier:
@@ -43,7 +43,9 @@ class HttpNotifier:
         )
         self._clock = clock  # for Retry-After given as an HTTP date
 
-    async def send(self, url: str, message: Message) -> DeliveryResult:
+    async def send(self, url: str, message: Outbound) -> DeliveryResult:
+        if not isinstance(message, Message):
+            raise TypeError(f"a {self.kind} notifier posts one rendered Message")
         try:
             answer = await self._poster.post(url, message.body, message.headers)
         except httpx.TransportError as exc:  # timeouts, refused connections, protocol errors

@@ -4,7 +4,8 @@ Resolve the host, check every address (`agents.core.delivery.targets`), then con
 checked address itself: the URL's host is replaced by the IP, the `Host` header keeps the name,
 and for https the `sni_hostname` extension keeps SNI and certificate verification on the name.
 Redirects are never followed (a redirect could point past the check). Only the first few KB of
-a response body are read: enough for Slack's "ok" or an error string.
+a response body are read: enough for Slack's "ok" or an error string (a Web API answer, which
+echoes the message posted, is allowed more).
 """
 
 from __future__ import annotations
@@ -58,8 +59,11 @@ class PinnedPoster:
         self._allowed = list(allowed_networks)
         self._timeout = httpx.Timeout(timeout_s)
 
-    async def post(self, url: str, content: bytes, headers: Mapping[str, str]) -> Answer | Refused:
-        """POST to the checked address. Transport errors and timeouts propagate as httpx errors."""
+    async def post(
+        self, url: str, content: bytes, headers: Mapping[str, str], *, max_bytes: int = MAX_RESPONSE_BYTES
+    ) -> Answer | Refused:
+        """POST to the checked address, reading at most `max_bytes` of the answer. Transport errors
+        and timeouts propagate as httpx errors."""
         try:
             target = httpx.URL(url)
         except httpx.InvalidURL:
@@ -89,18 +93,18 @@ class PinnedPoster:
         )
         response = await self._client.send(request, stream=True, follow_redirects=False)
         try:
-            body = await _read_limited(response)
+            body = await _read_limited(response, max_bytes)
         finally:
             await response.aclose()
         return Answer(response.status_code, response.headers.get("retry-after"), body)
 
 
-async def _read_limited(response: httpx.Response) -> str:
+async def _read_limited(response: httpx.Response, max_bytes: int) -> str:
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.aiter_bytes():
         chunks.append(chunk)
         size += len(chunk)
-        if size >= MAX_RESPONSE_BYTES:
+        if size >= max_bytes:
             break
-    return b"".join(chunks)[:MAX_RESPONSE_BYTES].decode("utf-8", errors="replace")
+    return b"".join(chunks)[:max_bytes].decode("utf-8", errors="replace")

@@ -7,10 +7,16 @@
                                   {"ok":false,"error":"rate_limited","retry_after":1}
 
 Blocks are checked wherever Slack reads them: top-level `blocks` and every attachment's `blocks`.
+
+`SlackApiLike` answers the two Web API methods Tocsin calls, as Slack documents them: HTTP 200
+with `{"ok": true, "channel", "ts", "message"}` or `{"ok": false, "error"}`, 429 `ratelimited` with
+Retry-After. It checks the bearer token and the channel, keeps each channel's messages (with
+`thread_ts` for replies) and applies `chat.update` edits to them.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from dataclasses import dataclass, field
@@ -156,3 +162,122 @@ class SlackLike(LocalServer):
 
     def routes(self, app: web.Application) -> None:
         app.router.add_post("/services/{team}/{bot}/{token}", self._handle)
+
+
+@dataclass
+class ApiMessage:
+    """A message as the Slack-like server keeps it: `edits` are the payloads chat.update applied."""
+
+    channel: str
+    ts: str
+    thread_ts: str | None
+    payload: Any
+    edits: list[Any] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Any:
+        return self.edits[-1] if self.edits else self.payload
+
+    @property
+    def content(self) -> str:
+        return json.dumps(self.latest, ensure_ascii=False)
+
+
+@dataclass
+class ApiCallRecord:
+    at: float
+    method: str
+    payload: Any
+    answer: dict[str, Any]
+    status: int
+
+
+class SlackApiLike(LocalServer):
+    """`async with SlackApiLike() as slack:` then subscribe kind "slack_api" with `url=slack.url`,
+    `channel=slack.channel`, `token=slack.token`. `fail` maps a method to errors to answer, in turn,
+    before answering normally (e.g. {"chat.postMessage": ["ratelimited"]})."""
+
+    token = "xoxb-e2e-bot-token"
+    channel = "C0E2ETEST1"
+
+    def __init__(self, *, min_interval_s: float = 0.0, fail: dict[str, list[str]] | None = None) -> None:
+        super().__init__()
+        self.calls: list[ApiCallRecord] = self.records
+        self.messages: dict[str, ApiMessage] = {}  # ts -> message
+        self.min_interval_s = min_interval_s
+        self.fail = {k: list(v) for k, v in (fail or {}).items()}
+        self._last: float | None = None
+        self._ts = itertools.count(1)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    @property
+    def top_level(self) -> list[ApiMessage]:
+        return [m for m in self.messages.values() if m.thread_ts is None]
+
+    def replies(self, ts: str) -> list[ApiMessage]:
+        return [m for m in self.messages.values() if m.thread_ts == ts]
+
+    def _new_ts(self) -> str:
+        # Slack's ts: epoch seconds with a per-channel unique 6-digit suffix.
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+    def _answer(self, method: str, payload: Any, auth: str | None) -> tuple[int, dict[str, Any]]:
+        now = time.monotonic()
+        if method == "chat.postMessage":
+            limited = self._last is not None and now - self._last < self.min_interval_s
+            self._last = now
+            if limited:
+                return 429, {"ok": False, "error": "ratelimited"}
+        if auth is None:
+            return 200, {"ok": False, "error": "not_authed"}
+        if auth != f"Bearer {self.token}":
+            return 200, {"ok": False, "error": "invalid_auth"}
+        if not isinstance(payload, dict):
+            return 200, {"ok": False, "error": "invalid_json"}
+        if self.fail.get(method):
+            return 200, {"ok": False, "error": self.fail[method].pop(0)}
+        if payload.get("channel") != self.channel:
+            return 200, {"ok": False, "error": "channel_not_found"}
+        problems = payload_problems(payload)
+        if problems:
+            return 200, {"ok": False, "error": "no_text" if problems == ["no_text"] else "invalid_blocks"}
+        if method == "chat.update":
+            message = self.messages.get(str(payload.get("ts")))
+            if message is None or message.channel != payload["channel"]:
+                return 200, {"ok": False, "error": "message_not_found"}
+            message.edits.append(payload)
+            return 200, {"ok": True, "channel": message.channel, "ts": message.ts, "text": payload["text"]}
+        thread_ts = payload.get("thread_ts")
+        if thread_ts is not None and thread_ts not in self.messages:
+            return 200, {"ok": False, "error": "thread_not_found"}
+        ts = self._new_ts()
+        self.messages[ts] = ApiMessage(self.channel, ts, thread_ts, payload)
+        echo = {k: v for k, v in payload.items() if k in ("text", "blocks", "attachments", "thread_ts")}
+        return 200, {
+            "ok": True,
+            "channel": self.channel,
+            "ts": ts,
+            "message": {"type": "message", "ts": ts, **echo},
+        }
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        raw = await request.read()
+        try:
+            payload = json.loads(raw)
+        except ValueError:
+            payload = None
+        if method not in ("chat.postMessage", "chat.update"):
+            status, answer = 200, {"ok": False, "error": "unknown_method"}
+        else:
+            status, answer = self._answer(method, payload, request.headers.get("Authorization"))
+        self.calls.append(ApiCallRecord(time.time(), method, payload, answer, status))
+        await self.arrived()
+        headers = {"Retry-After": "1"} if status == 429 else {}
+        return web.json_response(answer, status=status, headers=headers)
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_post("/api/{method}", self._handle)

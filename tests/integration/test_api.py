@@ -76,10 +76,17 @@ async def test_api_auth_validation_and_crud(
         json={"kind": "slack", "url": "http://127.0.0.1:9/services/T/B/tok", "name": "chan"},
     )
     assert slack.status_code == 201 and "secret" not in slack.json()
+    bot = {"kind": "slack_api", "url": "http://127.0.0.1:9/api/", "name": "room", "channel": "C0API0001"}
+    threads = await api.post("/subscriptions", json={**bot, "token": "xoxb-api-test-bot-token"})
+    assert threads.status_code == 201, threads.text
+    assert threads.json()["channel"] == "C0API0001" and "token" not in threads.json()
+    assert ["channel"] not in _locs(await api.post("/subscriptions", json=bot))  # no token: 422
 
     listing = await api.get("/subscriptions")
     assert listing.status_code == 200
-    assert {s["id"] for s in listing.json()["subscriptions"]} == {sub["id"], slack.json()["id"]}
+    ids = {sub["id"], slack.json()["id"], threads.json()["id"]}
+    assert {s["id"] for s in listing.json()["subscriptions"]} == ids
+    assert "xoxb-api-test-bot-token" not in listing.text  # a bot token is a secret: never listed
     assert secret not in listing.text and '"secret"' not in listing.text
     assert "tok" not in listing.text  # a Slack webhook URL is a credential: masked
     one = await api.get(f"/subscriptions/{sub['id']}")
@@ -112,7 +119,7 @@ async def test_api_auth_validation_and_crud(
     assert (await api.get(f"/subscriptions/{sub['id']}")).status_code == 404
     assert (await api.delete(f"/subscriptions/{sub['id']}")).status_code == 404
     left = (await api.get("/subscriptions")).json()["subscriptions"]
-    assert [s["id"] for s in left] == [slack.json()["id"]]
+    assert {s["id"] for s in left} == {slack.json()["id"], threads.json()["id"]}
 
 
 async def test_api_subscription_survives_restart_and_receives_alerts(

@@ -24,7 +24,7 @@ class OwnsAll:
     async def refresh(self) -> None:
         pass
 
-    def owns(self, webhook_id: str) -> bool:
+    def owns(self, key: str) -> bool:
         return True
 
 

@@ -32,7 +32,7 @@ def plan(
         "attempted": {},
         "lanes": {},
         "ended": lambda wid: False,
-        "owned": lambda wid: True,
+        "owned": lambda t: True,
         "pacer": SlackPacer(),
         **kw,
     }
@@ -105,7 +105,7 @@ def test_a_gone_or_disabled_subscription_hands_each_task_on_alone() -> None:
 
 def test_only_tasks_this_worker_owns() -> None:
     mine, theirs = task("ev_mine", subscription=HOOK), task("ev_theirs", subscription=HOOK)
-    assert ids(plan([mine, theirs], owned=lambda wid: wid == mine.webhook_id)) == [["ev_miner1"]]
+    assert ids(plan([mine, theirs], owned=lambda t: t.webhook_id == mine.webhook_id)) == [["ev_miner1"]]
 
 
 def test_nothing_due_plans_nothing() -> None:

@@ -6,8 +6,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
+from agents.core.delivery.ledger import Ending
 from agents.core.delivery.retry import SLACK_SCHEDULE, SVIX_SCHEDULE
+from agents.core.delivery.tasks import Final
+from agents.core.delivery.thread import SlackThread
 from agents.sender import Sender, policies
 from streams.app import create_app
 from streams.runtime import Runtime
@@ -15,9 +19,9 @@ from streams.settings import Settings
 from streams.subscription_store import SubscriptionStore
 
 try:
-    from delivery_fixtures import OwnsAll, task
+    from delivery_fixtures import OwnsAll, sub, task
 except ImportError:
-    from tests.unit.delivery_fixtures import OwnsAll, task
+    from tests.unit.delivery_fixtures import OwnsAll, sub, task
 
 
 @pytest.fixture
@@ -55,3 +59,21 @@ def test_policies_take_the_configured_schedule(rt: Runtime) -> None:
     got = policies(rt)
     assert got["webhook"].schedule == (0.0, 1.0, 2.0) != SVIX_SCHEDULE
     assert got["slack"].schedule == SLACK_SCHEDULE
+
+
+def test_thread_of_reads_the_earlier_revisions_ledger_entries(rt: Runtime) -> None:
+    sender = Sender(rt, SubscriptionStore("127.0.0.1:1", "subs"), OwnsAll())
+    api = sub(
+        "sub_api",
+        "slack_api",
+        url="https://slack.example/api/",
+        channel="C0UNIT0001",
+        token=SecretStr("xoxb-1"),
+    )
+    thread = SlackThread(channel="C0UNIT0001", ts="1795794512.000100")
+    first, third = task("ev_1", 1, api), task("ev_1", 3, api)
+    assert sender.thread_of(third) is None
+    ending = Ending(final=Final.DELIVERED, attempts=1, at=first.created_at, thread=thread)
+    rt.tables.delivery_ledger[first.webhook_id.encode()] = ending.model_dump(mode="json")
+    assert sender.thread_of(third) == thread
+    assert policies(rt)["slack_api"].schedule == SLACK_SCHEDULE

@@ -22,9 +22,21 @@ class Channel:
     # endpoint cannot take every slot.
     digest_max: int = 1
     lane: int = 8
+    # Revisions of one alert build on each other's message (a Slack thread): their records share a
+    # deliveries partition, where the ledger keeps the thread (tasks.partition_key).
+    threaded: bool = False
+    # Paced by `SlackPacer` (one message per slot per webhook or channel); implied by digests.
+    paced: bool = False
+
+    @property
+    def uses_pacer(self) -> bool:
+        return self.paced or self.digest_max > 1
 
 
 CHANNELS: dict[Kind, Channel] = {
     "webhook": Channel(WEBHOOK_POLICY),
     "slack": Channel(SLACK_POLICY, digest_max=DIGEST_MAX_ITEMS, lane=1),
+    # One message per alert (a digest cannot be a thread), one at a time per subscription, and
+    # paced like a webhook: chat.postMessage allows about one message per second per channel.
+    "slack_api": Channel(SLACK_POLICY, lane=1, threaded=True, paced=True),
 }

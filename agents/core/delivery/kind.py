@@ -2,4 +2,6 @@
 
 from typing import Literal
 
-Kind = Literal["webhook", "slack"]
+# "slack": an incoming-webhook URL (a new message per revision); "slack_api": a bot token and a
+# channel on the Web API (one thread per alert: agents/core/delivery/slack_api.py).
+Kind = Literal["webhook", "slack", "slack_api"]

@@ -7,7 +7,7 @@ and `delivery_ledger` (how each delivery ended). `step` decides what one record 
                            not send again what was delivered or dead-lettered
     Replay    -> Open      reopening (`reopened`) anything that ended without being delivered, so
                            running `tocsin redeliver` twice sends nothing twice
-    Done      -> Close     pending entry removed, the ending remembered
+    Done      -> Close     pending entry removed, the ending remembered (with its Slack thread)
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from agents.core.delivery.records import DeliveryRecord, Done, Replay, Schedule
 from agents.core.delivery.tasks import DeliveryTask, Final
+from agents.core.delivery.thread import SlackThread
 
 
 class Ending(BaseModel):
@@ -28,6 +29,7 @@ class Ending(BaseModel):
     final: Final
     attempts: int = Field(ge=0)
     at: AwareDatetime
+    thread: SlackThread | None = None  # where a later revision of the alert replies (slack_api)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ Transition = Open | Close | Keep
 
 def step(ended: Ending | None, record: DeliveryRecord) -> Transition:
     if isinstance(record, Done):
-        return Close(Ending(final=record.final, attempts=record.attempts, at=record.at))
+        return Close(Ending(final=record.final, attempts=record.attempts, at=record.at, thread=record.thread))
     if ended is None:
         return Open(record.task)
     if isinstance(record, Schedule):

@@ -21,6 +21,7 @@ from email.utils import parsedate_to_datetime
 from enum import StrEnum
 
 from agents.core.delivery.kind import Kind
+from agents.core.delivery.thread import SlackThread
 
 THROTTLE_STATUSES = frozenset({429, 502, 503, 504})
 _REASON_BODY_CHARS = 200
@@ -39,6 +40,7 @@ class DeliveryResult:
     status: int | None
     retry_after_s: float | None
     reason: str
+    thread: SlackThread | None = None  # Slack Web API: the thread the message went to
 
 
 def parse_retry_after(value: str | None, *, now: datetime) -> float | None:

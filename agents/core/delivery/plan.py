@@ -8,8 +8,8 @@ Rules, in the order they apply:
   is pending, and up to `ORDER_GRACE_S` for a predecessor whose schedule record is still on its
   way (another partition) unless the ledger shows it ended;
 - at most `limit` attempts in flight in all; per subscription at most its channel's `lane`;
-- a channel with `digest_max > 1` (Slack) sends a subscription's due tasks as one message when
-  its pacer slot is open, at most `digest_max` of them;
+- a paced channel (Slack) sends a subscription's due tasks when its pacer slot is open (`pace_key`:
+  the webhook URL, or the Web API channel), at most `digest_max` of them as one message (a digest);
 - a task whose subscription is gone or disabled is handed on alone (the sender records it skipped).
 """
 
@@ -30,6 +30,11 @@ ORDER_GRACE_S = 2.0
 GLOBAL_LIMIT = 256
 
 
+def pace_key(sub: Subscription) -> str:
+    """What Slack rate-limits: an incoming webhook, or one channel of the Web API."""
+    return sub.url if sub.channel is None else f"{sub.url}#{sub.channel}"
+
+
 @dataclass(frozen=True, slots=True)
 class Send:
     """One attempt: one message to one subscription (`subscription` None: deleted meanwhile)."""
@@ -47,12 +52,12 @@ def plan_due(
     attempted: Mapping[str, int],
     lanes: Mapping[str, int],
     ended: Callable[[str], bool],
-    owned: Callable[[str], bool],
+    owned: Callable[[DeliveryTask], bool],
     pacer: SlackPacer,
     limit: int = GLOBAL_LIMIT,
 ) -> list[Send]:
     """The attempts to start now. `lanes`: attempts in flight per subscription id; `ended(wid)`:
-    the ledger knows how that delivery ended; `owned(wid)`: this worker may attempt it."""
+    the ledger knows how that delivery ended; `owned(task)`: this worker may attempt it."""
     tasks = list(tasks)
     first: dict[tuple[str, str], int] = {}
     for t in tasks:
@@ -64,7 +69,7 @@ def plan_due(
             is_due(t, now)
             and t.webhook_id not in inflight
             and attempted.get(t.webhook_id, 0) <= t.attempt_count
-            and owned(t.webhook_id)
+            and owned(t)
         )
 
     def in_order(t: DeliveryTask) -> bool:
@@ -84,7 +89,7 @@ def plan_due(
             break
         sub = subscriptions.get(task.subscription_id)
         channel = CHANNELS[task.kind]
-        if sub is not None and sub.enabled and channel.digest_max > 1:
+        if sub is not None and sub.enabled and channel.uses_pacer:
             digests.setdefault(sub.id, []).append(task)
         elif sub is None or not sub.enabled or busy[task.subscription_id] < channel.lane:
             sends.append(Send((task,), sub))
@@ -94,6 +99,6 @@ def plan_due(
         sub = subscriptions[sub_id]
         if busy[sub_id] >= CHANNELS[sub.kind].lane:
             continue
-        if isinstance(pacer.decide(sub.url, now, len(waiting)), SendNow):
+        if isinstance(pacer.decide(pace_key(sub), now, len(waiting)), SendNow):
             sends.append(Send(tuple(waiting[: CHANNELS[sub.kind].digest_max]), sub))
     return sends

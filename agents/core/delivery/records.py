@@ -2,7 +2,8 @@
 
     Schedule(task)  attempt `task` at `task.not_before` (fan-out, or a retry after an attempt)
     Replay(task)    `tocsin redeliver`: reopen a delivery that ended without success
-    Done(final)     the delivery ended (delivered, gave up, disabled, exhausted, skipped)
+    Done(final)     the delivery ended (delivered, gave up, disabled, exhausted, skipped), with the
+                    Slack thread it posted in (`slack_api`)
 
 `agents/track_deliveries.py` folds them into the pending and ledger tables (`ledger.step`).
 """
@@ -14,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
 from agents.core.delivery.tasks import DeliveryTask, Final
+from agents.core.delivery.thread import SlackThread
 
 
 class Schedule(BaseModel):
@@ -37,6 +39,8 @@ class Done(BaseModel):
     final: Final
     attempts: int = Field(ge=0)
     at: AwareDatetime
+    # Slack Web API: the thread this delivery posted or replied in (later revisions reply there).
+    thread: SlackThread | None = None
 
 
 DeliveryRecord = Schedule | Replay | Done

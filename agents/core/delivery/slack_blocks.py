@@ -221,3 +221,39 @@ def slack_digest(alerts: list[Alert]) -> dict[str, Any]:
 def slack_payload(alerts: list[Alert]) -> dict[str, Any]:
     """What to post for everything pending on one webhook: one message, or a digest."""
     return slack_message(alerts[0]) if len(alerts) == 1 else slack_digest(alerts)
+
+
+_UPDATE_LABELS: dict[str, str] = {
+    "casualties_rose": "Casualties rose",
+    "severity_rose": "Severity rose",
+    "outcome_changed": "Outcome changed",
+    "corroborated": "Confirmed by another outlet",
+}
+
+
+def update_reply(alert: Alert) -> dict[str, Any]:
+    """A thread reply for a later revision: what changed, in one line and one section; the parent
+    message is edited to the full latest state."""
+    label = _UPDATE_LABELS.get(alert.reason.value, "Update")
+    details = [
+        x
+        for x in (
+            _casualties(alert),
+            f"{alert.severity.level.value} {alert.severity.score}/100",
+            f"outcome: {alert.outcome}" if alert.outcome else None,
+            _sources(alert),
+        )
+        if x
+    ]
+    text = mrkdwn(f"{label} (revision {alert.revision}): {alert.title}", TEXT_FALLBACK_MAX)
+    line = f"*{mrkdwn(label, 100)}* · revision {alert.revision}\n" + mrkdwn(" · ".join(details), SUMMARY_MAX)
+    link = _link(alert.article.url, alert.article.source or alert.article.title or "article")
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=line))]
+    if link:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=link)]))
+    return {
+        "text": text,
+        "blocks": [b.to_dict() for b in blocks],
+        "unfurl_links": False,
+        "unfurl_media": False,
+    }

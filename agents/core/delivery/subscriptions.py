@@ -1,7 +1,9 @@
 """Subscriptions (who wants which alerts, where) and the routing decision `matches`.
 
-The webhook secret is a `SecretStr`: it never appears in `repr`, logs or `public_dict()`. A Slack
-incoming-webhook URL is itself a credential (the path is the token), so the public view masks it.
+The webhook secret and a Slack bot token are `SecretStr`s: they never appear in `repr`, logs or
+`public_dict()`. A Slack incoming-webhook URL is itself a credential (the path is the token), so
+the public view masks it. A `slack_api` subscription names a channel id and a bot token; its `url`
+is the Web API root (default Slack's own).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ ALL_EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 SECRET_MIN_BYTES = 24
 SECRET_MAX_BYTES = 64
 SECRET_PREFIX = "whsec_"
+SLACK_API_URL = "https://slack.com/api/"
+# Slack ids: C… public, G… private, D… direct-message channels.
+_SLACK_CHANNEL = re.compile(r"[CGD][A-Z0-9]{2,30}")
 
 
 class SubscriptionRequest(BaseModel):
@@ -41,6 +46,29 @@ class SubscriptionRequest(BaseModel):
     # Which revisions after the first: every one, the ones that escalate (tolls, level, outcome;
     # not a further source confirming what was known), or none.
     updates: Literal["all", "escalations", "none"] = "escalations"
+    # slack_api only: the channel id to post in and the bot token (`xoxb-…`, scope chat:write).
+    channel: str | None = None
+    token: SecretStr | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _slack_api_url(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("kind") == "slack_api" and not data.get("url"):
+            return {**data, "url": SLACK_API_URL}
+        return data
+
+    @model_validator(mode="after")
+    def _slack_api_fields(self) -> SubscriptionRequest:
+        if self.kind != "slack_api":
+            if self.channel is not None or self.token is not None:
+                raise ValueError("channel and token are for kind slack_api only")
+            return self
+        if self.channel is None or not _SLACK_CHANNEL.fullmatch(self.channel):
+            raise ValueError("a slack_api subscription needs a channel id (C…, G… or D…)")
+        token = self.token.get_secret_value() if self.token else ""
+        if not 0 < len(token) <= 300 or any(c.isspace() for c in token):
+            raise ValueError("a slack_api subscription needs a bot token without spaces")
+        return self
 
     @field_validator("url")
     @classmethod
@@ -88,13 +116,14 @@ class Subscription(SubscriptionRequest):
     def _secret_for_webhooks_only(self) -> Subscription:
         if self.kind == "webhook" and self.secret is None:
             raise ValueError("a webhook subscription needs a signing secret")
-        if self.kind == "slack" and self.secret is not None:
+        if self.kind != "webhook" and self.secret is not None:
             raise ValueError("a slack subscription has no signing secret")
         return self
 
     def public_dict(self) -> dict[str, Any]:
-        """JSON-ready view for listings and logs: no secret, Slack token masked."""
-        data = self.model_dump(mode="json", exclude={"secret"})
+        """JSON-ready view for listings and logs: no secret or bot token, Slack webhook URL masked."""
+        hidden = {"secret", "token"} | (set() if self.kind == "slack_api" else {"channel"})
+        data = self.model_dump(mode="json", exclude=hidden)
         data["url"] = public_url(self)
         return data
 
@@ -106,6 +135,7 @@ class Subscription(SubscriptionRequest):
         """
         data = self.model_dump(mode="json")
         data["secret"] = self.secret.get_secret_value() if self.secret else None
+        data["token"] = self.token.get_secret_value() if self.token else None
         return data
 
 

@@ -70,6 +70,15 @@ def new_task(alert: Alert, sub: Subscription, *, now: datetime) -> DeliveryTask:
     )
 
 
+def partition_key(task: DeliveryTask) -> str:
+    """What a task's records are partitioned by (their Kafka key stays the webhook-id). A threaded
+    channel keeps every revision of one alert to one subscription on one partition, so the worker
+    that sends revision N also holds the ledger entry with revision 1's thread."""
+    if CHANNELS[task.kind].threaded:
+        return f"thread\n{task.subscription_id}\n{task.alert.id}"
+    return task.webhook_id
+
+
 def policy_for(kind: Kind) -> RetryPolicy:
     return CHANNELS[kind].policy
 
