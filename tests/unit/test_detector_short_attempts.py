@@ -61,3 +61,13 @@ def test_an_activist_once_jailed_and_shot_today_is_an_attempt() -> None:
     # "jailed for" names the sentence for the act itself only, not a victim's past
     text = "Unknown gunmen shot dead Ivo Dann, an activist who was jailed for two years for his writing, on Monday."
     assert [e.type for e in detect(None, text)] == ["assassination_attempt"]
+
+
+def test_a_target_who_dies_of_wounds_was_killed() -> None:
+    # a headline in the present tense ("dies of his wounds"): the outcome is killed, the toll one
+    events = detect(
+        "Judge shot outside court dies of his wounds",
+        "Judge Ana Melo, who was shot by a gunman outside the regional court on Saturday, was in"
+        " intensive care until Tuesday. Her bodyguard was wounded in the leg.",
+    )
+    assert [(e.type, e.outcome, e.casualties.killed) for e in events] == [("assassination_attempt", "killed", 1)]

@@ -65,7 +65,7 @@ _FOILED = (
     r"|(?:apprehended|arrested|detained|intercepted|discovered)\b[^.]{0,40}\b(?:before|prior|planning|plotting))\b"
 )
 _KILLED = (
-    r"\b(?:killed|assassinated|shot dead|murdered|slain|died|gunned down|beheaded|hacked to death"
+    r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded|hacked to death"
     r"|lost (?:his|her) life)\b"
 )
 _INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sustained)\b"
