@@ -17,7 +17,8 @@ decision like severity's factors:
     time      +1 within the story's span of reports, falling off with a 1-day Gaussian outside it
     text      up to +2 for a lede similar to one of the story's (token-set ratio above a floor),
               +0.5 for each other proper noun both mention (a district, an organisation), +1 for
-              the same casualty figures as one of its articles
+              the same casualty figures as one of its articles (+0.5 for the same dead and nearly
+              the same injured: "32 injured" and "more than 30 hurt")
 
 Order independence: a story is compared through aggregates of all its articles (every name,
 role, city and lede, its span of times), never through its first or latest report, and its state is
@@ -79,6 +80,8 @@ VETO = -100.0
 TEXT_FLOOR = 60  # token-set ratio of unrelated reports of the same type: 55-70
 NAME_BONUS = 0.5  # per proper noun (not a place) both texts mention
 TOLL_BONUS, TOLL_MIN = 1.0, 3  # the same killed and injured figures, if they add up to 3 or more
+CLOSE_TOLL_BONUS = 0.5  # the same killed and injured within CLOSE_TOLL_ABS or CLOSE_TOLL_REL of each other
+CLOSE_TOLL_ABS, CLOSE_TOLL_REL = 2, 0.1
 MAX_TIME_TEXT = 3.0  # the most time (1) and text (2) can add: the index relies on it
 OUTCOME_RANK = {None: 0, "unknown": 0, "foiled": 1, "unharmed": 2, "injured": 3, "killed": 4}
 CORROBORATION_STEPS = (2, 3)  # independent sources at which subscribers hear about it again
@@ -223,14 +226,26 @@ def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
     same_toll = sum(n or 0 for n in r.tolls) >= TOLL_MIN and any(
         (m.killed, m.injured) == r.tolls for m in story.members
     )
+    close_toll = not same_toll and any(_close_tolls(r.tolls, (m.killed, m.injured)) for m in story.members)
     if same_toll:
         value += f"; same toll {r.tolls[0] or 0} killed, {r.tolls[1] or 0} injured"
-    extra = NAME_BONUS * len(shared) + (TOLL_BONUS if same_toll else 0.0)
+    elif close_toll:
+        value += f"; close toll {r.tolls[0] or 0} killed, about {r.tolls[1]} injured"
+    toll = TOLL_BONUS if same_toll else CLOSE_TOLL_BONUS if close_toll else 0.0
+    extra = NAME_BONUS * len(shared) + toll
     return [
         *identity,
         ("time", round(gap, 2), round(math.exp(-(gap**2) / 2), 3)),
         ("text", value, round(min(2.0, bonus + extra), 3)),
     ]
+
+
+def _close_tolls(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """The same dead and nearly the same injured ("32 injured", "more than 30 were hurt"): one
+    event told with a rounded figure. Unrelated same-day events rarely agree that closely."""
+    if (a[0] or 0) != (b[0] or 0) or a[1] is None or b[1] is None or (a[0] or 0) + a[1] < TOLL_MIN:
+        return False
+    return abs(a[1] - b[1]) <= max(CLOSE_TOLL_ABS, CLOSE_TOLL_REL * max(a[1], b[1]))
 
 
 def _vetoed(parts: list[Part]) -> bool:
