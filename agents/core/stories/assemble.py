@@ -294,8 +294,20 @@ def _candidates(stories: Stories, r: Report) -> list[StoryState]:
     return [s for s in out if s.event_type == r.event_type and open_at(s, r.when)]
 
 
-def decide(stories: Stories, article: Article, event: Event, *, key: str, now: datetime) -> Decision:
-    """The story this report belongs to (joined or new), why subscribers hear of it or not."""
+def decide(
+    stories: Stories,
+    article: Article,
+    event: Event,
+    *,
+    key: str,
+    now: datetime,
+    group_wait: timedelta = timedelta(0),
+) -> Decision:
+    """The story this report belongs to (joined or new), why subscribers hear of it or not.
+
+    `group_wait` > 0: a new story's alert.created is held that long (`held_until`, `pending`) and
+    sent by `release`; reports joining it meanwhile only refresh the pending alert, so a report that
+    bridges two new stories within the wait costs subscribers one alert, not two."""
     when = report_time(article, now)
     r = _report(article, event, when, key)
     known = stories.story_of(article.article_id)
@@ -325,6 +337,9 @@ def decide(stories: Stories, article: Article, event: Event, *, key: str, now: d
     if not scored:
         state = _new_story(key, article, event, r, now, member)
         alert = _alert(article, event, state, StoryReason.FIRST_REPORT, now)
+        if group_wait > timedelta(0):
+            state = state.model_copy(update={"held_until": now + group_wait, "pending": alert})
+            return Decision(StoryReason.FIRST_REPORT, state, False, [], None)
         return Decision(StoryReason.FIRST_REPORT, state, False, [], alert)
     # The best match first; ties go to the older story (by its earliest article, not by arrival).
     scored.sort(key=lambda x: (not x[0], -x[1], _order(x[3])))
@@ -335,21 +350,43 @@ def decide(stories: Stories, article: Article, event: Event, *, key: str, now: d
         if not _vetoed(_identity(profile, _profile(other), attempt)):
             group.append(other)
             profile = _union(profile, _profile(other))
-    group.sort(key=_order)
-    survivor = group[0]  # the oldest keeps its id: subscribers already know it
+    # The oldest story subscribers were alerted about keeps its id (they know it); a held one
+    # merged into it is never announced. Among held stories only, the oldest.
+    group.sort(key=lambda s: (s.held_until is not None, _order(s)))
+    survivor = group[0]
     state = _combine(group, member, event, r, now)
+    absorbed = tuple(s.story_id for s in group[1:])
     match = [Factor(name=n, value=v, contribution=c) for n, v, c in parts]
     if len(group) > 1:
         match.append(Factor(name="merged", value=len(group), contribution=0.0))
+    if survivor.held_until is not None:
+        # Still held: the release announces the story as it stands then, by its earliest deadline.
+        until = min(s.held_until for s in group if s.held_until is not None)
+        state = state.model_copy(update={"held_until": until})
+        pending = _alert(article, event, state, StoryReason.FIRST_REPORT, now)
+        state = state.model_copy(update={"pending": pending})
+        return Decision(_reason(survivor, state), state, True, match, None, absorbed)
     reason = _reason(survivor, state)
     new_member = next(m for m in state.members if m.article_id == article.article_id)
     if reason is StoryReason.UNCHANGED and new_member.is_copy:
         reason = StoryReason.COPY
     if reason in (StoryReason.UNCHANGED, StoryReason.COPY):
-        return Decision(reason, state, True, match, None, tuple(s.story_id for s in group[1:]))
+        return Decision(reason, state, True, match, None, absorbed)
     state = state.model_copy(update={"revision": survivor.revision + 1})
     alert = _alert(article, event, state, reason, now)
-    return Decision(reason, state, True, match, alert, tuple(s.story_id for s in group[1:]))
+    return Decision(reason, state, True, match, alert, absorbed)
+
+
+def release(stories: Stories, now: datetime) -> list[Decision]:
+    """The held stories whose group_wait is over, each with its alert.created (the story as it
+    stands now); `apply` each decision to record that it went out."""
+    out: list[Decision] = []
+    for story_id in stories.due(now):
+        s = stories.by_id[story_id]
+        state = s.model_copy(update={"held_until": None, "pending": None})
+        alert = s.pending.model_copy(update={"detected_at": now}) if s.pending is not None else None
+        out.append(Decision(StoryReason.FIRST_REPORT, state, False, [], alert))
+    return out
 
 
 def _new_story(
@@ -423,8 +460,9 @@ def _bounded(members: list[Trace]) -> list[Trace]:
 def _combine(
     group: list[StoryState], new: Trace | None, event: Event, r: Report, now: datetime
 ) -> StoryState:
-    """One story of several (a merge) and the new report: unions, minima and maxima only."""
-    base = min(group, key=_order)
+    """One story of several (a merge) and the new report: unions, minima and maxima only. The first
+    of `group` is the survivor: its id, revision and hold."""
+    base = group[0]
     members = _members(group, new)
     outlets: dict[str, datetime] = {}
     for m in members:
