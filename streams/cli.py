@@ -88,7 +88,7 @@ def _redeliver(args: argparse.Namespace) -> int:
 def _eval_stories(args: argparse.Namespace) -> int:
     from streams.eval_stories import run
 
-    return run(args.gold, shuffles=args.shuffle, group_wait_s=args.group_wait)
+    return run(args.gold, shuffles=args.shuffle, group_wait_s=args.group_wait, max_delay_s=args.max_delay)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,6 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.0,
         metavar="S",
         help="hold each new story's alert.created S seconds, as TOCSIN_STORY_GROUP_WAIT_S (default 0)",
+    )
+    es.add_argument(
+        "--max-delay",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="shuffle by delaying each report 0-S seconds after its publication (default: any permutation)",
     )
     es.set_defaults(func=_eval_stories)
 

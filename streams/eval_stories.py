@@ -53,20 +53,26 @@ def arrivals(reports: list[tuple[GoldArticle, Article, Event]], idx: list[int]) 
 
 
 def score(
-    gold: list[GoldArticle], order: list[int] | None = None, group_wait: timedelta = timedelta(0)
+    gold: list[GoldArticle],
+    order: list[int] | None = None,
+    group_wait: timedelta = timedelta(0),
+    delays: list[timedelta] | None = None,
 ) -> tuple[StoryMetrics, Outcome]:
     """Metrics for one arrival order (default: by publication time), and what must not depend on
     the order: the final stories' articles, and per story its final tolls, level, sources and
-    copies and how many alert.created went out for it."""
+    copies and how many alert.created went out for it. `delays` (one per report): each arrives at
+    its publication plus its delay, in that order, on that clock (`order` is then unused)."""
     reports = _reports(gold)
-    idx = (
-        order
-        if order is not None
-        else sorted(range(len(reports)), key=lambda i: reports[i][1].published_at or _EPOCH)
-    )
-    idx = [i for i in idx if i < len(reports)]
+    published = [r[1].published_at or _EPOCH for r in reports]
+    if delays is not None:
+        idx = sorted(range(len(reports)), key=lambda i: (published[i] + delays[i], i))
+        times = [published[i] + delays[i] for i in idx]
+    else:
+        idx = order if order is not None else sorted(range(len(reports)), key=lambda i: published[i])
+        idx = [i for i in idx if i < len(reports)]
+        times = arrivals(reports, idx)
     ordered = [reports[i] for i in idx]
-    clock = dict(zip((reports[i][1].article_id for i in idx), arrivals(reports, idx), strict=True))
+    clock = dict(zip((reports[i][1].article_id for i in idx), times, strict=True))
     released: list[tuple[int, Decision]] = []
     decisions = assemble(
         [(a, e) for _, a, e in ordered],
@@ -141,7 +147,9 @@ def score(
     return measure(rows), (frozenset(frozenset(m) for m in members.values()), states)
 
 
-def run(path: str, shuffles: int = 0, seed: int = 7, group_wait_s: float = 0.0) -> int:
+def run(
+    path: str, shuffles: int = 0, seed: int = 7, group_wait_s: float = 0.0, max_delay_s: float = 0.0
+) -> int:
     try:
         gold = load_gold(Path(path).read_text(encoding="utf-8").splitlines())
     except (OSError, ValueError) as exc:  # a CLI mistake: one line that says what to fix
@@ -159,12 +167,17 @@ def run(path: str, shuffles: int = 0, seed: int = 7, group_wait_s: float = 0.0) 
         rng = random.Random(seed)
         same_stories = same_states = 0
         for _ in range(shuffles):
-            order = list(range(n))
-            rng.shuffle(order)
-            other_stories, other_states = score(gold, order, wait)[1]
+            if max_delay_s > 0:
+                delays = [timedelta(seconds=rng.uniform(0, max_delay_s)) for _ in range(n)]
+                other_stories, other_states = score(gold, group_wait=wait, delays=delays)[1]
+            else:
+                order = list(range(n))
+                rng.shuffle(order)
+                other_stories, other_states = score(gold, order, wait)[1]
             same_stories += other_stories == stories
             same_states += other_states == states
-        print(f"\nthe same stories in {same_stories} of {shuffles} random arrival orders")
+        how = f"each report delayed 0-{max_delay_s:g} s" if max_delay_s > 0 else "any permutation"
+        print(f"\nthe same stories in {same_stories} of {shuffles} random arrival orders ({how})")
         print(
             f"the same alerts (alert.created per story; final tolls, level, sources, copies) in "
             f"{same_states} of {shuffles}"

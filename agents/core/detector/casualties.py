@@ -65,7 +65,8 @@ _AND_OTHERS = re.compile(
 )
 # Singular or unnumbered victims: "the mayor was shot dead", "shot and killed a judge".
 _SINGLE_PASSIVE = re.compile(
-    r"\b(?P<aux>was|has been|had been|were|have been)\s+(?:\w+ly\s+)?(?:shot and\s+)?(?P<kind>shot dead"
+    r"\b(?P<aux>was|has been|had been|were|have been)\s+(?:also\s+)?(?:\w+ly\s+)?(?:shot and\s+)?"
+    r"(?P<kind>shot dead"
     r"|killed"
     r"|assassinated|murdered|slain|gunned down|injured|wounded|hurt|stabbed to death)\b",
     re.IGNORECASE,

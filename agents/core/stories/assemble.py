@@ -13,7 +13,8 @@ decision like severity's factors:
     place     +1.5 the report's city (its first in the story's country, or the capital when it
               says "the capital") is one of the story's; two different cities are two events (veto
               for protests, -1.5 for attempts: the target's city and the attack's may differ);
-              +0.6 when only one side names a city
+              +0.3 when only one side names a city (with time alone that is short of the
+              threshold: a report placed only in the country needs its text or toll to agree)
     time      +1 within the story's span of reports, falling off with a 1-day Gaussian outside it
     text      up to +2 for a lede similar to one of the story's (token-set ratio above a floor),
               +0.5 for each other proper noun both mention (a district, an organisation), +1 for
@@ -55,6 +56,7 @@ from agents.core.models import (
     Sources,
 )
 from agents.core.stories.identity import (
+    content_words,
     fold,
     main_city,
     mentions,
@@ -72,6 +74,7 @@ TARGETED = frozenset(spec.type for spec in EVENT_SPECS if spec.needs_target)
 
 WINDOW = timedelta(hours=72)
 JOIN_MIN = 1.5
+SAME_COUNTRY = 0.3  # one side names a city, the other only the country: compatible, little evidence
 COPY_MIN = 92  # rapidfuzz ratio of two ledes at or above which the later one is a copy
 COPY_MIN_CHARS = 120  # a shorter lede (an abridged copy) is compared over its own length
 LEDE_CHARS = 240
@@ -79,6 +82,7 @@ LEDES_KEPT = 100  # a story's earliest articles keep their ledes for copies and 
 VETO = -100.0
 TEXT_FLOOR = 60  # token-set ratio of unrelated reports of the same type: 55-70
 NAME_BONUS = 0.5  # per proper noun (not a place) both texts mention
+WORD_BONUS, WORDS_COUNTED = 0.25, 2  # per uncommon word both ledes use (identity.content_words), at most two
 TOLL_BONUS, TOLL_MIN = 1.0, 3  # the same killed and injured figures, if they add up to 3 or more
 CLOSE_TOLL_BONUS = 0.5  # the same killed and injured within CLOSE_TOLL_ABS or CLOSE_TOLL_REL of each other
 CLOSE_TOLL_ABS, CLOSE_TOLL_REL = 2, 0.1
@@ -129,6 +133,7 @@ class Report:
     when: datetime
     text: str
     tolls: tuple[int | None, int | None]
+    words: frozenset[str]  # the lede's content words
 
 
 Part = tuple[str, str | float, float]  # name, value, contribution: a Factor once it is kept
@@ -151,6 +156,7 @@ def _report(article: Article, event: Event, when: datetime, key: str) -> Report:
         when,
         lede(article),
         (event.casualties.killed, event.casualties.injured),
+        content_words(lede(article)),
     )
 
 
@@ -200,7 +206,7 @@ def _identity(a: Profile, b: Profile, attempt: bool) -> list[Part]:
     elif not places_compatible(a.cities, b.cities):
         parts.append(("place", "different cities", VETO if not attempt else -1.5))
     elif a.cities or b.cities:  # one side names the city, the other only the country or a district
-        parts.append(("place", "within the same country", 0.6))
+        parts.append(("place", "within the same country", SAME_COUNTRY))
     return parts
 
 
@@ -220,7 +226,13 @@ def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
     # Rarer names both texts mention (a district, an organisation) are evidence too (Priberam's
     # entity similarity); text as a whole adds at most 2.
     shared = shared_names(r.profile.mentions, frozenset(story.mentions))
+    # Words of what happened both ledes use ("levy", "fuel", "pension"), beyond the names.
+    words = sorted(
+        (r.words & frozenset().union(*(content_words(m.lede) for m in story.members))) - set(shared)
+    )[:WORDS_COUNTED]
     value = f"{round(similar)}" + (f"; also {', '.join(shared[:3])}" if shared else "")
+    if words:
+        value += f"; both say {', '.join(words)}"
     # The same casualty figures ("two dead and 40 injured") in two reports: the same event told
     # at the same stage (tolls rise, so different figures are no evidence against).
     same_toll = sum(n or 0 for n in r.tolls) >= TOLL_MIN and any(
@@ -232,7 +244,7 @@ def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
     elif close_toll:
         value += f"; close toll {r.tolls[0] or 0} killed, about {r.tolls[1]} injured"
     toll = TOLL_BONUS if same_toll else CLOSE_TOLL_BONUS if close_toll else 0.0
-    extra = NAME_BONUS * len(shared) + toll
+    extra = NAME_BONUS * len(shared) + WORD_BONUS * len(words) + toll
     return [
         *identity,
         ("time", round(gap, 2), round(math.exp(-(gap**2) / 2), 3)),
