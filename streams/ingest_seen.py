@@ -33,14 +33,18 @@ def seen_topic(settings: Settings) -> str:
     return f"{settings.topic_prefix}{SEEN_TOPIC}"
 
 
+def seen_topic_spec(settings: Settings) -> NewTopic:
+    """One partition (one total order of claims), compacted (the latest record per key is the state);
+    deploy/ declares the same (tests/unit/test_deploy_files.py)."""
+    compact = {"cleanup.policy": "compact"}
+    return NewTopic(seen_topic(settings), 1, settings.replication, topic_configs=compact)
+
+
 async def ensure_seen_topic(settings: Settings) -> None:
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=30000)
     await admin.start()
     try:
-        spec = NewTopic(
-            seen_topic(settings), 1, settings.replication, topic_configs={"cleanup.policy": "compact"}
-        )
-        response = await admin.create_topics([spec])
+        response = await admin.create_topics([seen_topic_spec(settings)])
     finally:
         await admin.close()
     for name, code, *rest in response.topic_errors:

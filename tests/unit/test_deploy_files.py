@@ -3,8 +3,11 @@ and every topic and TOCSIN_* variable the files name checked against the code th
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 import re
+import subprocess
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,10 @@ import pytest
 import yaml
 
 from streams.app import create_app
+from streams.ingest import IngestMetrics
+from streams.ingest_seen import seen_topic_spec
+from streams.ingest_settings import IngestSettings
+from streams.ingest_sources import load_sources
 from streams.metrics import Metrics
 from streams.settings import Settings
 from streams.topics import topic_specs
@@ -33,6 +40,7 @@ def _docs(path: Path) -> list[dict[str, Any]]:
 
 def _settings_vars() -> set[str]:
     names = {f"TOCSIN_{name.upper()}" for name in Settings.model_fields}
+    names |= {f"TOCSIN_INGEST_{name.upper()}" for name in IngestSettings.model_fields}
     return names | {"TOCSIN_KAFKA_BOOTSTRAP"}  # the alias Settings.from_env reads for `bootstrap`
 
 
@@ -41,8 +49,8 @@ def _k8s_resources() -> list[dict[str, Any]]:
     return [d for name in kustomization["resources"] for d in _docs(K8S / name)]
 
 
-def _configmap() -> dict[str, str]:
-    (cm,) = [d for d in _k8s_resources() if d["kind"] == "ConfigMap"]
+def _configmap(name: str = "tocsin") -> dict[str, str]:
+    (cm,) = [d for d in _k8s_resources() if d["kind"] == "ConfigMap" and d["metadata"]["name"] == name]
     return dict(cm["data"])
 
 
@@ -118,6 +126,8 @@ def _expected_topics(partitions: int) -> dict[str, tuple[int, dict[str, str]]]:
     for table in rt.app.tables.values():
         out[table.changelog_topic.get_topic_name()] = (partitions, {"cleanup.policy": "compact"})
     out[f"{settings.app_id}-__assignor-__leader"] = (1, {})  # Faust's leader topic: one partition
+    seen = seen_topic_spec(settings)
+    out[seen.name] = (seen.num_partitions, dict(seen.topic_configs))
     return out
 
 
@@ -135,12 +145,27 @@ def test_strimzi_topics_match_the_topics_the_code_declares() -> None:
         assert configs.items() <= declared[name][1].items(), name
 
 
-def test_compose_topic_init_creates_the_external_topics_with_their_configs() -> None:
-    script = (DEPLOY / "compose" / "create-topics.sh").read_text()
-    table = script.split("<<'TABLE'\n", 1)[1].split("\nTABLE", 1)[0]
-    rows = dict(line.split(None, 1) for line in table.splitlines() if line.strip())
-    created = {name: dict(c.split("=", 1) for c in cfg.split(",")) for name, cfg in rows.items()}
-    expected = {t.name: dict(t.topic_configs) for t in topic_specs(Settings())}
+def test_compose_topic_init_creates_the_external_topics_with_their_configs(tmp_path: Path) -> None:
+    """Runs the script itself, with a recorder in place of the image's kafka-topics.sh."""
+    log = tmp_path / "calls"
+    recorder = tmp_path / "kafka-topics.sh"
+    recorder.write_text(f'#!/bin/sh\necho "$@" >> {log}\n')
+    recorder.chmod(0o755)
+    env = {**os.environ, "KAFKA_TOPICS_SH": str(recorder), "TOCSIN_KAFKA_BOOTSTRAP": "kafka:9092"}
+    env["TOCSIN_PARTITIONS"] = "6"
+    script = DEPLOY / "compose" / "create-topics.sh"
+    subprocess.run(["sh", str(script)], env=env, check=True, capture_output=True)
+    created: dict[str, tuple[int, dict[str, str]]] = {}
+    for call in log.read_text().splitlines():
+        words = call.split()
+        opts = [(a, b) for a, b in itertools.pairwise(words) if a.startswith("--")]
+        configs = dict(b.split("=", 1) for a, b in opts if a == "--config")
+        assert "--if-not-exists" in words  # re-running topic-init must not fail
+        created[dict(opts)["--topic"]] = (int(dict(opts)["--partitions"]), configs)
+    settings = Settings(partitions=6)
+    expected = {t.name: (6, dict(t.topic_configs)) for t in topic_specs(settings)}
+    seen = seen_topic_spec(settings)
+    expected[seen.name] = (1, dict(seen.topic_configs))
     assert created == expected
 
 
@@ -168,8 +193,40 @@ def test_compose_workers_can_scale_and_are_all_scraped() -> None:
     assert compose["services"]["kafka"]["image"].startswith("apache/kafka:")
     assert worker["depends_on"]["topic-init"]["condition"] == "service_completed_successfully"
     prom = yaml.safe_load((DEPLOY / "prometheus" / "prometheus.yml").read_text())
-    (job,) = prom["scrape_configs"]
-    assert job["dns_sd_configs"][0]["names"] == ["worker"]
+    jobs = {j["job_name"]: j["dns_sd_configs"][0] for j in prom["scrape_configs"]}
+    assert jobs["tocsin"]["names"] == ["worker"] and jobs["tocsin"]["port"] == 6066
+    ingest = compose["services"]["ingest"]
+    assert jobs["tocsin-ingest"]["names"] == ["ingest"]
+    assert str(jobs["tocsin-ingest"]["port"]) in ingest["expose"]
+    assert "container_name" not in ingest and "ports" not in ingest
+
+
+def _feeds_files() -> list[str]:
+    return [_configmap("tocsin-feeds")["feeds.txt"], (DEPLOY / "compose" / "feeds.txt").read_text()]
+
+
+def test_the_feeds_files_example_line_is_one_tocsin_ingest_reads(tmp_path: Path) -> None:
+    for n, text in enumerate(_feeds_files()):
+        examples = [line.lstrip("# ") for line in text.splitlines() if line.startswith("# http")]
+        path = tmp_path / f"feeds{n}.txt"
+        path.write_text("\n".join(examples) + "\n")
+        (source,) = load_sources([str(path)], default_interval=300.0)
+        assert source.url.startswith("https://") and source.interval_s == 300.0
+
+
+def test_the_ingester_runs_from_the_feeds_configmap_non_root_with_probes() -> None:
+    (dep,) = [d for d in _k8s_resources() if d["kind"] == "Deployment"]
+    spec = dep["spec"]["template"]["spec"]
+    (c,) = spec["containers"]
+    assert c["args"][0] == "ingest"
+    (mount,) = [m for m in c["volumeMounts"] if m["name"] == "feeds"]
+    assert c["args"][1] == f"{mount['mountPath']}/feeds.txt"
+    (vol,) = [v for v in spec["volumes"] if v["name"] == "feeds"]
+    assert vol["configMap"]["name"] == "tocsin-feeds"
+    assert int(c["ports"][0]["containerPort"]) == IngestSettings().metrics_port
+    assert c["readinessProbe"] and c["livenessProbe"]["httpGet"]["path"] == "/metrics"
+    assert c["resources"]["requests"]["cpu"] and c["resources"]["requests"]["memory"]
+    assert spec["securityContext"]["runAsNonRoot"] is True
 
 
 def _compose_vars() -> dict[str, set[str]]:
@@ -182,8 +239,8 @@ def _compose_vars() -> dict[str, set[str]]:
 def test_every_tocsin_variable_in_deploy_is_a_real_setting() -> None:
     known = _settings_vars()
     worker_vars = set(_configmap())
-    (sts,) = [d for d in _k8s_resources() if d["kind"] == "StatefulSet"]
-    worker_vars |= {e["name"] for e in sts["spec"]["template"]["spec"]["containers"][0]["env"]}
+    for workload in [d for d in _k8s_resources() if d["kind"] in ("StatefulSet", "Deployment")]:
+        worker_vars |= {e["name"] for e in workload["spec"]["template"]["spec"]["containers"][0]["env"]}
     dockerfile = (DEPLOY / "Dockerfile").read_text()
     worker_vars |= set(re.findall(r"\b(TOCSIN_[A-Z0-9_]+)=", dockerfile))
     for service, names in _compose_vars().items():
@@ -215,7 +272,8 @@ def _metric_names(expr: str) -> set[str]:
 def _registry_names() -> set[str]:
     suffixes = {"counter": ("_total",), "histogram": ("_bucket", "_count", "_sum"), "gauge": ("",)}
     names = {"up"}  # Prometheus' own per-target series
-    for family in Metrics().registry.collect():  # labelled families have no samples until used
+    families = [*Metrics().registry.collect(), *IngestMetrics().registry.collect()]
+    for family in families:  # labelled families have no samples until used
         names |= {family.name + suffix for suffix in suffixes[family.type]}
     return names
 
