@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import time
+from datetime import datetime, timedelta
 
 from faust.types import StreamT
 
-from agents.core.event_record import EventRecord
-from agents.core.stories import Stories, StoryState, apply, decide
+from agents.core.event_record import EventRecord, ReleaseTick
+from agents.core.models import Alert
+from agents.core.stories import Decision, Stories, StoryState, apply, decide, release
 from streams.ordered import events_in_order
 from streams.runtime import JsonTable, Runtime
 
@@ -41,10 +44,44 @@ class OpenStories:
         return self.index.setdefault(key, Stories())
 
 
+async def _send(rt: Runtime, alert: Alert, received_at: datetime) -> None:
+    rt.metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()
+    sent = await rt.topics.alerts.send(
+        key=alert.id.encode(),
+        value=alert.model_dump_json().encode(),
+        headers=[("tocsin-received-at", received_at.isoformat().encode())],
+    )
+    # The alert is on the broker before the story remembers it: a crash in between replays this
+    # event and sends the same revision (same webhook-ids) again, where the other order would
+    # replay it as `unchanged` and the alert would never go out.
+    await sent
+
+
+def _record(open_stories: OpenStories, current: Stories, decision: Decision) -> None:
+    # `apply` updates the key's indexed stories in place; merged-away and long-ended stories leave
+    # the table (table keys stay bytes, as after recovery).
+    for closed in apply(current, decision):
+        open_stories.table.pop(closed.encode(), None)
+    open_stories.table[decision.state.story_id.encode()] = decision.state.model_dump(mode="json")
+
+
+async def _release(rt: Runtime, open_stories: OpenStories, current: Stories, now: datetime) -> None:
+    """Announce the key's held stories whose group_wait is over (alert first, then the table)."""
+    for decision in release(current, now):
+        if decision.alert is not None:
+            await _send(rt, decision.alert, decision.state.first_seen_at)
+        _record(open_stories, current, decision)
+
+
 async def track_stories(rt: Runtime, stream: StreamT[bytes]) -> None:
     """Agent `track_stories`: events topic -> alerts topic, remembering each story in its table."""
     metrics, open_stories = rt.metrics, OpenStories(rt)
+    group_wait = timedelta(seconds=rt.settings.story_group_wait_s)
     async for event_in in events_in_order(rt.in_order, stream, rt.topics.events.get_topic_name()):
+        tick = ReleaseTick.parse(event_in.key, event_in.value)
+        if tick is not None:  # the timer's: holds of this key may be due
+            await _release(rt, open_stories, open_stories.under(tick.key), rt.now())
+            continue
         try:
             rec = EventRecord.from_kafka(event_in.key, event_in.value)
         except ValueError as exc:
@@ -55,23 +92,49 @@ async def track_stories(rt: Runtime, stream: StreamT[bytes]) -> None:
         key, event = rec.key, rec.event
         current = open_stories.under(key)
         now = rt.now()
-        decision = decide(current, rec.article, event, key=key, now=now)
-        alert = decision.alert
-        if alert is not None:
-            metrics.alerts.labels(alert.event_type, alert.severity.level.value, alert.reason.value).inc()
-            sent = await rt.topics.alerts.send(
-                key=alert.id.encode(),
-                value=alert.model_dump_json().encode(),
-                headers=[("tocsin-received-at", rec.received_at.isoformat().encode())],
-            )
-            # The alert is on the broker before the story remembers it: a crash in between
-            # replays this event and sends the same revision (same webhook-ids) again, where
-            # the other order would replay it as `unchanged` and the alert would never go out.
-            await sent
-        else:
+        # A hold that ended before this report arrived is announced first, as without the report.
+        await _release(rt, open_stories, current, now)
+        decision = decide(current, rec.article, event, key=key, now=now, group_wait=group_wait)
+        if decision.alert is not None:
+            await _send(rt, decision.alert, rec.received_at)
+        elif decision.state.held_until is None:
             metrics.stories_unchanged.labels(event.type).inc()
-        # `apply` updates the key's indexed stories in place; merged-away and long-ended stories
-        # leave the table (table keys stay bytes, as after recovery).
-        for closed in apply(current, decision):
-            open_stories.table.pop(closed.encode(), None)
-        open_stories.table[decision.state.story_id.encode()] = decision.state.model_dump(mode="json")
+        _record(open_stories, current, decision)
+
+
+def tick_interval(group_wait_s: float) -> float:
+    """How often the timer looks for due holds: a first alert goes out at most this long after its
+    wait (plus one trip through the events topic)."""
+    return min(1.0, max(0.05, group_wait_s / 4))
+
+
+class ReleaseTimer:
+    """Shell timer: finds held stories whose wait is over in the stories table (the state a
+    restarted worker recovers, so a crash loses no hold) and sends a `ReleaseTick` to each one's
+    key; `track_stories` releases them from the key's partition. A key is ticked again only if
+    its holds are still due a few seconds later (the tick may still be in flight)."""
+
+    RETICK_S = 3.0
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        self._ticked: dict[str, float] = {}
+
+    def due_keys(self, now: datetime) -> set[str]:
+        keys: set[str] = set()
+        for value in self.rt.tables.stories.values():
+            held = value.get("held_until") if value else None
+            if held and datetime.fromisoformat(held) <= now and value.get("key"):
+                keys.add(value["key"])
+        return keys
+
+    async def tick(self) -> None:
+        now, clock = self.rt.now(), time.monotonic()
+        due = self.due_keys(now)
+        self._ticked = {k: t for k, t in self._ticked.items() if k in due}
+        for key in sorted(due):
+            if clock - self._ticked.get(key, -self.RETICK_S) < self.RETICK_S:
+                continue
+            k, v = ReleaseTick(key=key, release_at=now).to_kafka()
+            await self.rt.topics.events.send(key=k, value=v)
+            self._ticked[key] = clock

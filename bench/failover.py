@@ -63,6 +63,7 @@ async def one_run(bootstrap: str, mode: str, tmp: Path) -> dict[str, Any]:
         "TOCSIN_WEB_PORT": str(free_port()),
         "TOCSIN_DATA_DIR": str(tmp / tag),
         "TOCSIN_RETRY_SCHEDULE": "0,1,1,2",
+        "TOCSIN_STORY_GROUP_WAIT_S": "0",  # time to the next alert, without group_wait's wait
     }
     if mode == "static":
         env["TOCSIN_WORKER_ID"] = "bench-worker-0"

@@ -52,6 +52,7 @@ async def passthrough(
         partitions=partitions,
         web_enabled=False,
         data_dir=Path(tempfile.mkdtemp(prefix="tocsin-bench-pt-")),
+        story_group_wait_s=0,  # the stages' own cost, without group_wait's deliberate wait
     )
     await ensure_topics(settings)  # the app's own (idle) agents subscribe to these
     rt = create_app(settings, with_delivery=False)

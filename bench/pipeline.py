@@ -51,6 +51,8 @@ def worker_env(
         "TOCSIN_DATA_DIR": str(workdir / f"data-{app_id}"),
         "TOCSIN_LOG_LEVEL": "info",
         "TOCSIN_ALLOW_PRIVATE_TARGETS": "127.0.0.0/8",
+        # The pipeline's own latency: group_wait adds its deliberate wait to a story's first alert.
+        "TOCSIN_STORY_GROUP_WAIT_S": "0",
         **(extra or {}),
     }
 

@@ -162,7 +162,17 @@ def _wire_pipeline(rt: Runtime, positions: GroupPositions | None) -> None:
     async def consumer_lag() -> None:
         report_lag(app.consumer, rt.metrics.consumer_lag, rt.in_order.topics)
 
+    release_timer = track.ReleaseTimer(rt)
+
+    async def release_held_stories() -> None:
+        try:
+            await release_timer.tick()
+        except Exception:  # a failed send is retried on the next tick; it must not stop the worker
+            log.exception("releasing held stories failed")
+
     # Faust's decorators are untyped: registered by call, so the functions stay typed.
+    if rt.settings.story_group_wait_s > 0:
+        app.timer(track.tick_interval(rt.settings.story_group_wait_s))(release_held_stories)
     app.timer(1.0)(check_input_stalls)
     app.timer(5.0)(consumer_lag)
 

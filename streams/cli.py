@@ -88,7 +88,7 @@ def _redeliver(args: argparse.Namespace) -> int:
 def _eval_stories(args: argparse.Namespace) -> int:
     from streams.eval_stories import run
 
-    return run(args.gold, shuffles=args.shuffle)
+    return run(args.gold, shuffles=args.shuffle, group_wait_s=args.group_wait, max_delay_s=args.max_delay)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,6 +145,20 @@ def build_parser() -> argparse.ArgumentParser:
     es = sub.add_parser("eval-stories", help="story assembly offline against articles with gold event ids")
     es.add_argument("--gold", required=True, help="JSON lines: id, gold, title, text, source, published_at")
     es.add_argument("--shuffle", type=int, default=0, help="also try N random arrival orders")
+    es.add_argument(
+        "--group-wait",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="hold each new story's alert.created S seconds, as TOCSIN_STORY_GROUP_WAIT_S (default 0)",
+    )
+    es.add_argument(
+        "--max-delay",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="shuffle by delaying each report 0-S seconds after its publication (default: any permutation)",
+    )
     es.set_defaults(func=_eval_stories)
 
     from streams.ingest_cli import add_parser as add_ingest

@@ -1,9 +1,12 @@
 """`tocsin eval-stories --gold FILE`: detection + story assembly offline, scored per gold event.
 
 Articles are processed in publication order (`--shuffle N` also tries N random arrival orders and
-reports whether the stories, and the alerts and final states, came out the same), each at its
-publication time, exactly as the stories stage would see them. Stories are scored as they end
-(after merges); `alert.created per gold event` counts what subscribers were sent on the way.
+reports whether the stories, and the alerts and final states, came out the same), each dated by its
+publication, exactly as the stories stage would see them, on an arrival clock that never goes back
+(`arrivals`): holds (`--group-wait S`, the worker's TOCSIN_STORY_GROUP_WAIT_S) expire on it. Stories
+are scored as they end (after merges); `alert.created per gold event` counts what subscribers were
+sent on the way. `pairs` counts the reports that would need a bridge: with none, any order gives
+one story and one alert.created per event whatever the wait.
 """
 
 from __future__ import annotations
@@ -11,12 +14,12 @@ from __future__ import annotations
 import random
 import sys
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from agents.core.detector import detect
 from agents.core.models import Article, Event
-from agents.core.stories import StoryReason, StoryState
+from agents.core.stories import Decision, StoryReason, StoryState
 from agents.core.stories.offline import assemble
 from agents.core.story_metrics import GoldArticle, StoryMetrics, load_gold, measure, row_for
 
@@ -36,30 +39,77 @@ def _reports(gold: list[GoldArticle]) -> list[tuple[GoldArticle, Article, Event]
 Outcome = tuple[frozenset[frozenset[str]], frozenset[tuple[object, ...]]]
 
 
-def score(gold: list[GoldArticle], order: list[int] | None = None) -> tuple[StoryMetrics, Outcome]:
+def arrivals(reports: list[tuple[GoldArticle, Article, Event]], idx: list[int]) -> list[datetime]:
+    """When each report of an arrival order reaches the stories stage, on a clock that never goes
+    back: the k-th arrival comes at the k-th publication instant of the set (the stream's pace),
+    never before its own publication nor before the previous arrival. A report published early and
+    arriving late keeps its publication as its time; only holds expire on this clock."""
+    instants = sorted(reports[i][1].published_at or _EPOCH for i in idx)
+    out: list[datetime] = []
+    for k, i in enumerate(idx):
+        at = max(instants[k], reports[i][1].published_at or _EPOCH, out[-1] if out else _EPOCH)
+        out.append(at)
+    return out
+
+
+def score(
+    gold: list[GoldArticle],
+    order: list[int] | None = None,
+    group_wait: timedelta = timedelta(0),
+    delays: list[timedelta] | None = None,
+) -> tuple[StoryMetrics, Outcome]:
     """Metrics for one arrival order (default: by publication time), and what must not depend on
     the order: the final stories' articles, and per story its final tolls, level, sources and
-    copies and how many alert.created went out for it."""
+    copies and how many alert.created went out for it. `delays` (one per report): each arrives at
+    its publication plus its delay, in that order, on that clock (`order` is then unused)."""
     reports = _reports(gold)
-    idx = (
-        order
-        if order is not None
-        else sorted(range(len(reports)), key=lambda i: reports[i][1].published_at or _EPOCH)
+    published = [r[1].published_at or _EPOCH for r in reports]
+    if delays is not None:
+        idx = sorted(range(len(reports)), key=lambda i: (published[i] + delays[i], i))
+        times = [published[i] + delays[i] for i in idx]
+    else:
+        idx = order if order is not None else sorted(range(len(reports)), key=lambda i: published[i])
+        idx = [i for i in idx if i < len(reports)]
+        times = arrivals(reports, idx)
+    ordered = [reports[i] for i in idx]
+    clock = dict(zip((reports[i][1].article_id for i in idx), times, strict=True))
+    released: list[tuple[int, Decision]] = []
+    decisions = assemble(
+        [(a, e) for _, a, e in ordered],
+        now=lambda a: clock[a.article_id],
+        group_wait=group_wait,
+        released=released,
     )
-    ordered = [reports[i] for i in idx if i < len(reports)]
-    decisions = assemble([(a, e) for _, a, e in ordered], now=lambda a: a.published_at)  # type: ignore[arg-type, return-value]
+    # Every decision in the order it was taken: a release between two reports, or after the last.
+    steps: list[tuple[GoldArticle | None, Decision]] = []
+    pending = iter(released)
+    nxt = next(pending, None)
+    for k, ((g, _, _), d) in enumerate(zip(ordered, decisions, strict=True)):
+        while nxt is not None and nxt[0] <= k:
+            steps.append((None, nxt[1]))
+            nxt = next(pending, None)
+        steps.append((g, d))
+    while nxt is not None:
+        steps.append((None, nxt[1]))
+        nxt = next(pending, None)
     into: dict[str, str] = {}  # a merged story's id -> the story it was merged into
     final: dict[str, StoryState] = {}
     first: dict[str, str] = {}  # article -> the story of its first (main) event
-    opened: set[str] = set()
-    for (g, _, _), d in zip(ordered, decisions, strict=True):
+    opener: dict[str, str] = {}  # story id -> the article that opened it
+    announced: set[str] = set()  # story ids an alert.created went out for
+    for ga, d in steps:
         for gone in d.absorbed:
             into[gone] = d.state.story_id
             final.pop(gone, None)
         final[d.state.story_id] = d.state
-        first.setdefault(g.id, d.state.story_id)
-        if d.reason is StoryReason.FIRST_REPORT:
-            opened.add(g.id)
+        if d.alert is not None and d.alert.reason.value == StoryReason.FIRST_REPORT.value:
+            announced.add(d.alert.id)
+        if ga is None:
+            continue
+        first.setdefault(ga.id, d.state.story_id)
+        if d.reason is StoryReason.FIRST_REPORT and not d.joined:
+            opener.setdefault(d.state.story_id, ga.id)
+    opened = {opener[sid] for sid in announced if sid in opener}
 
     def resolve(story_id: str) -> str:
         while story_id in into:
@@ -97,27 +147,63 @@ def score(gold: list[GoldArticle], order: list[int] | None = None) -> tuple[Stor
     return measure(rows), (frozenset(frozenset(m) for m in members.values()), states)
 
 
-def run(path: str, shuffles: int = 0, seed: int = 7) -> int:
+def run(
+    path: str, shuffles: int = 0, seed: int = 7, group_wait_s: float = 0.0, max_delay_s: float = 0.0
+) -> int:
     try:
         gold = load_gold(Path(path).read_text(encoding="utf-8").splitlines())
     except (OSError, ValueError) as exc:  # a CLI mistake: one line that says what to fix
         print(f"tocsin eval-stories: cannot read {path}: {exc}", file=sys.stderr)
         return 2
-    metrics, (stories, states) = score(gold)
+    wait = timedelta(seconds=group_wait_s)
+    metrics, (stories, states) = score(gold, group_wait=wait)
+    print(f"group_wait {group_wait_s:g} s\n")
     print(metrics.render())
+    missed, wrong = pairs(gold)
+    print(f"\npairs of one event's reports where the second does not join the first's story: {missed}")
+    print(f"pairs of two events' reports where it does: {wrong}")
     if shuffles:
         n = len(_reports(gold))
         rng = random.Random(seed)
         same_stories = same_states = 0
         for _ in range(shuffles):
-            order = list(range(n))
-            rng.shuffle(order)
-            other_stories, other_states = score(gold, order)[1]
+            if max_delay_s > 0:
+                delays = [timedelta(seconds=rng.uniform(0, max_delay_s)) for _ in range(n)]
+                other_stories, other_states = score(gold, group_wait=wait, delays=delays)[1]
+            else:
+                order = list(range(n))
+                rng.shuffle(order)
+                other_stories, other_states = score(gold, order, wait)[1]
             same_stories += other_stories == stories
             same_states += other_states == states
-        print(f"\nthe same stories in {same_stories} of {shuffles} random arrival orders")
+        how = f"each report delayed 0-{max_delay_s:g} s" if max_delay_s > 0 else "any permutation"
+        print(f"\nthe same stories in {same_stories} of {shuffles} random arrival orders ({how})")
         print(
             f"the same alerts (alert.created per story; final tolls, level, sources, copies) in "
             f"{same_states} of {shuffles}"
         )
     return 0
+
+
+def pairs(gold: list[GoldArticle]) -> tuple[int, int]:
+    """Pairs of reports (either first) where the second does not join a story of the first alone
+    although both report one event, and where it does although they report two. With none of
+    either, no report needs a bridge: every arrival order gives one story and one alert.created
+    per event."""
+    reports = _reports(gold)
+    missed = wrong = 0
+    for i, (ga, a, ea) in enumerate(reports):
+        for gb, b, eb in reports[i + 1 :]:
+            if ga.id == gb.id:
+                continue
+            later = max(a.published_at or _EPOCH, b.published_at or _EPOCH)
+
+            def at_later(_: Article, t: datetime = later) -> datetime:
+                return t
+
+            one = ga.gold is not None and ga.gold == gb.gold
+            for first, second in (((a, ea), (b, eb)), ((b, eb), (a, ea))):
+                joined = assemble([first, second], now=at_later)[1].joined
+                missed += one and not joined
+                wrong += joined and not one
+    return missed, wrong

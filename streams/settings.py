@@ -108,6 +108,9 @@ class Settings(BaseSettings):
     worker_id: str = ""
     # A SIGKILLed worker's partitions move after this long (broker minimum: 6 s); heartbeats every third.
     session_timeout_s: float = Field(default=10.0, ge=6.0, le=300.0)
+    # group_wait (docs/decisions.md): a new story's alert.created waits this long so reports of the
+    # same event arriving meanwhile (from another partition, a feed's batch) join it first. 0: off.
+    story_group_wait_s: float = Field(default=10.0, ge=0, le=300)
     # Standby replicas of each table partition on other workers: a failover resumes without
     # replaying the changelog. They never deliver (streams/fence.py).
     standbys: int = Field(default=1, ge=0)

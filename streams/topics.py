@@ -6,7 +6,9 @@ partition count, and a table whose changelog differs from its source raises Part
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -36,23 +38,44 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
 
 
 async def ensure_topics(settings: Settings) -> list[str]:
-    """Create any missing topic; returns the names created. Existing topics are left alone."""
+    """Create any missing topic; returns the names created. Existing topics are left alone.
+
+    Returns only once the broker's metadata shows every topic with all its partitions: a worker
+    that joins its group before that is assigned nothing, and its consumer looks at the metadata
+    again only after `metadata.max.age.ms` (5 minutes)."""
+    specs = topic_specs(settings)
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=30000)
     try:
         await admin.start()
-        response = await admin.create_topics(topic_specs(settings))
+        response = await admin.create_topics(specs)
+        created: list[str] = []
+        for name, code, *rest in response.topic_errors:
+            if code == 0:
+                created.append(name)
+            elif code != _TOPIC_EXISTS:
+                msg = rest[0] if rest else ""
+                raise RuntimeError(f"cannot create topic {name}: error {code} {msg}")
+        await _until_visible(admin, specs)
     finally:
         await admin.close()
-    created: list[str] = []
-    for name, code, *rest in response.topic_errors:
-        if code == 0:
-            created.append(name)
-        elif code != _TOPIC_EXISTS:
-            msg = rest[0] if rest else ""
-            raise RuntimeError(f"cannot create topic {name}: error {code} {msg}")
     if created:
         log.info("created topics: %s", ", ".join(created))
     return created
+
+
+async def _until_visible(admin: AIOKafkaAdminClient, specs: list[NewTopic], timeout_s: float = 30.0) -> None:
+    want = {t.name: t.num_partitions for t in specs}
+    deadline = time.monotonic() + timeout_s
+    while True:
+        described = await admin.describe_topics(list(want))
+        missing = sorted(
+            d["topic"] for d in described if d["error_code"] or len(d["partitions"]) < want[d["topic"]]
+        )
+        if not missing:
+            return
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"topics not in the broker's metadata after {timeout_s:.0f} s: {missing}")
+        await asyncio.sleep(0.1)
 
 
 async def partitions_of(bootstrap: str, topic: str) -> list[int]:

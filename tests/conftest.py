@@ -57,6 +57,8 @@ def worker_env(bootstrap: str, unique: str, tmp_path: Path) -> dict[str, str]:
         "TOCSIN_WEB_PORT": str(free_port()),
         "TOCSIN_DATA_DIR": str(tmp_path / "data"),
         "TOCSIN_ADMIN_TOKEN": "e2e-token",
+        # Tests that count revisions send reports back to back: no hold (tests/integration has its own).
+        "TOCSIN_STORY_GROUP_WAIT_S": "0",
     }
 
 

@@ -21,6 +21,7 @@ async def settings(bootstrap: str, unique: str, tmp_path: Path) -> Settings:
         web_enabled=False,
         data_dir=tmp_path / "data",
         max_article_bytes=4096,
+        story_group_wait_s=0,  # revision tests send reports back to back; the hold has its own test
     )
     await ensure_topics(s)
     return s

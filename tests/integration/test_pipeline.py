@@ -119,6 +119,28 @@ async def test_reports_on_different_partitions_give_one_alert_whatever_the_order
     assert (alerts[-1].casualties.killed, alerts[-1].casualties.injured) == (1, 11)
 
 
+async def test_reports_within_the_group_wait_are_one_alert_created_with_the_later_toll(
+    settings: Settings, producer: AIOKafkaProducer
+) -> None:
+    """group_wait on the real broker: the later report arrives first and the earlier one right
+    after (each article on its own partition by key); the timer's tick releases one alert.created
+    that already carries the higher toll, and nothing follows it."""
+    held = settings.model_copy(update={"story_group_wait_s": 3.0})
+    rt = create_app(held, with_delivery=False)
+    t = settings.topics
+    async with faust_app_running(rt.app):
+        for art in (UPDATE, FIRST):
+            await producer.send_and_wait(t.articles, key=art["id"].encode(), value=orjson.dumps(art))
+        [record] = await consume(settings.bootstrap, t.alerts, 1, timeout_s=30)
+        more = await consume(settings.bootstrap, t.alerts, 2, timeout_s=1.5)
+    alert = Alert.model_validate_json(record.value)
+    assert len(more) == 1, [Alert.model_validate_json(r.value).reason for r in more]
+    assert (alert.revision, alert.reason.value) == (1, "first_report")
+    assert (alert.casualties.killed, alert.casualties.injured) == (1, 11)
+    assert alert.sources is not None and alert.sources.count == 2
+    assert (alert.detected_at - alert.first_seen_at).total_seconds() >= 3.0  # it was held
+
+
 async def test_foreign_records_on_internal_topics_do_not_stop_the_pipeline(
     settings: Settings, producer: AIOKafkaProducer, tmp_path: Path
 ) -> None:

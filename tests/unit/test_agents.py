@@ -52,7 +52,12 @@ class Sent:
 @pytest.fixture
 async def rt(tmp_path: Path) -> AsyncIterator[Runtime]:
     settings = Settings(
-        app_id="agents-unit", web_enabled=False, data_dir=tmp_path, detector_processes=0, partitions=1
+        app_id="agents-unit",
+        web_enabled=False,
+        data_dir=tmp_path,
+        detector_processes=0,
+        partitions=1,
+        story_group_wait_s=0,
     )
     runtime = create_app(settings, with_delivery=False, positions=at_zero)
     runtime.tables.stories = {}
@@ -133,6 +138,46 @@ async def test_track_stories_alerts_once_per_story_and_remembers_it(rt: Runtime)
     [stored] = rt.tables.stories.values()
     assert stored["key"] == rec.key
     assert rt.metrics.stories_unchanged.labels("assassination_attempt")._value.get() == 1
+
+
+async def test_track_stories_holds_a_new_story_until_the_timer_releases_it(rt: Runtime) -> None:
+    """group_wait: no alert while held; the hold is in the table (a restart keeps it); the timer
+    finds it due there and ticks the key; the tick releases revision 1 from the agent."""
+    from datetime import timedelta
+
+    from agents.core.detector import detect
+    from agents.core.event_record import ReleaseTick
+    from agents.core.models import Article
+    from agents.core.stories import partition_key
+
+    rt.settings = rt.settings.model_copy(update={"story_group_wait_s": 5.0})
+    article = Article.model_validate(ATTACK)
+    [event] = detect(article.title, article.text)
+    rec = EventRecord(key=partition_key(event), article=article, event=event, received_at=NOW)
+    patch_alerts, alerts = capture(rt.topics.alerts)
+    patch_events, ticks = capture(rt.topics.events)
+    timer = track.ReleaseTimer(rt)
+    with patch_alerts, patch_events:
+        async with rt.app.agents["track_stories"].test_context() as agent:
+            key, value = rec.to_kafka()
+            await agent.put(value, key=key, wait=False)
+            await until(lambda: len(rt.tables.stories) == 1)
+            [stored] = rt.tables.stories.values()
+            assert stored["held_until"] and stored["pending"]["revision"] == 1
+            assert alerts.records == []
+            assert timer.due_keys(NOW + timedelta(seconds=4)) == set()
+            rt.now = lambda: NOW + timedelta(seconds=6)
+            await timer.tick()
+            await timer.tick()  # not ticked again while the first may be in flight
+            [(tick_key, tick_value, _)] = ticks.records
+            assert ReleaseTick.parse(tick_key, tick_value) is not None
+            await agent.put(tick_value, key=tick_key, wait=False)
+            await until(lambda: len(alerts.records) == 1)
+    alert = Alert.model_validate_json(alerts.records[0][1])
+    assert (alert.revision, alert.reason.value) == (1, "first_report")
+    assert alert.detected_at == NOW + timedelta(seconds=6)
+    [stored] = rt.tables.stories.values()
+    assert stored["held_until"] is None and stored["pending"] is None
 
 
 def ready_store(*subs: Any) -> SubscriptionStore:

@@ -168,7 +168,13 @@ def test_any_arrival_order_gives_one_story_in_the_same_final_state() -> None:
         (art("a", hours=0), protest("Nairobi", injured=4, score=50)),
         (art("b", hours=1), protest("Nairobi", killed=1, injured=11, score=70)),
         (art("c", hours=2), protest("Nairobi", injured=4, score=50)),
-        (art("d", hours=3), protest(None, killed=None, injured=15, score=60)),
+        # Placed only in the country: it joins on what it shares with each report, words of b's
+        # and the figures of a and c (time and country alone are not enough: docs/decisions.md,
+        # "a report placed only in the country").
+        (
+            art("d", "Witnesses described the incident to an investigation team.", hours=3),
+            protest(None, killed=None, injured=4, score=60),
+        ),
     ]
     finals = set()
     for order in itertools.permutations(reports):
@@ -179,7 +185,7 @@ def test_any_arrival_order_gives_one_story_in_the_same_final_state() -> None:
         last, final = alerts[-1], decisions[-1].state
         assert last.casualties == Casualties(killed=final.killed, injured=final.injured)
         finals.add((final.killed, final.injured, final.score, final.level, len(final.outlets)))
-    assert finals == {(1, 15, 70, Level.HIGH, 4)}
+    assert finals == {(1, 11, 70, Level.HIGH, 4)}
 
 
 def test_corroboration_raises_confidence_and_is_a_severity_factor() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.core.detector.context import own
 from agents.core.detector.numbers import NUMBER_PATTERN, parse_number
 from agents.core.detector.scan import AnchoredPattern, anchored
 from agents.core.models import Casualties
@@ -64,7 +65,8 @@ _AND_OTHERS = re.compile(
 )
 # Singular or unnumbered victims: "the mayor was shot dead", "shot and killed a judge".
 _SINGLE_PASSIVE = re.compile(
-    r"\b(?P<aux>was|has been|had been|were|have been)\s+(?:\w+ly\s+)?(?:shot and\s+)?(?P<kind>shot dead"
+    r"\b(?P<aux>was|has been|had been|were|have been)\s+(?:also\s+)?(?:\w+ly\s+)?(?:shot and\s+)?"
+    r"(?P<kind>shot dead"
     r"|killed"
     r"|assassinated|murdered|slain|gunned down|injured|wounded|hurt|stabbed to death)\b",
     re.IGNORECASE,
@@ -109,7 +111,11 @@ _ALONG_WITH = re.compile(
 )
 # Asides that split a count from its verb: "three officers, including the chief, were killed",
 # "two guards (Ali and Omar)". Dropped before counting.
-_ASIDE = re.compile(r"\s*\([^()]*\)|,\s+including\b[^.;]*?,(?=\s+(?:were|was|have|had|are|died)\b)", re.I)
+_ASIDE = re.compile(
+    r"\s*\([^()]*\)|,\s+(?:including\b|[\w-]+ of (?:them|whom)\b)[^.;]*?,"
+    r"(?=\s+(?:were|was|have|had|are|died)\b)",
+    re.I,
+)
 # "The driver and two guards were killed", "X, a judge, and one other person were killed":
 # the first person of the subject is counted with the number that carries the verb.
 _CONJOINED = re.compile(r"(?:^|[,;:]\s*|\b(?:when|while|after)\s+)(?P<item>[^,;:]{1,40}?),?\s+and\s+$")
@@ -129,13 +135,20 @@ _ANY_STEM = re.compile(
     r"kill|dead|died|death|slain|murder|assassin|perish|fatal|bodies|lives|gunned|behead|lynch|injur"
     r"|wound|hurt|hospital|maim|casualt|harm|stabbed"
 )
+# "the death toll rose to three", "a death toll of 12": the toll itself, stated without a verb of harm.
+_DEATH_TOLL = re.compile(
+    r"\b(?:death|casualty) toll\b[^.;]{0,60}?\b(?:rose|risen|rises|climbed|increased|reached|jumped"
+    r"|stands at|stood at|of|now)\s+(?:to\s+)?(?:at least\s+)?(?P<num>" + NUMBER_PATTERN + r")\b"
+    r"(?!\s*(?:am|pm|percent|%|hours|days))",
+    re.IGNORECASE,
+)
 _PATTERNS = (_AND_OTHERS, _AFTER, _BEFORE, _SINGLE_PASSIVE, _SINGLE_ACTIVE, _NONE_KILLED, _NONE_HURT)
 Matcher = re.Pattern[str] | AnchoredPattern
 # The same patterns without IGNORECASE, for lower-cased text (several times faster in `re`), each
 # tried only where its matches can begin (`scan.anchored`: `_BEFORE` would otherwise try its number
 # alternation at every character).
 _LOWER: dict[re.Pattern[str], Matcher] = {
-    p: anchored(p.pattern) for p in (*_PATTERNS, _PERPETRATOR_TOO, _ONE_DIED, _ALONG_WITH)
+    p: anchored(p.pattern) for p in (*_PATTERNS, _PERPETRATOR_TOO, _ONE_DIED, _ALONG_WITH, _DEATH_TOLL)
 }
 
 
@@ -180,7 +193,7 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
     lower = sentence.lower()
     if not _ANY_STEM.search(lower) or _ROLL_UP.search(lower):
         return None, None
-    if "(" in sentence or "including" in lower:
+    if "(" in sentence or "including" in lower or " of them" in lower or " of whom" in lower:
         sentence = _ASIDE.sub("", sentence)
         lower = sentence.lower()
     pats = _LOWER  # sentences come from `text.build_document`: lower() keeps their offsets
@@ -223,6 +236,14 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
         totals["killed"] = 0
     if totals["injured"] is None and pats[_NONE_HURT].search(text):
         totals["injured"] = 0
+    toll = pats[_DEATH_TOLL].search(text)
+    if toll is not None:
+        value = parse_number(toll.group("num"))
+        if value is not None and value > (totals["killed"] or 0):
+            totals["killed"] = value
+    hurt = listed_victims(sentence, _HURT_LIST_START)
+    if hurt is not None and hurt > (totals["injured"] or 0):
+        totals["injured"] = hurt
     listed = listed_victims(sentence)
     if listed is not None and listed > (totals["killed"] or 0):
         totals["killed"] = listed
@@ -250,9 +271,11 @@ _ALSO_KILLED = re.compile(r"\b(?:were|was) also (?:killed|shot dead|slain)\b|\ba
 
 
 def count_casualties(sentences: Iterable[str]) -> Casualties:
+    """The event's toll: the largest figures its own sentences give (a sentence recalling another
+    event or a year's tally, `context.elsewhere`, is not this event's count)."""
     killed: int | None = None
     injured: int | None = None
-    for sentence in sentences:
+    for sentence in own(list(sentences)):
         k, i = sentence_counts(sentence)
         if k is not None and killed is not None and _ALSO_KILLED.search(sentence):
             killed += k
@@ -267,6 +290,12 @@ def count_casualties(sentences: Iterable[str]) -> Casualties:
 _LIST_START = re.compile(
     r"\b(?:killing|killed|kills|claimed the lives of|shot dead|gunned down)\s+", re.IGNORECASE
 )
+# "seriously wounding him and his driver": the same list after a verb of injury.
+_HURT_LIST_START = re.compile(r"\b(?:wounding|injuring|wounded|injured)\s+", re.IGNORECASE)
+# A list item is a short noun phrase; a long one is the next clause ("killed one of his staff, the
+# mayor of the city told reporters ..."), which ends the list.
+MAX_ITEM_WORDS = 10
+_SPEECH = re.compile(r"\b(?:said|says|say|told|reported|according|added|confirmed|stated)\b", re.I)
 _LIST_END = re.compile(
     r"[.;:()]|\s(?:while|when|as|in|at|on|after|before|during|near|inside|outside|with|and (?:wound|injur"
     r"|left|destroy|damag)\w*|wound\w*|injur\w*)\b",
@@ -285,6 +314,8 @@ def _list_total(rest: str) -> tuple[int, int]:
     items = [i for i in _ITEM_SPLIT.split(rest[: end.start() if end else len(rest)]) if i]
     total = count = 0
     for item in items:
+        if len(item.split()) > MAX_ITEM_WORDS or _SPEECH.search(item):
+            break
         number = _ITEM_NUMBER.match(item)
         value = parse_number(number.group(1)) if number else None
         if value is None and _ITEM_ONE.match(item):
@@ -295,10 +326,10 @@ def _list_total(rest: str) -> tuple[int, int]:
     return total, count
 
 
-def listed_victims(sentence: str) -> int | None:
-    """Sum of a list of victims after a killing verb, when it lists two or more items."""
+def listed_victims(sentence: str, start: re.Pattern[str] = _LIST_START) -> int | None:
+    """Sum of a list of victims after a killing verb (or `start`), when it lists two or more items."""
     best: int | None = None
-    for m in _LIST_START.finditer(sentence):
+    for m in start.finditer(sentence):
         total, count = _list_total(sentence[m.end() :])
         if count >= 2:
             best = max(best or 0, total)

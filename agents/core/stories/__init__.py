@@ -1,6 +1,6 @@
 """One alert per real event: story assembly (`assemble.decide`), identities, and the stored state."""
 
-from agents.core.stories.assemble import apply, decide, partition_key
+from agents.core.stories.assemble import apply, decide, partition_key, release
 from agents.core.stories.index import Stories
 from agents.core.stories.model import Decision, StoryReason, StoryState
 
@@ -12,4 +12,5 @@ __all__ = [
     "apply",
     "decide",
     "partition_key",
+    "release",
 ]

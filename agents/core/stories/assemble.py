@@ -13,11 +13,13 @@ decision like severity's factors:
     place     +1.5 the report's city (its first in the story's country, or the capital when it
               says "the capital") is one of the story's; two different cities are two events (veto
               for protests, -1.5 for attempts: the target's city and the attack's may differ);
-              +0.6 when only one side names a city
+              +0.3 when only one side names a city (with time alone that is short of the
+              threshold: a report placed only in the country needs its text or toll to agree)
     time      +1 within the story's span of reports, falling off with a 1-day Gaussian outside it
     text      up to +2 for a lede similar to one of the story's (token-set ratio above a floor),
               +0.5 for each other proper noun both mention (a district, an organisation), +1 for
-              the same casualty figures as one of its articles
+              the same casualty figures as one of its articles (+0.5 for the same dead and nearly
+              the same injured: "32 injured" and "more than 30 hurt")
 
 Order independence: a story is compared through aggregates of all its articles (every name,
 role, city and lede, its span of times), never through its first or latest report, and its state is
@@ -54,6 +56,7 @@ from agents.core.models import (
     Sources,
 )
 from agents.core.stories.identity import (
+    content_words,
     fold,
     main_city,
     mentions,
@@ -71,6 +74,7 @@ TARGETED = frozenset(spec.type for spec in EVENT_SPECS if spec.needs_target)
 
 WINDOW = timedelta(hours=72)
 JOIN_MIN = 1.5
+SAME_COUNTRY = 0.3  # one side names a city, the other only the country: compatible, little evidence
 COPY_MIN = 92  # rapidfuzz ratio of two ledes at or above which the later one is a copy
 COPY_MIN_CHARS = 120  # a shorter lede (an abridged copy) is compared over its own length
 LEDE_CHARS = 240
@@ -78,7 +82,10 @@ LEDES_KEPT = 100  # a story's earliest articles keep their ledes for copies and 
 VETO = -100.0
 TEXT_FLOOR = 60  # token-set ratio of unrelated reports of the same type: 55-70
 NAME_BONUS = 0.5  # per proper noun (not a place) both texts mention
+WORD_BONUS, WORDS_COUNTED = 0.25, 2  # per uncommon word both ledes use (identity.content_words), at most two
 TOLL_BONUS, TOLL_MIN = 1.0, 3  # the same killed and injured figures, if they add up to 3 or more
+CLOSE_TOLL_BONUS = 0.5  # the same killed and injured within CLOSE_TOLL_ABS or CLOSE_TOLL_REL of each other
+CLOSE_TOLL_ABS, CLOSE_TOLL_REL = 2, 0.1
 MAX_TIME_TEXT = 3.0  # the most time (1) and text (2) can add: the index relies on it
 OUTCOME_RANK = {None: 0, "unknown": 0, "foiled": 1, "unharmed": 2, "injured": 3, "killed": 4}
 CORROBORATION_STEPS = (2, 3)  # independent sources at which subscribers hear about it again
@@ -126,6 +133,7 @@ class Report:
     when: datetime
     text: str
     tolls: tuple[int | None, int | None]
+    words: frozenset[str]  # the lede's content words
 
 
 Part = tuple[str, str | float, float]  # name, value, contribution: a Factor once it is kept
@@ -148,6 +156,7 @@ def _report(article: Article, event: Event, when: datetime, key: str) -> Report:
         when,
         lede(article),
         (event.casualties.killed, event.casualties.injured),
+        content_words(lede(article)),
     )
 
 
@@ -197,7 +206,7 @@ def _identity(a: Profile, b: Profile, attempt: bool) -> list[Part]:
     elif not places_compatible(a.cities, b.cities):
         parts.append(("place", "different cities", VETO if not attempt else -1.5))
     elif a.cities or b.cities:  # one side names the city, the other only the country or a district
-        parts.append(("place", "within the same country", 0.6))
+        parts.append(("place", "within the same country", SAME_COUNTRY))
     return parts
 
 
@@ -217,20 +226,38 @@ def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
     # Rarer names both texts mention (a district, an organisation) are evidence too (Priberam's
     # entity similarity); text as a whole adds at most 2.
     shared = shared_names(r.profile.mentions, frozenset(story.mentions))
+    # Words of what happened both ledes use ("levy", "fuel", "pension"), beyond the names.
+    words = sorted(
+        (r.words & frozenset().union(*(content_words(m.lede) for m in story.members))) - set(shared)
+    )[:WORDS_COUNTED]
     value = f"{round(similar)}" + (f"; also {', '.join(shared[:3])}" if shared else "")
+    if words:
+        value += f"; both say {', '.join(words)}"
     # The same casualty figures ("two dead and 40 injured") in two reports: the same event told
     # at the same stage (tolls rise, so different figures are no evidence against).
     same_toll = sum(n or 0 for n in r.tolls) >= TOLL_MIN and any(
         (m.killed, m.injured) == r.tolls for m in story.members
     )
+    close_toll = not same_toll and any(_close_tolls(r.tolls, (m.killed, m.injured)) for m in story.members)
     if same_toll:
         value += f"; same toll {r.tolls[0] or 0} killed, {r.tolls[1] or 0} injured"
-    extra = NAME_BONUS * len(shared) + (TOLL_BONUS if same_toll else 0.0)
+    elif close_toll:
+        value += f"; close toll {r.tolls[0] or 0} killed, about {r.tolls[1]} injured"
+    toll = TOLL_BONUS if same_toll else CLOSE_TOLL_BONUS if close_toll else 0.0
+    extra = NAME_BONUS * len(shared) + WORD_BONUS * len(words) + toll
     return [
         *identity,
         ("time", round(gap, 2), round(math.exp(-(gap**2) / 2), 3)),
         ("text", value, round(min(2.0, bonus + extra), 3)),
     ]
+
+
+def _close_tolls(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """The same dead and nearly the same injured ("32 injured", "more than 30 were hurt"): one
+    event told with a rounded figure. Unrelated same-day events rarely agree that closely."""
+    if (a[0] or 0) != (b[0] or 0) or a[1] is None or b[1] is None or (a[0] or 0) + a[1] < TOLL_MIN:
+        return False
+    return abs(a[1] - b[1]) <= max(CLOSE_TOLL_ABS, CLOSE_TOLL_REL * max(a[1], b[1]))
 
 
 def _vetoed(parts: list[Part]) -> bool:
@@ -279,8 +306,20 @@ def _candidates(stories: Stories, r: Report) -> list[StoryState]:
     return [s for s in out if s.event_type == r.event_type and open_at(s, r.when)]
 
 
-def decide(stories: Stories, article: Article, event: Event, *, key: str, now: datetime) -> Decision:
-    """The story this report belongs to (joined or new), why subscribers hear of it or not."""
+def decide(
+    stories: Stories,
+    article: Article,
+    event: Event,
+    *,
+    key: str,
+    now: datetime,
+    group_wait: timedelta = timedelta(0),
+) -> Decision:
+    """The story this report belongs to (joined or new), why subscribers hear of it or not.
+
+    `group_wait` > 0: a new story's alert.created is held that long (`held_until`, `pending`) and
+    sent by `release`; reports joining it meanwhile only refresh the pending alert, so a report that
+    bridges two new stories within the wait costs subscribers one alert, not two."""
     when = report_time(article, now)
     r = _report(article, event, when, key)
     known = stories.story_of(article.article_id)
@@ -310,6 +349,9 @@ def decide(stories: Stories, article: Article, event: Event, *, key: str, now: d
     if not scored:
         state = _new_story(key, article, event, r, now, member)
         alert = _alert(article, event, state, StoryReason.FIRST_REPORT, now)
+        if group_wait > timedelta(0):
+            state = state.model_copy(update={"held_until": now + group_wait, "pending": alert})
+            return Decision(StoryReason.FIRST_REPORT, state, False, [], None)
         return Decision(StoryReason.FIRST_REPORT, state, False, [], alert)
     # The best match first; ties go to the older story (by its earliest article, not by arrival).
     scored.sort(key=lambda x: (not x[0], -x[1], _order(x[3])))
@@ -320,21 +362,43 @@ def decide(stories: Stories, article: Article, event: Event, *, key: str, now: d
         if not _vetoed(_identity(profile, _profile(other), attempt)):
             group.append(other)
             profile = _union(profile, _profile(other))
-    group.sort(key=_order)
-    survivor = group[0]  # the oldest keeps its id: subscribers already know it
+    # The oldest story subscribers were alerted about keeps its id (they know it); a held one
+    # merged into it is never announced. Among held stories only, the oldest.
+    group.sort(key=lambda s: (s.held_until is not None, _order(s)))
+    survivor = group[0]
     state = _combine(group, member, event, r, now)
+    absorbed = tuple(s.story_id for s in group[1:])
     match = [Factor(name=n, value=v, contribution=c) for n, v, c in parts]
     if len(group) > 1:
         match.append(Factor(name="merged", value=len(group), contribution=0.0))
+    if survivor.held_until is not None:
+        # Still held: the release announces the story as it stands then, by its earliest deadline.
+        until = min(s.held_until for s in group if s.held_until is not None)
+        state = state.model_copy(update={"held_until": until})
+        pending = _alert(article, event, state, StoryReason.FIRST_REPORT, now)
+        state = state.model_copy(update={"pending": pending})
+        return Decision(_reason(survivor, state), state, True, match, None, absorbed)
     reason = _reason(survivor, state)
     new_member = next(m for m in state.members if m.article_id == article.article_id)
     if reason is StoryReason.UNCHANGED and new_member.is_copy:
         reason = StoryReason.COPY
     if reason in (StoryReason.UNCHANGED, StoryReason.COPY):
-        return Decision(reason, state, True, match, None, tuple(s.story_id for s in group[1:]))
+        return Decision(reason, state, True, match, None, absorbed)
     state = state.model_copy(update={"revision": survivor.revision + 1})
     alert = _alert(article, event, state, reason, now)
-    return Decision(reason, state, True, match, alert, tuple(s.story_id for s in group[1:]))
+    return Decision(reason, state, True, match, alert, absorbed)
+
+
+def release(stories: Stories, now: datetime) -> list[Decision]:
+    """The held stories whose group_wait is over, each with its alert.created (the story as it
+    stands now); `apply` each decision to record that it went out."""
+    out: list[Decision] = []
+    for story_id in stories.due(now):
+        s = stories.by_id[story_id]
+        state = s.model_copy(update={"held_until": None, "pending": None})
+        alert = s.pending.model_copy(update={"detected_at": now}) if s.pending is not None else None
+        out.append(Decision(StoryReason.FIRST_REPORT, state, False, [], alert))
+    return out
 
 
 def _new_story(
@@ -408,8 +472,9 @@ def _bounded(members: list[Trace]) -> list[Trace]:
 def _combine(
     group: list[StoryState], new: Trace | None, event: Event, r: Report, now: datetime
 ) -> StoryState:
-    """One story of several (a merge) and the new report: unions, minima and maxima only."""
-    base = min(group, key=_order)
+    """One story of several (a merge) and the new report: unions, minima and maxima only. The first
+    of `group` is the survivor: its id, revision and hold."""
+    base = group[0]
     members = _members(group, new)
     outlets: dict[str, datetime] = {}
     for m in members:

@@ -208,3 +208,28 @@ def shared_names(a: AbstractSet[str], b: AbstractSet[str]) -> list[str]:
 def places_compatible(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """Two reports' city sets: compatible unless both name cities and share none."""
     return not a or not b or bool(a & b)
+
+
+# Words any report of violence uses, and function words: what is left of a lede is what the event
+# is about ("fuel", "levy", "traders", "pension"), Priberam's lemma overlap in a small way.
+_COMMON_TEXT = """
+about after again against also among another around because been before being between both could
+during each even from further have having here into just more most much only other over same should
+since some such than that their them then there these they this those through under until very were
+what when where which while with would your will said says told according reported officials
+official police policemen officers officer security forces troops soldiers army government people
+person protest protests protesters protesting protested demonstrators demonstration demonstrations
+march marched marching marchers rally crowd crowds clashes clashed clash violence violent unrest riot
+riots rioting tear teargas fired firing fire used using water cannon rubber bullets stones rocks
+threw thrown hurled killed killing dead died death deaths toll injured injuring wounded hurt
+hospital people least more than dozens several many thousands hundreds attack attacked attackers
+gunmen shot shooting gunfire opened convoy motorcade home house monday tuesday wednesday thursday
+friday saturday sunday night morning evening afternoon week today yesterday late early city capital
+country state region district area centre center streets street town local national
+"""
+_COMMON = frozenset(_COMMON_TEXT.split())
+
+
+def content_words(folded: str) -> frozenset[str]:
+    """The lede's words of four letters or more that are not common to every such report."""
+    return frozenset(w for w in folded.split() if len(w) >= 4 and w not in _COMMON and not w.isdigit())

@@ -117,7 +117,7 @@ class Stories:
     """The open stories under one partition key (event type + country), in memory, with their
     candidate index. `decide` only reads it; `apply` changes it in place."""
 
-    __slots__ = ("_by_article", "_expiry", "_index", "by_id", "newest")
+    __slots__ = ("_by_article", "_expiry", "_index", "by_id", "held", "newest")
 
     def __init__(self, stories: Iterable[StoryState] = ()) -> None:
         self.by_id: dict[str, StoryState] = {}
@@ -125,6 +125,7 @@ class Stories:
         self._index: Index | None = None
         self._by_article: dict[str, str] = {}
         self._expiry: list[tuple[datetime, str]] = []  # (last_seen_at, story_id), stale entries skipped
+        self.held: dict[str, datetime] = {}  # story id -> until when its first alert is held
         for s in stories:
             self.put(s)
 
@@ -149,6 +150,8 @@ class Stories:
         self.by_id[s.story_id] = s
         for m in s.members:
             self._by_article[m.article_id] = s.story_id
+        if s.held_until is not None:
+            self.held[s.story_id] = s.held_until
         heapq.heappush(self._expiry, (s.last_seen_at, s.story_id))
         if self.newest is None or s.last_seen_at > self.newest:
             self.newest = s.last_seen_at
@@ -157,6 +160,7 @@ class Stories:
 
     def drop(self, story_id: str) -> None:
         old = self.by_id.pop(story_id, None)
+        self.held.pop(story_id, None)
         if old is None:
             return
         for m in old.members:
@@ -169,10 +173,20 @@ class Stories:
         """Drop the stories whose last report is more than `keep` before the newest (on the reports'
         own time axis, so replayed old news works too); the ids dropped."""
         closed: list[str] = []
+        kept: list[tuple[datetime, str]] = []
         while self.newest is not None and self._expiry and self.newest - self._expiry[0][0] > keep:
             seen, story_id = heapq.heappop(self._expiry)
             s = self.by_id.get(story_id)
             if s is not None and s.last_seen_at == seen:
+                if story_id in self.held:  # old news held for its first alert: released first
+                    kept.append((seen, story_id))
+                    continue
                 self.drop(story_id)
                 closed.append(story_id)
+        for entry in kept:
+            heapq.heappush(self._expiry, entry)
         return closed
+
+    def due(self, now: datetime) -> list[str]:
+        """Held stories whose wait is over, oldest deadline first (ties by id: any order the same)."""
+        return sorted((i for i, t in self.held.items() if t <= now), key=lambda i: (self.held[i], i))

@@ -65,6 +65,11 @@ class StoryState(BaseModel):
     copies: int = 0
     articles: int = 1
     members: list[Trace] = Field(default_factory=list)  # the earliest MEMBERS_KEPT articles
+    # group_wait (docs/decisions.md): a new story's alert.created waits until `held_until` so reports
+    # arriving meanwhile (another partition's, a feed's batch) join it first; `pending` is the alert
+    # the release sends. Kept in the table, so a restarted worker releases what a crashed one held.
+    held_until: AwareDatetime | None = None
+    pending: Alert | None = None
 
     @property
     def target(self) -> list[str]:
