@@ -12,7 +12,8 @@ CASES = [
     # a quoted figure of speech is no killing; a killing called political still is
     ('Premier Ola Brenn accused her rivals of attempting a "political assassination" with attack ads.', []),
     (
-        "Police said the shooting of Mayor Ivo Stam outside his home on Monday was a political assassination.",
+        "Police said the shooting of Mayor Ivo Stam outside his home on Monday was a political"
+        " assassination.",
         ["assassination_attempt"],
     ),
     # the title of a spokesman is the source, not the object of "attacks on army posts"
@@ -20,14 +21,20 @@ CASES = [
         "The rebel was wanted for a string of attacks on army posts, army spokesman Colonel Ahmed Rauf said.",
         [],
     ),
-    ("Gunmen attacked the convoy of Colonel Ahmed Rauf near the border on Monday.", ["assassination_attempt"]),
+    (
+        "Gunmen attacked the convoy of Colonel Ahmed Rauf near the border on Monday.",
+        ["assassination_attempt"],
+    ),
     # a comparison with an earlier year opens a background clause
     (
         "The ministry said on Thursday that 6,000 officers would guard the candidates and their rallies,"
         " twice as many as in 2021, when a candidate was shot and wounded at a rally.",
         [],
     ),
-    ("A candidate was shot and wounded at a campaign rally on Thursday, police said.", ["assassination_attempt"]),
+    (
+        "A candidate was shot and wounded at a campaign rally on Thursday, police said.",
+        ["assassination_attempt"],
+    ),
     # a trial named only as a time reference does not make the attack the court's business
     (
         "Gunmen shot and wounded a state prosecutor on Monday, days before a verdict in the gang trial.",
@@ -61,7 +68,10 @@ def test_aftermath_and_figures(text: str, expected: list[str]) -> None:
             " lawmaker was stabbed at a constituency meeting in March.",
             [],
         ),
-        ("A lawmaker was stabbed at a constituency meeting on Tuesday, the speaker said.", ["assassination_attempt"]),
+        (
+            "A lawmaker was stabbed at a constituency meeting on Tuesday, the speaker said.",
+            ["assassination_attempt"],
+        ),
     ],
 )
 def test_review_set_off_by_an_attack(text: str, expected: list[str]) -> None:
@@ -84,8 +94,10 @@ def test_a_film_in_a_news_lead_is_no_review() -> None:
     # the headline names a film, two sentences use that vocabulary: short of the three the veto needs
     text = (
         "Gunmen shot dead the mayor of Tarn on Monday as he walked home. Two guards were wounded."
-        " Police said the attackers fled on motorcycles. The mayor had received threats. A curfew was imposed."
-        " The film festival he had opened was cancelled. Traders stayed home. The governor condemned the killing."
+        " Police said the attackers fled on motorcycles. The mayor had received threats. A curfew was"
+        " imposed."
+        " The film festival he had opened was cancelled. Traders stayed home. The governor condemned the"
+        " killing."
     )
     events = detect("Mayor of Tarn shot dead on his way home from a film premiere", text)
     assert [e.type for e in events] == ["assassination_attempt"]
@@ -101,7 +113,10 @@ def test_a_film_in_a_news_lead_is_no_review() -> None:
             " fighting between government troops and rebels.",
             [],
         ),
-        ("Gunmen shot dead a cameraman and a reporter outside their office on Wednesday.", ["assassination_attempt"]),
+        (
+            "Gunmen shot dead a cameraman and a reporter outside their office on Wednesday.",
+            ["assassination_attempt"],
+        ),
         # a masked "drone strike" leaves blanks; the army's strike on an armed group's commander is combat
         ("An army drone strike killed a senior commander of the Crescent Brigades on Friday.", []),
         ("A drone attack on the governor's convoy killed two guards on Friday.", ["assassination_attempt"]),
@@ -113,12 +128,26 @@ def test_a_film_in_a_news_lead_is_no_review() -> None:
             [],
         ),
         ("Thousands marched to demand justice for murdered activist Ana Roe.", []),
-        ("Gunmen shot dead the environmental activist Ana Roe outside her home on Saturday.", ["assassination_attempt"]),
+        (
+            "Gunmen shot dead the environmental activist Ana Roe outside her home on Saturday.",
+            ["assassination_attempt"],
+        ),
         # a quotation and its attribution are two clauses
-        ('"Ana was killed because she defended the river," said Luis Ben, a friend who organised the march.', []),
-        ("Police fired tear gas at the march and one protester was killed on Saturday.", ["protest_violence"]),
+        (
+            '"Ana was killed because she defended the river," said Luis Ben, a friend who organised'
+            " the march.",
+            [],
+        ),
+        (
+            "Police fired tear gas at the march and one protester was killed on Saturday.",
+            ["protest_violence"],
+        ),
         # messages that discuss an attack report no attack
-        ("The site published messages between two men discussing an attack on Governor Nadia Brell's convoy.", []),
+        (
+            "The site published messages between two men discussing an attack on Governor Nadia"
+            " Brell's convoy.",
+            [],
+        ),
     ],
 )
 def test_combat_grievance_quote_and_plans(text: str, expected: list[str]) -> None:

@@ -259,7 +259,8 @@ _CUE_TEXT = (
     "drivers frustrated over fuel, farmers opposing the plan, miners against the closure. "
     "Two guards were killed, the bodyguard was hurt and the attack left one dead; the bomber's blast; "
     "casualties; a drone; the minister escaped unharmed; the group claimed responsibility. "
-    "Youths clashed with the police, villagers clashing with troops. supporters threw stones at the police, youths pelted riot police; students occupying the campus."
+    "Youths clashed with the police, villagers clashing with troops. supporters threw stones at the police,"
+    " youths pelted riot police; students occupying the campus."
 ).lower()
 
 

@@ -66,8 +66,8 @@ _FOILED = (
     r"|(?:apprehended|arrested|detained|intercepted|discovered)\b[^.]{0,40}\b(?:before|prior|planning|plotting))\b"
 )
 _KILLED = (
-    r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded|hacked to death"
-    r"|lost (?:his|her) life)\b"
+    r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded"
+    r"|hacked to death|lost (?:his|her) life)\b"
 )
 _INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sustained)\b"
 _ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|bid|plot)\b", re.IGNORECASE)

@@ -34,7 +34,8 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 # Time told from the writer's now, which no encyclopedia uses: an opinion piece or a feature that
 # opens "when the senator was stabbed last month" is current writing, as a dated report is.
 _NOW_RELATIVE = re.compile(
-    r"\b(?:last (?:week|month)|(?:days|weeks|months) ago|(?:this|next) (?:week|month)|earlier this (?:week|month|year))\b"
+    r"\b(?:last (?:week|month)|(?:days|weeks|months) ago|(?:this|next) (?:week|month)"
+    r"|earlier this (?:week|month|year))\b"
 )
 # A year that dates the sentence's event: an opening time adverbial ("In 2015, police killed ..."),
 # "in 1994, when ...", "the 2012 riots", or the act followed by its year ("was assassinated in 1994").
@@ -387,7 +388,8 @@ def _article_vetoed(analysis: Analysis, spec: EventSpec, evidence: Iterable[int]
             return True
         # a lead that frames the text as a story (a novel's review opens on its plot) needs less
         if n >= 3 and any(
-            veto == pattern and any(analysis.any_at((told,), i) for i in lead) for veto, told in spec.lead_vetoes
+            veto == pattern and any(analysis.any_at((told,), i) for i in lead)
+            for veto, told in spec.lead_vetoes
         ):
             return True
     return False

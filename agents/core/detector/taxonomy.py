@@ -14,7 +14,8 @@ from agents.core.models import EventType
 # Mob violence between communities is not a protest ("communal riots", "clashes between the two
 # villages"); a clash between a crowd and the police is.
 _SIDE = (
-    r"(?!(?:the )?(?:[\w-]+ )?(?:police|security|troops|soldiers|army|forces|military|gendarmes|riot|protesters"
+    r"(?!(?:the )?(?:[\w-]+ )?(?:police|security|troops|soldiers|army|forces|military|gendarmes|riot"
+    r"|protesters"
     r"|demonstrators|rebels|militants|insurgents|fighters|militias?|guerrillas)\b)"
 )
 COMMUNAL = (
@@ -145,7 +146,8 @@ HYPOTHETICAL = (
     # a claim the text reports as unproven or false
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
     r"|\b(?:had|have) (?:claimed|alleged)\b|\bpreparing to\b"
-    r"|\bdiscuss(?:ed|es|ing)? (?:an? |the )?(?:possible |planned )?(?:attack|plot|plan|killing|assassination)"
+    r"|\bdiscuss(?:ed|es|ing)? (?:an? |the )?(?:possible |planned )?(?:attack|plot|plan|killing"
+    r"|assassination)"
 )
 # An event named by its year: "the 2012 attack", "the 1984 riots".
 _DATED_EVENT = (
@@ -166,9 +168,11 @@ HISTORY = (
 TRIAL = (
     r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged|suspected) (?:of|with)\b"
     # jailed for the act itself ("jailed for 20 years for the 2019 shooting of"), not an activist's past
-    r"|\b(?:jailed|imprisoned) (?:for (?:life|[\w-]+ (?:years|months)) )?(?:for|over) (?:the |his |her |their )?"
+    r"|\b(?:jailed|imprisoned) (?:for (?:life|[\w-]+ (?:years|months)) )?(?:for|over) (?:the |his |her |their"
+    r" )?"
     r"(?:(?:1[89]|20)\d\d )?(?:killing|murder|assassination|shooting|stabbing|bombing|attack|attempted)"
-    r"|\bcharges? of\b|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack|bombing)\b"
+    r"|\bcharges? of\b|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack"
+    r"|bombing)\b"
 )
 # A background cue that governs the trigger itself ("on the anniversary of the leader's assassination",
 # "since the killing of", "after the 2019 riots"): never lifted, whatever the sentence narrates.
@@ -191,7 +195,8 @@ BACKGROUND = (
 # mention only when the cue comes before every trigger of the sentence (`rules.led_by_background`).
 LEADING_BACKGROUND = (
     # ("the worst violence in weeks after protesters clashed" is no earlier event: "in weeks" is a span)
-    r"\b(?:(?<!\bin )(?<!\bfor )(?:years?|decades?|months?|weeks?) (?:after|since|on from)|since|in the wake of"
+    r"\b(?:(?<!\bin )(?<!\bfor )(?:years?|decades?|months?|weeks?) (?:after|since|on from)|since|in the wake"
+    r" of"
     r"|vigils?(?: (?:for|in memory of|to honou?r))?|in memory of|funerals? (?:of|for)|tributes? to"
     # a relative introduced by kinship: "the son of the president who was assassinated in 1975"
     r"|(?:sons?|daughters?|widow(?:er)?|father|mother|brother|sister|grand(?:son|daughter)|nephew|niece"
@@ -297,11 +302,13 @@ COMBAT = (
     r"|(?:army|military|soldiers|troops|police|security forces)\s+(?:\w+\s+){0,3}?(?:killed|shot dead)"
     r" (?:\w+ ){0,3}?(?:militants?|insurgents?|rebels?|terrorists?|suspects?|fighters|gunmen|militiam[ae]n"
     r"|jihadists?"
-    r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla|gang|cartel) (?:commanders?|leaders?|chiefs?|bosse?s?)"
+    r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla|gang|cartel) (?:commanders?|leaders?|chiefs?"
+    r"|bosse?s?)"
     r"|(?:commanders?|leaders?|chiefs?) of (?:the |a )?(?:[\w-]+ ){0,3}?(?:brigades?|front|militias?"
     r"|movement|battalions?|rebels|insurgents|group))"
     # killed by the weapons of a battle, or in it: nobody aimed at that person
-    r"|(?:killed|wounded|hit|struck|injured) by (?:a |an )?(?:stray |enemy )?(?:shells?|shrapnel|shell fragments?"
+    r"|(?:killed|wounded|hit|struck|injured) by (?:a |an )?(?:stray |enemy )?(?:shells?|shrapnel|shell"
+    r" fragments?"
     r"|artillery|sniper fire|crossfire|stray bullets?|landmines?)"
     r"|in (?:the )?crossfire|(?:killed|fell|died) in (?:battle|combat)"
     # a strike that hits or kills is a military one, whatever the article calls it next
