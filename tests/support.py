@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from agents.core.models import Article
-from bench.kafka_io import read_all
+from bench.kafka_io import end_offsets, read_all
 
 
 def new_secret() -> str:
@@ -96,6 +96,13 @@ def metric(samples: dict[str, float], name: str, **labels: str) -> float:
         if base == name and all(f'{k}="{v}"' in rest for k, v in labels.items()):
             total += value
     return total
+
+
+async def read_to_end(bootstrap: str, topic: str, timeout_s: float = 30.0) -> list[Any]:
+    """Every record `topic` holds now (a fresh test topic: offsets 0..end, nothing deleted), without
+    waiting out a timeout to learn that nothing more is coming."""
+    held = sum((await end_offsets(bootstrap, topic)).values())
+    return await read_all(bootstrap, topic, expect=held, timeout_s=timeout_s)
 
 
 async def consume(bootstrap: str, topic: str, n: int, timeout_s: float = 60.0) -> list[Any]:
