@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
@@ -235,11 +235,10 @@ def test_subscriptions_file_takes_a_slack_api_entry() -> None:
 # -- planning: one message at a time per channel, paced, revisions in order ----------------------
 
 
-def test_plan_sends_one_alert_at_a_time_per_channel_paced_and_in_revision_order() -> None:
-    due = [task("ev_1", 1, API), task("ev_1", 2, API), task("ev_2", 1, API)]
-    pacer = SlackPacer(min_interval_s=1.0)
-    args: dict[str, Any] = {
-        "now": NOW,
+def _plan_args(now: datetime, pacer: SlackPacer) -> dict[str, Any]:
+    """`plan_due`'s keyword arguments for one `slack_api` subscription, nothing in flight or ended."""
+    return {
+        "now": now,
         "subscriptions": {API.id: API},
         "inflight": set(),
         "attempted": {},
@@ -248,6 +247,12 @@ def test_plan_sends_one_alert_at_a_time_per_channel_paced_and_in_revision_order(
         "owned": lambda t: True,
         "pacer": pacer,
     }
+
+
+def test_plan_sends_one_alert_at_a_time_per_channel_paced_and_in_revision_order() -> None:
+    due = [task("ev_1", 1, API), task("ev_1", 2, API), task("ev_2", 1, API)]
+    pacer = SlackPacer(min_interval_s=1.0)
+    args = _plan_args(NOW, pacer)
     [send] = plan_due(due, **args)
     assert [(t.alert.id, t.alert.revision) for t in send.tasks] == [("ev_1", 1)]  # no digest
     pacer.record_sent(pace_key(API), NOW)
@@ -276,16 +281,8 @@ def test_an_unreadable_stored_subscription_is_logged_without_its_token(
 def test_a_later_revision_waits_while_the_first_is_still_retrying() -> None:
     retrying = task("ev_1", 1, API, not_before=timedelta(seconds=30))  # revision 1: no ts yet
     update = task("ev_1", 2, API)
-    args: dict[str, Any] = {
-        "now": NOW + timedelta(seconds=10),  # long past the order grace: it still waits
-        "subscriptions": {API.id: API},
-        "inflight": set(),
-        "attempted": {},
-        "lanes": {},
-        "ended": lambda wid: False,
-        "owned": lambda t: True,
-        "pacer": SlackPacer(min_interval_s=0),
-    }
+    # long past the order grace: it still waits
+    args = _plan_args(NOW + timedelta(seconds=10), SlackPacer(min_interval_s=0))
     assert plan_due([retrying, update], **args) == []
     [send] = plan_due([update], **{**args, "ended": lambda wid: True})  # revision 1 ended
     assert send.tasks == (update,)
