@@ -38,7 +38,7 @@ def salient_block(candidate: Candidate) -> list[int]:
     `BLOCK_GAP`) holding the first core mention. A section that tells several episodes of one type
     (a history of attacks, waves of riots) gives the toll of the episode it leads with, not the
     largest figure of any of them."""
-    evidence = candidate.evidence
+    evidence = [i for i in candidate.evidence if i not in candidate.context]
     if not evidence or not candidate.core:
         return list(evidence)
     blocks: list[list[int]] = [[evidence[0]]]
@@ -57,12 +57,16 @@ def _build_event(
     published: date | datetime | None,
 ) -> Event:
     spec = candidate.spec
-    sentences = [analysis.doc.sentences[i] for i in candidate.evidence]
+    sentences = [analysis.doc.sentences[i] for i in candidate.evidence if i not in candidate.context]
     all_sentences = analysis.doc.sentences
     counted = [analysis.doc.sentences[i] for i in salient_block(candidate)]
     casualties = count_casualties(counted)
-    roles = [analysis.roles_at(i) for i in candidate.evidence] if spec.needs_target else None
-    target, tier = find_target(sentences, roles=roles) if spec.needs_target else (None, None)
+    # the target's role may come from an introduction before the attack (`Candidate.context`)
+    read = [i for i in candidate.evidence if i not in candidate.context] + sorted(candidate.context)
+    roles = [analysis.roles_at(i) for i in read] if spec.needs_target else None
+    target, tier = (
+        find_target([analysis.doc.sentences[i] for i in read], roles=roles) if spec.needs_target else (None, None)
+    )
     outcome = find_outcome(sentences, target) if spec.needs_target else None
     if spec.needs_target:
         # The target's own fate fills in a count the text leaves implicit.

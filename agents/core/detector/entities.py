@@ -71,6 +71,10 @@ _KILLED = (
 )
 _INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sustained)\b"
 _ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|bid|plot)\b", re.IGNORECASE)
+_ASSASSINATION_DONE = re.compile(
+    r"\bassassinated\b|\b(?:his|her|their|[A-Z][\w-]+(?:'s|\u2019s)) assassination\b|\bassassination of\b",
+    re.IGNORECASE,
+)
 
 
 # Each label's pattern, for lower-cased text, tried only where its matches can begin
@@ -157,6 +161,8 @@ def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
         return "foiled"
     if re.search(_UNHARMED, text, re.IGNORECASE):
         return "unharmed"
-    if re.search(r"\bassassinated\b", text, re.IGNORECASE) and not _ATTEMPT.search(text):
+    # "was assassinated", "her assassination by her bodyguards", "the assassination of X": the
+    # noun with no attempt, plot or bid anywhere in the evidence is a killing
+    if _ASSASSINATION_DONE.search(text) and not _ATTEMPT.search(text):
         return "killed"
     return "unknown"

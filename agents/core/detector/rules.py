@@ -204,6 +204,24 @@ class Analysis:
     _news: bool | None = None
     _lead_years: frozenset[str] | None = None
     _surnames: dict[int, frozenset[str]] = field(default_factory=dict)
+    _known: dict[str, int] | None = None
+
+    def known_surnames(self) -> dict[str, int]:
+        """Surname -> the first sentence that gives it with a first name ("Ilse Varga"): later, the
+        surname alone ("Varga's motorcade") names the same person."""
+        if self._known is None:
+            known: dict[str, int] = {}
+            attackers: set[str] = set()
+            for i, sentence in enumerate(self.doc.sentences):
+                for m in _NAME_RE.finditer(sentence):
+                    name = m.group(0).split()[-1]
+                    if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0))) and _SURNAME.match(name):
+                        known.setdefault(name, i)
+                        # "an assailant, identified as Sergeant R. Aliyev": the attacker's name
+                        if _PERPETRATOR.search(sentence[max(0, m.start() - 40) : m.start()]):
+                            attackers.add(name)
+            self._known = {name: i for name, i in known.items() if name not in attackers}
+        return self._known
 
     def is_news(self) -> bool:
         """The text dates its own story by weekday, "today", "yesterday" in its headline or first
@@ -358,6 +376,9 @@ class Candidate:
     evidence: list[int]  # sentence indices, sorted
     strong: bool
     core: frozenset[int]
+    # Sentences that only introduce the target ("Ilse Varga served as president", paragraphs before
+    # the attack): read for the target's role, never counted, dated or weighed as the mention.
+    context: frozenset[int] = frozenset()
 
 
 def group_at(analysis: Analysis, group: tuple[str, ...], index: int) -> bool:
@@ -460,6 +481,9 @@ def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
 _MAIN_CLAUSE = re.compile(
     r"[;:]|, (?=(?:the|a|an|he|she|they|it|we|i|police|officials|authorities|security|troops|gunmen"
     r"|protesters|demonstrators|thousands|hundreds|dozens|residents|voters)\b)"
+    # ... but not an apposition that describes the person just named ("the daughter of Sam Oruvo,
+    # a union leader who was assassinated in 1979"): that is still the background clause
+    r"(?!(?:the|a|an) (?:[\w'\u2019-]+ ){1,4}?(?:who|whom|whose)\b)"
 )
 
 
@@ -563,6 +587,8 @@ def find_candidate(
     strong = strong_hits(analysis, spec)
     usable = [i for i in sorted(analysis.anchors) if i not in claimed]
     evidence: set[int] = set(strong)
+    context: set[int] = set()  # introductions read before the attack sentence (backward coreference)
+    regular: set[int] = set(strong)
     if spec.groups:
         first = spec.groups[0]
         anchors = [i for i in usable if group_at(analysis, first, i) and not blocked(analysis, spec, i)]
@@ -575,6 +601,7 @@ def find_candidate(
 
         for anchor in anchors:
             picked = {anchor}
+            intro: set[int] = set()
             for group in spec.groups[1:]:
                 if in_group(group, anchor) and bound_at(analysis, spec, group, anchor):
                     continue
@@ -596,26 +623,47 @@ def find_candidate(
                     # further on ("Brenner, 47, was a member of parliament"): an explicit
                     # coreference by name. The surname is looked for first: roles are dear to
                     # read in sentences that are no anchor.
-                    names = _surnames(analysis.doc.sentences[anchor])
+                    # The role may also come first, where the text introduced the person: an
+                    # encyclopedia section's lead ("Ilse Varga served as president ... Varga's
+                    # motorcade was ambushed"), or a sentence shortly before.
+                    names = _named_in(analysis, anchor)
                     sentences = analysis.doc.sentences
+                    later = range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)
+                    before = range(anchor - spec.window - 1, -1, -1)
                     chosen = next(
                         (
                             j
-                            for j in range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)
-                            if any(name in sentences[j] for name in names)
-                            and in_group(group, j)
+                            for j in (*later, *before)
+                            if (j > anchor or j <= LEAD_SENTENCES or anchor - j <= COREF_REACH)
+                            and any(name in sentences[j] for name in names)
+                            and j not in claimed
+                            and group_at(analysis, group, j)
+                            # an introduction may be dated ("president from 1979 until 1987")
+                            and (j < anchor or not blocked(analysis, spec, j))
                             and _named_role(analysis, anchor, j)
                         ),
                         None,
                     )
+                    if chosen is not None and chosen < anchor:
+                        intro.add(chosen)
                 if chosen is None:
                     picked = set()
                     break
                 picked.add(chosen)
             evidence |= picked
-    if not evidence or _article_vetoed(analysis, spec, sorted(evidence)):
+            if picked:
+                context |= intro
+                regular |= picked - intro
+    context -= regular  # ... unless it is also a mention of its own
+    if not evidence or _article_vetoed(analysis, spec, sorted(evidence - context)):
         return None
-    return Candidate(spec=spec, evidence=sorted(evidence), strong=bool(strong), core=frozenset(evidence))
+    return Candidate(
+        spec=spec,
+        evidence=sorted(evidence),
+        strong=bool(strong),
+        core=frozenset(evidence - context),
+        context=frozenset(context),
+    )
 
 
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+")
@@ -665,17 +713,40 @@ def _surnames(sentence: str) -> set[str]:
     }
 
 
+def _named_in(analysis: Analysis, index: int) -> set[str]:
+    """The surnames sentence `index` names: with a first name, or alone once the text gave both."""
+    sentence = analysis.doc.sentences[index]
+    names = _surnames(sentence)
+    for name, at in analysis.known_surnames().items():
+        if at < index and name not in names and name in sentence:
+            names.add(name)
+    return names
+
+
+def _name_spans(analysis: Analysis, index: int) -> list[tuple[str, int, int]]:
+    sentence = analysis.doc.sentences[index]
+    spans = [
+        (m.group(0).split()[-1], m.start(), m.end())
+        for m in _NAME_RE.finditer(sentence)
+        if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0)))
+        and _SURNAME.match(m.group(0).split()[-1])
+    ]
+    taken = {name for name, _, _ in spans}
+    for name, at in analysis.known_surnames().items():
+        if at < index and name not in taken and name in sentence:
+            spans += [(name, m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", sentence)]
+    return spans
+
+
 def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
     sentence = analysis.doc.sentences[first]
     lower = analysis.masked(first)[1]
     return {
-        m.group(0).split()[-1]
-        for m in _NAME_RE.finditer(sentence)
-        if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0)))
-        and _SURNAME.match(m.group(0).split()[-1])
-        and not _PERPETRATOR.search(sentence[max(0, m.start() - 40) : m.start()])
+        name
+        for name, start, end in _name_spans(analysis, first)
+        if not _PERPETRATOR.search(sentence[max(0, start - 40) : start])
         # the named person is the one the act was done to, as a role would have to be
-        and victim_bound(lower, [m.span()])
+        and victim_bound(lower, [(start, end)])
     }
 
 
@@ -691,10 +762,19 @@ def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
 # "Musa, a judge,", "Vance, who had been mayor since 2019,".
 _APPOSITION = re.compile(
     r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
-    r"|served as|became)\s+)(?:(?:was|is|had been|served as|became)\s+)?(?:(?:an?|the|his|her)\s+)?"
+    r"|has been|served as|serves as|has served as|became)\s+)(?:(?:was|is|had been|has been|served as"
+    r"|serves as|has served as|became)\s+)?(?:(?:an?|the|his|her)\s+)?"
     r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
 )
-COREF_REACH = 5  # sentences: how far a named victim's role may come after the attack sentence
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+
+
+def _first_name(sentence: str, surname: str) -> str | None:
+    m = re.search(r"\b([A-Z][a-z]+) " + re.escape(surname) + r"\b", sentence)
+    return m.group(1) if m else None
+
+COREF_REACH = 8  # sentences: how far a named victim's role may come from the attack sentence
+LEAD_SENTENCES = 2  # the headline and the first sentence or two: where a text introduces its subject
 
 
 def _named_role(analysis: Analysis, anchor: int, other: int) -> bool:
@@ -707,8 +787,12 @@ def _named_role(analysis: Analysis, anchor: int, other: int) -> bool:
         return False
     case = analysis.masked(other)[0]
     roles = analysis.roles_at(other)
+    anchor_text = analysis.doc.sentences[anchor]
     for name in surnames:
         for m in re.finditer(r"\b" + re.escape(name) + r"\b", case):
+            first = _FIRST_NAME_BEFORE.search(case, 0, m.start())
+            if first is not None and _first_name(anchor_text, name) not in (None, first.group(1)):
+                continue  # "his widow, Ada Brask, served as ...": another person of that name
             after = [r for r in roles if r.start >= m.end()]
             if after and _APPOSITION.match(case[m.end() : min(after, key=lambda r: r.start).start]):
                 return True

@@ -111,7 +111,13 @@ MASKS: tuple[str, ...] = (
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
-    r"|harmed)\b",
+    r"|harmed)\b"
+    # a crowd that went home is no dispersal by force ("the crowds dispersed peacefully by nightfall",
+    # "the marchers later dispersed"); "police dispersed the crowd" and "were dispersed" stay force
+    r"|\b(?:crowds?|protesters|demonstrators|marchers|mourners|participants|supporters|people|students"
+    r"|they|rally|march|protest|gathering) (?:(?:later|eventually|then|quietly|peacefully|slowly|finally"
+    r"|had|all) ){0,2}dispersed\b(?! (?:by|with|using|after (?:police|security|troops)))"
+    r"|\bdispersed (?:peacefully|quietly|calmly|without (?:incident|violence))\b",
     r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
     # what a demand asks to stop or to look into: "an end to police brutality", "a probe into the killings"
     r"|(?:an |the )?end (?:to|of)|a (?:stop|halt) to|accountability for|(?:an |a )?(?:investigation|inquiry"
@@ -206,7 +212,10 @@ LEADING_BACKGROUND = (
     r"|(?:review|audit|overhaul|inquiry|commission)s? (?:was |were )?(?:ordered|launched|commissioned|set up"
     r"|prompted|triggered) (?:after|when|following|by)"
     # a comparison with an earlier year: "twice as many as in 2021, when the candidate was shot"
-    r"|(?:as|than) (?:in|during|at the time of) (?:the )?(?:1[89]\d\d|20\d\d))\b"
+    r"|(?:as|than) (?:in|during|at the time of) (?:the )?(?:1[89]\d\d|20\d\d)"
+    # ... or with an earlier event: "compared the marches to the strikes of 1971, when troops fired"
+    r"|(?:compar(?:e|ed|es|ing)|likened|likening) (?:[\w'\u2019-]+ ){1,6}?(?:to|with)"
+    r"|reminiscent of|(?:in )?(?:an )?echo(?:es|ed|ing)? of)\b"
 )
 # Time told relative to now: in a news article (one that dates its own story by weekday, "today",
 # "yesterday") an event "years ago" or "last year" is an earlier one, whatever the sentence narrates.
