@@ -179,7 +179,9 @@ _FEW = frozenset({"five", "six", "seven", "eight", "nine"})
 
 # "The headman was among the dead": one of the victims, which says nothing of whom the attack aimed at.
 _AMONG_AFTER = re.compile(
-    r"(?:\s+[\w'\u2019.-]+){0,3}?,?(?:\s*\([^)]{0,40}\))?(?:,[^,;:]{0,80},)?\s*(?:(?:was|were|is|are)\s+)?"
+    r"(?:\s+[\w'\u2019.-]+){0,3}?,?(?:\s*\([^)]{0,40}\))?(?:,[^,;:]{0,80},)?"
+    # "the village chief and two of his sons were among those killed"
+    r"(?:\s+and\s+[^,;:.]{0,40}?)?\s*(?:(?:was|were|is|are)\s+)?"
     r"(?:also\s+)?among (?:the|those) (?:\w+ )?(?:dead"
     r"|victims|wounded|injured|killed|casualties|hurt)\b"
 )

@@ -762,8 +762,10 @@ def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
 # "Musa, a judge,", "Vance, who had been mayor since 2019,".
 _APPOSITION = re.compile(
     r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
-    r"|has been|served as|serves as|has served as|became)\s+)(?:(?:was|is|had been|has been|served as"
-    r"|serves as|has served as|became)\s+)?(?:(?:an?|the|his|her)\s+)?"
+    r"|has been|served as|serves as|has served as|became|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"
+    r"\s+)(?:(?:was|is|had been|has been|served as|serves as|has served as|became)\s+)?"
+    # "an investigative reporter", "the long-serving district governor": a word or two before the role
+    r"(?:(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}?)?"
     r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
 )
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")

@@ -25,9 +25,12 @@ COMMUNAL = (
     r" (?:riots?|rioting|clashes|violence|pogroms?)\b"
     r"|\b(?:riots?|rioting|clashes|violence|fighting) between "
     + _SIDE
-    + r"(?:[\w-]+ ){1,4}?(?:and "
+    + r"(?:[\w'\u2019-]+ ){1,6}?(?:and "
     + _SIDE
     + r"|communities|groups|villages|tribes|clans)"
+    # "mob violence", "between the city's two main religious communities": a mob is no protest
+    r"|\bmob (?:violence|attacks?)\b"
+    r"|\bbetween (?:[\w'\u2019-]+ ){0,6}?(?:religious|ethnic|rival|caste|tribal) (?:communities|groups)\b"
 )
 # The words of a protest other than "riot": what a communal riot article never says.
 PROTEST_WORDS = (
@@ -256,6 +259,14 @@ ARMED_CLASH = (
     r"|\bclash\w* (?:between|with) (?:\w+ ){0,3}(?:forces|fighters|militias?|rebels|insurgents|tribesmen)"
     r" (?:loyal to|of)\b"
 )
+# A plot the text itself says never existed ("the documents were fabricated", "no plot to kill the
+# prime minister had ever existed"): its plan is no foiled attempt, unless someone was really attacked.
+NEVER_HAPPENED = (
+    r"\bno (?:such )?(?:plot|plan|conspiracy|attempt)\b[^.;]{0,60}\b(?:existed|took place|was ever)\b"
+    r"|\b(?:plot|plan|conspiracy|documents?|evidence|claims?)\b[^.;]{0,40}\b(?:were|was|had been) (?:fabricated"
+    r"|forged|invented|a hoax)\b"
+)
+ATTACK_DONE = r"\b(?:shot|stabbed|wounded|injured|exploded|detonated|opened fire|killed|poisoned)\b"
 # A prison or jail saturating the article: its riot is not a protest (an article veto).
 PRISON = r"\b(?:prisons?|jails?|inmates?|penitentiar(?:y|ies)|cell ?blocks?|prison guards?|warders?)\b"
 
@@ -593,6 +604,7 @@ ASSASSINATION = EventSpec(
     ),
     severity=SeverityWeights(prior=20.0, any_casualty_bonus=0.0, death_bonus=0.0, casualty_log_weight=6.0),
     needs_target=True,
+    article_context=((NEVER_HAPPENED, ATTACK_DONE),),
     article_vetoes=(FICTION, SPORT, DISEASE),
     lead_vetoes=((FICTION, FICTION_TOLD),),
     bind_words=12,
@@ -652,6 +664,7 @@ PATTERN_NAMES: dict[str, str] = {
     ARMED_CLASH: "armed clash",
     PRISON: "prison",
     COMMUNAL: "communal violence",
+    NEVER_HAPPENED: "a plot that never existed",
     RELATIVE_PAST: "earlier event (relative past)",
     EARLIER_EVENT: "another, earlier event",
     LEADING_BACKGROUND: "background clause",
