@@ -161,7 +161,10 @@ _VETO_TEXT = (
     "tributes to him, mourning, commemorating, the anniversary of it, a memorial service, the son of "
     "the king, the widow of the general, his wife. Communal riots, sectarian clashes, ethnic violence, "
     "riots between the two villages, clashes between farmers and herders, fighting between rival clans. "
-    "Earlier protests, previous rallies, prior bombings, several similar attacks."
+    "Earlier protests, previous rallies, prior bombings, several similar attacks. "
+    "No plot to kill him ever existed; no such plan was ever made; the documents were forged, the "
+    "claims had been fabricated; the evidence was invented; the conspiracy was a hoax. Mob violence "
+    "and mob attacks broke out between members of the two rival communities."
 ).lower()
 
 

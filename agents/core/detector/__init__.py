@@ -65,7 +65,9 @@ def _build_event(
     read = [i for i in candidate.evidence if i not in candidate.context] + sorted(candidate.context)
     roles = [analysis.roles_at(i) for i in read] if spec.needs_target else None
     target, tier = (
-        find_target([analysis.doc.sentences[i] for i in read], roles=roles) if spec.needs_target else (None, None)
+        find_target([analysis.doc.sentences[i] for i in read], roles=roles)
+        if spec.needs_target
+        else (None, None)
     )
     outcome = find_outcome(sentences, target) if spec.needs_target else None
     if spec.needs_target:

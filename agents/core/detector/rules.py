@@ -734,7 +734,9 @@ def _name_spans(analysis: Analysis, index: int) -> list[tuple[str, int, int]]:
     taken = {name for name, _, _ in spans}
     for name, at in analysis.known_surnames().items():
         if at < index and name not in taken and name in sentence:
-            spans += [(name, m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", sentence)]
+            spans += [
+                (name, m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", sentence)
+            ]
     return spans
 
 
@@ -762,7 +764,8 @@ def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
 # "Musa, a judge,", "Vance, who had been mayor since 2019,".
 _APPOSITION = re.compile(
     r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
-    r"|has been|served as|serves as|has served as|became|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"
+    r"|has been|served as|serves as|has served as|became"
+    r"|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"
     r"\s+)(?:(?:was|is|had been|has been|served as|serves as|has served as|became)\s+)?"
     # "an investigative reporter", "the long-serving district governor": a word or two before the role
     r"(?:(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}?)?"
@@ -774,6 +777,7 @@ _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 def _first_name(sentence: str, surname: str) -> str | None:
     m = re.search(r"\b([A-Z][a-z]+) " + re.escape(surname) + r"\b", sentence)
     return m.group(1) if m else None
+
 
 COREF_REACH = 8  # sentences: how far a named victim's role may come from the attack sentence
 LEAD_SENTENCES = 2  # the headline and the first sentence or two: where a text introduces its subject

@@ -263,8 +263,8 @@ ARMED_CLASH = (
 # prime minister had ever existed"): its plan is no foiled attempt, unless someone was really attacked.
 NEVER_HAPPENED = (
     r"\bno (?:such )?(?:plot|plan|conspiracy|attempt)\b[^.;]{0,60}\b(?:existed|took place|was ever)\b"
-    r"|\b(?:plot|plan|conspiracy|documents?|evidence|claims?)\b[^.;]{0,40}\b(?:were|was|had been) (?:fabricated"
-    r"|forged|invented|a hoax)\b"
+    r"|\b(?:plot|plan|conspiracy|documents?|evidence|claims?)\b[^.;]{0,40}\b(?:were|was|had been)"
+    r" (?:fabricated|forged|invented|a hoax)\b"
 )
 ATTACK_DONE = r"\b(?:shot|stabbed|wounded|injured|exploded|detonated|opened fire|killed|poisoned)\b"
 # A prison or jail saturating the article: its riot is not a protest (an article veto).
