@@ -185,8 +185,27 @@ _YEAR = re.compile(
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 
 
+# "June 2", "2 June", "Sept. 14": a day of the month (a wire dateline), not a toll.
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = re.compile(
+    r"\b"
+    + _MONTHS
+    + r" (\d{1,2})(?:st|nd|rd|th)?\b(?!\s+(?:people|persons|civilians|others|dead|killed|injured"
+    r"|wounded|were)\b)|\b(\d{1,2})(?:st|nd|rd|th)? " + _MONTHS + r"(?![a-z])"
+)
+
+
+def _blank_day(m: re.Match[str]) -> str:
+    group = 1 if m.group(1) is not None else 2
+    start, end = m.span(group)
+    text = m.group(0)
+    return text[: start - m.start()] + " " * (end - start) + text[end - m.start() :]
+
+
 def _blank_years(text: str) -> str:
-    return _YEAR.sub(lambda m: " " * len(m.group(0)), text) if _FOUR_DIGITS.search(text) else text
+    if _FOUR_DIGITS.search(text):
+        text = _YEAR.sub(lambda m: " " * len(m.group(0)), text)
+    return _DAY.sub(_blank_day, text)
 
 
 def sentence_counts(sentence: str) -> tuple[int | None, int | None]:

@@ -638,8 +638,10 @@ def find_candidate(
                             and any(name in sentences[j] for name in names)
                             and j not in claimed
                             and group_at(analysis, group, j)
-                            # an introduction may be dated ("president from 1979 until 1987")
-                            and (j < anchor or not blocked(analysis, spec, j))
+                            # a sentence that introduces the person may be dated ("president
+                            # from 1979 until 1987", "a crackdown since last year"): only the
+                            # unconditional vetoes apply to it
+                            and not analysis.blocked_at(spec.blockers, j)
                             and _named_role(analysis, anchor, j)
                         ),
                         None,

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from agents.core.detector.recase import recase
+
 # A whole line is furniture when it starts like this. Anchored at line start so the same words
 # inside a sentence ("he refused to read more than...") are untouched.
 _FURNITURE_LINE = re.compile(
@@ -164,6 +166,8 @@ def build_document(title: str | None, text: str) -> Document:
     for sentence in split_sentences(strip_furniture(normalise(text))):
         if sentence.lower() not in {s.lower() for s in sentences[:3]}:
             sentences.append(sentence)
+    # wire copy in capitals: names are found by their capitals, so give the text ordinary case
+    sentences = [recase(s) for s in sentences]
     starts: list[int] = []
     offset = 0
     for sentence in sentences:
