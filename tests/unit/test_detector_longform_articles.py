@@ -99,3 +99,36 @@ def test_a_count_after_shot_and_killed_is_the_toll() -> None:
 )
 def test_what_a_peaceful_protest_demands_is_not_its_violence(text: str) -> None:
     assert detect(None, text) == []
+
+
+# Background clauses (issue 8, class 4): what followed a killing, what honours it, a seat it
+# emptied, a comparison with an earlier event. Sentences written for this file.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Following his assassination, the vice president took office and declared a state of emergency.",
+        "With the leader's murder, the movement split into three factions.",
+        "The square was renamed in honour of the murdered mayor.",
+        "He was elected to the seat left vacant by the assassination of the sitting member.",
+        "Union leaders compared the march to the strike of 1971, when troops opened fire on dockers and "
+        "killed eleven of them.",
+        "The memory of the 2009 election, in which the candidate Tobias Renn was shot dead at a rally, led "
+        "the commission to ban rallies after dark.",
+        "The crowds dispersed peacefully by nightfall.",
+    ],
+)
+def test_background_clauses_raise_nothing(text: str) -> None:
+    assert detect(None, text) == []
+
+
+def test_a_bombed_rally_is_no_protest_violence() -> None:
+    text = (
+        "A bomb exploded on a bus carrying supporters of the party to a rally in the city on Monday, "
+        "killing 27 people and wounding dozens."
+    )
+    assert detect(None, text) == []
+
+
+def test_petrol_bombs_thrown_by_a_crowd_are_still_protest_force() -> None:
+    text = "Protesters threw petrol bombs at police, who fired tear gas to disperse them on Monday."
+    assert [e.type for e in detect(None, text)] == ["protest_violence"]

@@ -164,7 +164,8 @@ _VETO_TEXT = (
     "Earlier protests, previous rallies, prior bombings, several similar attacks. "
     "No plot to kill him ever existed; no such plan was ever made; the documents were forged, the "
     "claims had been fabricated; the evidence was invented; the conspiracy was a hoax. Mob violence "
-    "and mob attacks broke out between members of the two rival communities."
+    "and mob attacks broke out between members of the two rival communities. A bomb exploded, a "
+    "device went off, a suicide bomber blew himself up, a car bomb and a bomb blast."
 ).lower()
 
 

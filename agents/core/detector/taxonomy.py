@@ -97,6 +97,9 @@ MASKS: tuple[str, ...] = (
     # Marched by others: captives led away ("the men were marched to the bridge") are no march.
     r"\b(?:were|was|been|being) (?:(?:then|later|all|\w+ed\b[^.;,]{0,60}?\band) )?marched"
     r" (?:to|into|off|away|out|back)\b",
+    # caring for the victims is no act of violence ("visited the wounded in hospital")
+    r"\b(?:visit(?:ed|ing|s)?|treat(?:ed|ing|s)?|tend(?:ed|ing)?|comfort(?:ed|ing)?|evacuat(?:ed|ing))"
+    r" (?:the )?(?:wounded|injured)\b",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
     # whom a march demands justice for or mourns is its grievance, not its news ("justice for murdered
@@ -211,6 +214,14 @@ LEADING_BACKGROUND = (
     r"|(?:sons?|daughters?|widow(?:er)?|father|mother|brother|sister|grand(?:son|daughter)|nephew|niece"
     r"|grandfather|grandmother|heirs?|husband|wife) of"
     r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)"
+    r"|(?:the |a )?(?:memor(?:y|ies)|reminders?|remembrance) of|in honou?r of"
+    # what came after a killing told earlier: "following his assassination, the vice president took
+    # office", "with the leader's murder, the movement split"
+    r"|(?:after|following|upon|with) (?:the |his |her |their |its |[\w-]+(?:'s|\u2019s) )(?:[\w-]+ ){0,2}?"
+    r"(?:assassination|murder|killing|death)s?"
+    # a seat a killing emptied: "elected to the seat left vacant by the assassination of"
+    r"|(?:left )?vacant (?:by|after|following|since)|vacated by"
+    r"|by-?elections? (?:\w+ ){0,3}?(?:after|following|caused by|called after)"
     # what an earlier attack set off: "after a review ordered when a lawmaker was stabbed"
     r"|(?:review|audit|overhaul|inquiry|commission)s? (?:was |were )?(?:ordered|launched|commissioned|set up"
     r"|prompted|triggered) (?:after|when|following|by)"
@@ -245,6 +256,13 @@ NEWS_TIME = (
 HOSTAGE = (
     r"\bhostages?\b|\bhostage-tak\w+|\bsiege\b|\bkidnapp?(?:ed|ing|ers?|s)?\b(?! and (?:killed|murdered|shot"
     r"|beheaded|executed))|\babduct\w*"
+)
+# A bomb that went off is an attack on whoever was there, not force used in a protest: a bombed
+# rally or a bus of supporters is a bombing ("petrol bombs" thrown by a crowd stay force).
+BOMBING = (
+    r"\b(?:bomb|device|explosives?|ied|grenade)s? (?:\w+ ){0,6}?(?:exploded|went off|was detonated|were"
+    r" detonated|detonated)\b|\b(?:suicide bomb\w*|car bomb\w*|bomb attacks?|bomb blasts?|bombings?"
+    r"|blew (?:himself|herself|themselves) up)\b"
 )
 # Armed men or captors making demands are not a group with a grievance (no protest).
 ARMED_DEMAND = (
@@ -625,7 +643,7 @@ PROTEST_VIOLENCE = EventSpec(
         DISASTER,
         SPORT_RIOT,
     ),
-    mention_blockers=(ARMED_DEMAND, ARMED_CLASH),
+    mention_blockers=(ARMED_DEMAND, ARMED_CLASH, BOMBING),
     dated=(HISTORY_PROTEST,),
     leading_background=(LEADING_BACKGROUND,),
     relative_past=(RELATIVE_PAST,),
@@ -662,6 +680,7 @@ PATTERN_NAMES: dict[str, str] = {
     HOSTAGE: "hostage-taking/kidnapping",
     ARMED_DEMAND: "armed men's demands",
     ARMED_CLASH: "armed clash",
+    BOMBING: "a bombing",
     PRISON: "prison",
     COMMUNAL: "communal violence",
     NEVER_HAPPENED: "a plot that never existed",
