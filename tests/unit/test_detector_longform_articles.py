@@ -132,3 +132,30 @@ def test_a_bombed_rally_is_no_protest_violence() -> None:
 def test_petrol_bombs_thrown_by_a_crowd_are_still_protest_force() -> None:
     text = "Protesters threw petrol bombs at police, who fired tear gas to disperse them on Monday."
     assert [e.type for e in detect(None, text)] == ["protest_violence"]
+
+
+# A dated sentence that narrates the attack on a person the text has introduced is the text's own
+# event (TAXONOMY: main subject, not date), told by a pronoun or by "escaped assassination".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostrava became a republic in 1958 under President Ilan Saro. When he was assassinated at a "
+        "parade in 1961, the army took power.",
+        "Under President Odo Meret the country joined the union in 1970. Meret survived a coup in 1972 "
+        "and narrowly escaped assassination in 1974.",
+    ],
+)
+def test_dated_narration_of_an_introduced_person_is_reported(text: str) -> None:
+    assert [e.type for e in detect(None, text)] == ["assassination_attempt"]
+
+
+def test_a_role_given_to_the_texts_subject_before_the_attack_binds_it() -> None:
+    text = (
+        "Lena Brook was elected to parliament in 1990 and taught law before that. Brook chaired the "
+        "budget committee for six years. In 1999 the president appointed her minister of the interior. "
+        "She reorganised the border police. On 2 May 2001 a bomb exploded under Brook's car outside her "
+        "home, and she was badly hurt. Brook returned to work in June."
+    )
+    (event,) = detect(None, text)
+    assert event.type == "assassination_attempt"
+    assert event.entities.target is not None and event.entities.target.role.lower() == "minister"

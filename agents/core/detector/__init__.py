@@ -14,7 +14,7 @@ from agents.core.detector.casualties import count_casualties, suicide_attackers
 from agents.core.detector.dates import event_date
 from agents.core.detector.entities import find_outcome, find_target, weapons
 from agents.core.detector.places import GOVERNMENT_DISTRICTS, find_places
-from agents.core.detector.rules import Analysis, Candidate, analyse
+from agents.core.detector.rules import Analysis, Candidate, analyse, context_roles
 from agents.core.detector.salience import decide
 from agents.core.detector.severity import SeverityInput, score
 from agents.core.detector.text import build_document
@@ -63,7 +63,14 @@ def _build_event(
     casualties = count_casualties(counted)
     # the target's role may come from an introduction before the attack (`Candidate.context`)
     read = [i for i in candidate.evidence if i not in candidate.context] + sorted(candidate.context)
-    roles = [analysis.roles_at(i) for i in read] if spec.needs_target else None
+    roles = (
+        [
+            context_roles(analysis, candidate, i) if i in candidate.context else analysis.roles_at(i)
+            for i in read
+        ]
+        if spec.needs_target
+        else None
+    )
     target, tier = (
         find_target([analysis.doc.sentences[i] for i in read], roles=roles)
         if spec.needs_target

@@ -421,7 +421,13 @@ _NAMED_VICTIM = re.compile(
     r"\b(?!(?:He|She|It|They|This|That|The|A|An|One|Who)\b)[A-Z][\w'\u2019.-]+"
     r"(?:,? (?:[A-Z][\w'\u2019.-]+|and (?:\w+ ){0,2}\w+))*"
     r" (?:was|were) (?:assassinated|shot dead|gunned down|murdered|killed|stabbed|shot)\b"
+    # "Diori put down a coup in 1963 and narrowly escaped assassination in 1965"
+    r"|\b(?!(?:He|She|It|They|This|That|The|A|An|One|Who|In|On|At|By|For|From|With|After|Before|During"
+    r"|When|While|Since|Later|Then|His|Her|Their)\b)[A-Z][\w'\u2019.-]+\b[^.;]{0,60}?"
+    r"\b(?:narrowly )?(?:escaped|survived) (?:an? |the )?(?:\w+ )?(?:assassination|attempt on (?:his|her) life)"
 )
+# "When he was assassinated in a coup in 1963, ...": the person the previous sentence gave a role.
+_PRONOUN_VICTIM = re.compile(r"\b(?:he|she) was (?:assassinated|shot dead|murdered)\b", re.IGNORECASE)
 
 
 def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
@@ -433,8 +439,15 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     if cached is None:
         case, lower = analysis.masked(index)
         if spec.needs_target:
-            cached = victim_bound(lower, [(r.start, r.end) for r in analysis.roles_at(index)]) or bool(
-                _NAMED_VICTIM.search(case)
+            cached = (
+                victim_bound(lower, [(r.start, r.end) for r in analysis.roles_at(index)])
+                or bool(_NAMED_VICTIM.search(case))
+                or (
+                    index > 0
+                    and _PRONOUN_VICTIM.search(case) is not None
+                    and bool(analysis.roles_at(index - 1))
+                    and not analysis.roles_at(index)
+                )
             )
         elif spec.pair_pattern is not None and spec.groups:
             cached = bound(
@@ -627,6 +640,7 @@ def find_candidate(
                     # encyclopedia section's lead ("Ilse Varga served as president ... Varga's
                     # motorcade was ambushed"), or a sentence shortly before.
                     names = _named_in(analysis, anchor)
+                    subject = bool(names) and _subject_names(analysis, anchor)
                     sentences = analysis.doc.sentences
                     later = range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)
                     before = range(anchor - spec.window - 1, -1, -1)
@@ -635,14 +649,14 @@ def find_candidate(
                             j
                             for j in (*later, *before)
                             if (j > anchor or j <= LEAD_SENTENCES or anchor - j <= COREF_REACH)
-                            and any(name in sentences[j] for name in names)
+                            and (any(name in sentences[j] for name in names) or (j < anchor and subject))
                             and j not in claimed
                             and group_at(analysis, group, j)
                             # a sentence that introduces the person may be dated ("president
                             # from 1979 until 1987", "a crackdown since last year"): only the
                             # unconditional vetoes apply to it
                             and not analysis.blocked_at(spec.blockers, j)
-                            and _named_role(analysis, anchor, j)
+                            and (_named_role(analysis, anchor, j) or _subject_role(analysis, anchor, j))
                         ),
                         None,
                     )
@@ -805,6 +819,65 @@ def _named_role(analysis: Analysis, anchor: int, other: int) -> bool:
             if after and _APPOSITION.match(case[m.end() : min(after, key=lambda r: r.start).start]):
                 return True
     return False
+
+
+# A role given to the text's subject by a pronoun or a predicate, not in apposition: "the prime
+# minister appointed her minister of justice", "As minister she ...", "she became mayor in 2010".
+_PREDICATED_ROLE = re.compile(
+    r"(?:\b(?:she|he|{name})\s+(?:was|became|served as|had been|is|has been)\s+(?:(?:appointed|elected|named"
+    r"|made|sworn in)\s+)?(?:as\s+)?(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
+    r"|\b(?:appointed|named|made|elected)\s+(?:her|him|{name})\s+(?:as\s+)?(?:(?:the|an?)\s+)?"
+    r"|^as\s+)$"
+)
+SUBJECT_MENTIONS = 3  # sentences: a person named this often, first in the lead, is the text's subject
+
+
+def _subject_names(analysis: Analysis, anchor: int) -> list[str]:
+    """The victims of sentence `anchor` who are the text's subject."""
+    known = analysis.known_surnames()
+    sentences = analysis.doc.sentences
+    return [
+        name
+        for name in sorted(_victim_surnames(analysis, anchor))
+        if known.get(name, LEAD_SENTENCES + 1) <= LEAD_SENTENCES
+        and sum(name in s for s in sentences) >= SUBJECT_MENTIONS
+    ]
+
+
+def _subject_role(analysis: Analysis, anchor: int, other: int) -> bool:
+    """`other`, before the attack, gives a role to the person the attack names as its victim when
+    that person is the text's subject (introduced in the lead, named again and again): an
+    encyclopedia section about a minister's career tells the attack on "Obrel" paragraphs after
+    "the prime minister appointed her minister of justice"."""
+    if other > anchor:
+        return False
+    for name in _subject_names(analysis, anchor):
+        pattern = re.compile(_PREDICATED_ROLE.pattern.format(name=re.escape(name.lower())))
+        lower = analysis.masked(other)[1]
+        if any(pattern.search(lower[: r.start]) for r in analysis.roles_at(other)):
+            return True
+    return False
+
+
+def context_roles(analysis: Analysis, candidate: Candidate, index: int) -> list[RoleHit]:
+    """The roles an introduction (`Candidate.context`) gives the attack's victim, not every role it
+    names ("the president appointed her minister": minister, not president)."""
+    names: set[str] = set()
+    for i in candidate.core:
+        names |= _victim_surnames(analysis, i)
+    case, lower = analysis.masked(index)
+    kept = []
+    for role in analysis.roles_at(index):
+        for name in names:
+            pattern = re.compile(_PREDICATED_ROLE.pattern.format(name=re.escape(name.lower())))
+            appositive = any(
+                _APPOSITION.match(case[m.end() : role.start])
+                for m in re.finditer(r"\b" + re.escape(name) + r"\b", case[: role.start])
+            )
+            if appositive or pattern.search(lower[: role.start]):
+                kept.append(role)
+                break
+    return kept
 
 
 def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], reach: int = 2) -> None:
