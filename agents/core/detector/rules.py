@@ -424,7 +424,8 @@ _NAMED_VICTIM = re.compile(
     # "Diori put down a coup in 1963 and narrowly escaped assassination in 1965"
     r"|\b(?!(?:He|She|It|They|This|That|The|A|An|One|Who|In|On|At|By|For|From|With|After|Before|During"
     r"|When|While|Since|Later|Then|His|Her|Their)\b)[A-Z][\w'\u2019.-]+\b[^.;]{0,60}?"
-    r"\b(?:narrowly )?(?:escaped|survived) (?:an? |the )?(?:\w+ )?(?:assassination|attempt on (?:his|her) life)"
+    r"\b(?:narrowly )?(?:escaped|survived) (?:an? |the )?(?:\w+ )?"
+    r"(?:assassination|attempt on (?:his|her) life)"
 )
 # "When he was assassinated in a coup in 1963, ...": the person the previous sentence gave a role.
 _PRONOUN_VICTIM = re.compile(r"\b(?:he|she) was (?:assassinated|shot dead|murdered)\b", re.IGNORECASE)
