@@ -159,3 +159,19 @@ def test_a_role_given_to_the_texts_subject_before_the_attack_binds_it() -> None:
     (event,) = detect(None, text)
     assert event.type == "assassination_attempt"
     assert event.entities.target is not None and event.entities.target.role.lower() == "minister"
+
+
+# Sentences that name a role or a crowd but report no attempt and no protest violence (issue 8,
+# classes 3, 5, 8). Written for this file.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 1985 bombing of the airliner killed all 329 people on board, including a senior diplomat.",
+        "A drone strike killed the group's commander and four bodyguards.",
+        "The party leader was assassinated politically by his rivals at the congress.",
+        "A grenade was thrown into a crowd at the rally, killing two supporters; the candidate had left.",
+        "Demonstrators burned an effigy of the president outside the embassy.",
+    ],
+)
+def test_no_attempt_and_no_protest_violence(text: str) -> None:
+    assert detect(None, text) == []

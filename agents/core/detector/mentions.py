@@ -159,7 +159,7 @@ def _scuffle(text: str, role_start: int) -> bool:
 # anonymous victims, unless the role itself was the target ("a bomb targeting the governor's
 # convoy" binds that earlier mention of the role).
 _ONE_OF_MANY = re.compile(
-    r"\b(?:kill\w*|wound\w*|injur\w*|dead|died)\s+(?:at least |more than |about |some )?"
+    r"\b(?:kill\w*|wound\w*|injur\w*|dead|died)\s+(?:at least |more than |about |some |all |nearly |almost )?"
     r"(?P<n>\d+|dozens|scores|hundreds|many|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty)\b(?:\s+[\w-]+){0,2}?\s+(?:people|persons|civilians|worshippers|passengers|guests"
     r"|shoppers|students|villagers|soldiers|officers|policemen|others|residents|children|bystanders"
