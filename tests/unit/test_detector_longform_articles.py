@@ -175,3 +175,14 @@ def test_a_role_given_to_the_texts_subject_before_the_attack_binds_it() -> None:
 )
 def test_no_attempt_and_no_protest_violence(text: str) -> None:
     assert detect(None, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several people were hurt as police charged a crowd of opposition supporters.",
+        "Traders protesting market closures fought running battles with police.",
+    ],
+)
+def test_force_on_a_gathering_and_battles_with_police_are_protest_violence(text: str) -> None:
+    assert [e.type for e in detect(None, text)] == ["protest_violence"]

@@ -584,7 +584,8 @@ CROWD_FORCE = (
 PROTEST_STRONG = (
     # civilians fighting the police: a violent demonstration in the coders' sense, whatever the word
     r"\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
-    r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\bclash(?:ed|es|ing)? with (?:the )?(?:\w+ )?(?:police"
+    r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\b(?:clash(?:ed|es|ing)?|fought (?:running )?(?:battles? )?"
+    r"|battled|(?:fought|fighting) (?:running )?battles?) with (?:the )?(?:\w+ )?(?:police"
     r"|security forces|troops|soldiers|gendarmes|officers)\b",
     # ... or stoning them: "supporters of the leader threw stones at police"
     r"\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
@@ -595,6 +596,10 @@ PROTEST_STRONG = (
     r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\bpelted (?:the )?(?:\w+ )?(?:police|security forces"
     r"|troops|soldiers|officers)\b",
     r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
+    # the police using force on a gathering: "police charged a crowd of opposition supporters"
+    r"\b(?:police|security forces|riot police|gendarmes)\b[^.;]{0,30}\b(?:charged|baton-charged|lathi-charged"
+    r"|tear-gassed|dispersed|beat|broke up)\s+(?:a |the )?(?:\w+ ){0,2}(?:crowds?|gatherings?|rall(?:y|ies)"
+    r"|mourners|supporters|vigil|procession)\b",
     r"\b(?:violent|deadly|bloody) (?:protests?|demonstrations?|clashes with (?:police|security forces))\b",
     r"\brioters?\b|\brioting\b|\brioted\b",
     r"\b(?:fired|used|firing|using|lobbed|with)\b[^.]{0,50}\bto disperse\b",
