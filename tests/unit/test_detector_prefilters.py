@@ -264,7 +264,8 @@ _CUE_TEXT = (
     "Two guards were killed, the bodyguard was hurt and the attack left one dead; the bomber's blast; "
     "casualties; a drone; the minister escaped unharmed; the group claimed responsibility. "
     "Youths clashed with the police, villagers clashing with troops. supporters threw stones at the police,"
-    " youths pelted riot police; students occupying the campus."
+    " youths pelted riot police; students occupying the campus. Police charged a crowd of supporters;"
+    " riot police dispersed the rally; police broke up the vigil."
 ).lower()
 
 

@@ -584,8 +584,8 @@ CROWD_FORCE = (
 PROTEST_STRONG = (
     # civilians fighting the police: a violent demonstration in the coders' sense, whatever the word
     r"\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
-    r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\b(?:clash(?:ed|es|ing)?|fought (?:running )?(?:battles? )?"
-    r"|battled|(?:fought|fighting) (?:running )?battles?) with (?:the )?(?:\w+ )?(?:police"
+    r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\b(?:clash(?:ed|es|ing)?|battled"
+    r"|fought(?: running)?(?: battles?)?|fighting(?: running)? battles?) with (?:the )?(?:\w+ )?(?:police"
     r"|security forces|troops|soldiers|gendarmes|officers)\b",
     # ... or stoning them: "supporters of the leader threw stones at police"
     r"\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
