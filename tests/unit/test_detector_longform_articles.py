@@ -186,3 +186,11 @@ def test_no_attempt_and_no_protest_violence(text: str) -> None:
 )
 def test_force_on_a_gathering_and_battles_with_police_are_protest_violence(text: str) -> None:
     assert [e.type for e in detect(None, text)] == ["protest_violence"]
+
+
+def test_no_reported_casualties_is_no_speech_verb() -> None:
+    text = (
+        "Gunmen fired at the house of Ana Reyes in the port on Monday. Reyes, a senior municipal "
+        "official, was not harmed as there were no reported casualties."
+    )
+    assert [e.type for e in detect(None, text)] == ["assassination_attempt"]

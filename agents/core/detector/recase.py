@@ -79,7 +79,13 @@ def common_words() -> frozenset[str]:
     return frozenset(words - _PROPER)
 
 
+# Ordinary text has three lower-case words within its first few: found at once, in C.
+_LOWER_WORDS = re.compile(r"[a-z]{3}.*?[a-z]{3}.*?[a-z]{3}", re.S)
+
+
 def is_shouting(sentence: str) -> bool:
+    if _LOWER_WORDS.search(sentence) is not None:
+        return False
     letters = [c for c in sentence if c.isalpha()]
     if len(letters) < _SHOUT_MIN_LETTERS:
         return False
