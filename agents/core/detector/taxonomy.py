@@ -416,7 +416,8 @@ SOURCE_AFTER_ROLE = (
     r"|protested|demonstrated|attacked|torched|looted|opened fire|fired)\b"
     r"|^[^.;]{0,40}?\b(?:said|says|told|tells|stated|added|confirmed|announced|condemned|denounced|vowed"
     r"|urged"
-    r"|ordered|called|blamed|visited|warned|claimed|(?<!no )(?<!were )(?<!was )reported|noted|tweeted|wrote|spoke|promised)\b"
+    r"|ordered|called|blamed|visited|warned|claimed|(?<!no )(?<!were )(?<!was )reported|noted|tweeted"
+    r"|wrote|spoke|promised)\b"
 )
 SOURCE_BEFORE_ROLE = (
     r"\b(?:according to|quoted|quoting|statement from|spokesm[ae]n for)\s+(?:the |a )?(?:\w+ ){0,3}$"
