@@ -107,7 +107,7 @@ def test_what_a_peaceful_protest_demands_is_not_its_violence(text: str) -> None:
     "text",
     [
         "Following his assassination, the vice president took office and declared a state of emergency.",
-        "With the leader's murder, the movement split into three factions.",
+        "After the leader's murder, the movement split into three factions.",
         "The square was renamed in honour of the murdered mayor.",
         "He was elected to the seat left vacant by the assassination of the sitting member.",
         "Union leaders compared the march to the strike of 1971, when troops opened fire on dockers and "
@@ -169,7 +169,7 @@ def test_a_role_given_to_the_texts_subject_before_the_attack_binds_it() -> None:
         "The 1985 bombing of the airliner killed all 329 people on board, including a senior diplomat.",
         "A drone strike killed the group's commander and four bodyguards.",
         "The party leader was assassinated politically by his rivals at the congress.",
-        "A grenade was thrown into a crowd at the rally, killing two supporters; the candidate had left.",
+        "Two grenades were thrown into a crowd at the rally, killing two supporters; the candidate had left.",
         "Demonstrators burned an effigy of the president outside the embassy.",
     ],
 )

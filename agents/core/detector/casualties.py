@@ -195,6 +195,9 @@ _DAY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _blank_day(m: re.Match[str]) -> str:
     group = 1 if m.group(1) is not None else 2
     start, end = m.span(group)
@@ -205,7 +208,7 @@ def _blank_day(m: re.Match[str]) -> str:
 def _blank_years(text: str) -> str:
     if _FOUR_DIGITS.search(text):
         text = _YEAR.sub(lambda m: " " * len(m.group(0)), text)
-    return _DAY.sub(_blank_day, text)
+    return _DAY.sub(_blank_day, text) if _DIGIT.search(text) else text
 
 
 def sentence_counts(sentence: str) -> tuple[int | None, int | None]:

@@ -10,6 +10,7 @@ be, on that sentence's masked lower-case text (computed once and cached).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -204,24 +205,35 @@ class Analysis:
     _news: bool | None = None
     _lead_years: frozenset[str] | None = None
     _surnames: dict[int, frozenset[str]] = field(default_factory=dict)
-    _known: dict[str, int] | None = None
+    _known: dict[str, int | None] = field(default_factory=dict)
 
-    def known_surnames(self) -> dict[str, int]:
-        """Surname -> the first sentence that gives it with a first name ("Ilse Varga"): later, the
-        surname alone ("Varga's motorcade") names the same person."""
-        if self._known is None:
-            known: dict[str, int] = {}
-            attackers: set[str] = set()
-            for i, sentence in enumerate(self.doc.sentences):
-                for m in _NAME_RE.finditer(sentence):
-                    name = m.group(0).split()[-1]
-                    if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0))) and _SURNAME.match(name):
-                        known.setdefault(name, i)
-                        # "an assailant, identified as Sergeant R. Aliyev": the attacker's name
-                        if _PERPETRATOR.search(sentence[max(0, m.start() - 40) : m.start()]):
-                            attackers.add(name)
-            self._known = {name: i for name, i in known.items() if name not in attackers}
-        return self._known
+    def introduced_at(self, name: str) -> int | None:
+        """The first sentence that gives `name` as a surname after a first name ("Ilse Varga"), so
+        that later the surname alone ("Varga's motorcade") names that person; None if the text never
+        does, or gives it to an attacker ("an assailant, identified as Sergeant R. Aliyev").
+        Found with `str.find` (no regex pass over the text); memoised per name."""
+        cached = self._known.get(name, -2)
+        if cached != -2:
+            return cached
+        text, starts = self.doc.text, self.doc.starts
+        found: int | None = None
+        pos = text.find(name)
+        while pos != -1:
+            end = pos + len(name)
+            first = None
+            if end == len(text) or not text[end].isalnum():
+                first = _FIRST_NAME_BEFORE.search(text, max(0, pos - 30), pos)
+            if first is not None:
+                i = bisect_right(starts, pos) - 1
+                if first.start(1) > starts[i] or not _NOT_A_FIRST_NAME.match(text[first.start(1) : end]):
+                    perpetrator = _PERPETRATOR.search(
+                        text[max(starts[i], first.start(1) - 40) : first.start(1)]
+                    )
+                    found = None if perpetrator else i
+                    break
+            pos = text.find(name, end)
+        self._known[name] = found
+        return found
 
     def is_news(self) -> bool:
         """The text dates its own story by weekday, "today", "yesterday" in its headline or first
@@ -421,8 +433,11 @@ _NAMED_VICTIM = re.compile(
     r"\b(?!(?:He|She|It|They|This|That|The|A|An|One|Who)\b)[A-Z][\w'\u2019.-]+"
     r"(?:,? (?:[A-Z][\w'\u2019.-]+|and (?:\w+ ){0,2}\w+))*"
     r" (?:was|were) (?:assassinated|shot dead|gunned down|murdered|killed|stabbed|shot)\b"
-    # "Diori put down a coup in 1963 and narrowly escaped assassination in 1965"
-    r"|\b(?!(?:He|She|It|They|This|That|The|A|An|One|Who|In|On|At|By|For|From|With|After|Before|During"
+)
+# "Odo Meret survived a coup in 1972 and narrowly escaped assassination in 1974" (tried only where
+# the sentence says "escaped" or "survived")
+_NAMED_SURVIVOR = re.compile(
+    r"\b(?!(?:He|She|It|They|This|That|The|A|An|One|Who|In|On|At|By|For|From|With|After|Before|During"
     r"|When|While|Since|Later|Then|His|Her|Their)\b)[A-Z][\w'\u2019.-]+\b[^.;]{0,60}?"
     r"\b(?:narrowly )?(?:escaped|survived) (?:an? |the )?(?:\w+ )?"
     r"(?:assassination|attempt on (?:his|her) life)"
@@ -443,6 +458,7 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
             cached = (
                 victim_bound(lower, [(r.start, r.end) for r in analysis.roles_at(index)])
                 or bool(_NAMED_VICTIM.search(case))
+                or (("escaped" in case or "survived" in case) and _NAMED_SURVIVOR.search(case) is not None)
                 or (
                     index > 0
                     and _PRONOUN_VICTIM.search(case) is not None
@@ -641,16 +657,26 @@ def find_candidate(
                     # encyclopedia section's lead ("Ilse Varga served as president ... Varga's
                     # motorcade was ambushed"), or a sentence shortly before.
                     names = _named_in(analysis, anchor)
-                    subject = bool(names) and _subject_names(analysis, anchor)
+                    if not names:
+                        picked = set()
+                        break
+                    subject = bool(_subject_names(analysis, anchor))
                     sentences = analysis.doc.sentences
                     later = range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)
-                    before = range(anchor - spec.window - 1, -1, -1)
+                    close = range(anchor - spec.window - 1, max(-1, anchor - COREF_REACH - 1), -1)
+                    # ... the lead, and for the text's subject any sentence before the attack
+                    far = range(
+                        min(LEAD_SENTENCES, anchor - COREF_REACH - 1)
+                        if not subject
+                        else anchor - COREF_REACH - 1,
+                        -1,
+                        -1,
+                    )
                     chosen = next(
                         (
                             j
-                            for j in (*later, *before)
-                            if (j > anchor or j <= LEAD_SENTENCES or anchor - j <= COREF_REACH)
-                            and (any(name in sentences[j] for name in names) or (j < anchor and subject))
+                            for j in (*later, *close, *far)
+                            if ((subject and j < anchor) or any(name in sentences[j] for name in names))
                             and j not in claimed
                             and group_at(analysis, group, j)
                             # a sentence that introduces the person may be dated ("president
@@ -710,6 +736,8 @@ _NOT_A_FIRST_NAME = re.compile(
     r"|Armed|Suspected|Local|State|Officials?|Witnesses|Government|President|Prime|Minister|Mr|Mrs|Ms|Dr)\b"
 )
 _SURNAME = re.compile(r"[A-Z][\w'\u2019-]{2,}$")
+# A capitalised word standing alone in a sentence: a surname once the text has given it in full.
+_LONE_NAME = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w-]+")
 
 
 def _victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
@@ -734,9 +762,12 @@ def _named_in(analysis: Analysis, index: int) -> set[str]:
     """The surnames sentence `index` names: with a first name, or alone once the text gave both."""
     sentence = analysis.doc.sentences[index]
     names = _surnames(sentence)
-    for name, at in analysis.known_surnames().items():
-        if at < index and name not in names and name in sentence:
-            names.add(name)
+    for m in _LONE_NAME.finditer(sentence):
+        name = m.group(0)
+        if name not in names and _SURNAME.match(name):
+            at = analysis.introduced_at(name)
+            if at is not None and at < index:
+                names.add(name)
     return names
 
 
@@ -749,11 +780,12 @@ def _name_spans(analysis: Analysis, index: int) -> list[tuple[str, int, int]]:
         and _SURNAME.match(m.group(0).split()[-1])
     ]
     taken = {name for name, _, _ in spans}
-    for name, at in analysis.known_surnames().items():
-        if at < index and name not in taken and name in sentence:
-            spans += [
-                (name, m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", sentence)
-            ]
+    for m in _LONE_NAME.finditer(sentence):
+        name = m.group(0)
+        if name not in taken and _SURNAME.match(name):
+            at = analysis.introduced_at(name)
+            if at is not None and at < index:
+                spans.append((name, m.start(), m.end()))
     return spans
 
 
@@ -830,19 +862,19 @@ _PREDICATED_ROLE = re.compile(
     r"|\b(?:appointed|named|made|elected)\s+(?:her|him|{name})\s+(?:as\s+)?(?:(?:the|an?)\s+)?"
     r"|^as\s+)$"
 )
-SUBJECT_MENTIONS = 3  # sentences: a person named this often, first in the lead, is the text's subject
+SUBJECT_MENTIONS = 3  # a person named this often, first in the lead, is the text's subject
 
 
 def _subject_names(analysis: Analysis, anchor: int) -> list[str]:
-    """The victims of sentence `anchor` who are the text's subject."""
-    known = analysis.known_surnames()
-    sentences = analysis.doc.sentences
-    return [
-        name
-        for name in sorted(_victim_surnames(analysis, anchor))
-        if known.get(name, LEAD_SENTENCES + 1) <= LEAD_SENTENCES
-        and sum(name in s for s in sentences) >= SUBJECT_MENTIONS
-    ]
+    """The victims of sentence `anchor` who are the text's subject (introduced in the lead, named
+    `SUBJECT_MENTIONS` times or more)."""
+    text = analysis.doc.text
+    out = []
+    for name in sorted(_victim_surnames(analysis, anchor)):
+        at = analysis.introduced_at(name)
+        if at is not None and at <= LEAD_SENTENCES and text.count(name) >= SUBJECT_MENTIONS:
+            out.append(name)
+    return out
 
 
 def _subject_role(analysis: Analysis, anchor: int, other: int) -> bool:

@@ -121,8 +121,8 @@ MASKS: tuple[str, ...] = (
     r"|harmed)\b"
     # a crowd that went home is no dispersal by force ("the crowds dispersed peacefully by nightfall",
     # "the marchers later dispersed"); "police dispersed the crowd" and "were dispersed" stay force
-    r"|\b(?:crowds?|protesters|demonstrators|marchers|mourners|participants|supporters|people|students"
-    r"|they|rally|march|protest|gathering) (?:(?:later|eventually|then|quietly|peacefully|slowly|finally"
+    r"|\b(?:crowds?|protesters|demonstrators|marchers|mourners|participants|supporters|students"
+    r"|rally|march|protest|gathering) (?:(?:later|eventually|then|quietly|peacefully|slowly|finally"
     r"|had|all) ){0,2}dispersed\b(?! (?:by|with|using|after (?:police|security|troops)))"
     r"|\bdispersed (?:peacefully|quietly|calmly|without (?:incident|violence))\b",
     r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
@@ -215,10 +215,10 @@ LEADING_BACKGROUND = (
     r"|(?:sons?|daughters?|widow(?:er)?|father|mother|brother|sister|grand(?:son|daughter)|nephew|niece"
     r"|grandfather|grandmother|heirs?|husband|wife) of"
     r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)"
-    r"|(?:the |a )?(?:memor(?:y|ies)|reminders?|remembrance) of|in honou?r of"
+    r"|(?:memor(?:y|ies)|reminders?|remembrance) of|in honou?r of"
     # what came after a killing told earlier: "following his assassination, the vice president took
-    # office", "with the leader's murder, the movement split"
-    r"|(?:after|following|upon|with) (?:the |his |her |their |its |[\w-]+(?:'s|\u2019s) )(?:[\w-]+ ){0,2}?"
+    # office", "after the leader's murder, the movement split"
+    r"|(?:after|following) (?:the |his |her |their |its |[\w-]+(?:'s|\u2019s) )(?:[\w-]+ ){0,2}?"
     r"(?:assassination|murder|killing|death)s?"
     # a seat a killing emptied: "elected to the seat left vacant by the assassination of"
     r"|(?:left )?vacant (?:by|after|following|since)|vacated by"
@@ -230,7 +230,7 @@ LEADING_BACKGROUND = (
     r"|(?:as|than) (?:in|during|at the time of) (?:the )?(?:1[89]\d\d|20\d\d)"
     # ... or with an earlier event: "compared the marches to the strikes of 1971, when troops fired"
     r"|(?:compar(?:e|ed|es|ing)|likened|likening) (?:[\w'\u2019-]+ ){1,6}?(?:to|with)"
-    r"|reminiscent of|(?:in )?(?:an )?echo(?:es|ed|ing)? of)\b"
+    r"|reminiscent of|echo(?:es|ed|ing)? of)\b"
 )
 # Time told relative to now: in a news article (one that dates its own story by weekday, "today",
 # "yesterday") an event "years ago" or "last year" is an earlier one, whatever the sentence narrates.
@@ -265,7 +265,7 @@ BOMBING = (
     r" detonated|detonated)\b|\b(?:suicide bomb\w*|car bomb\w*|bomb attacks?|bomb blasts?|bombings?"
     r"|blew (?:himself|herself|themselves) up)\b"
     # a grenade thrown into a gathering is an attack on it, not crowd control (stun grenades are)
-    r"|(?<!stun )(?<!smoke )\bgrenades? (?:was |were )?(?:thrown|hurled|lobbed|tossed) (?:into|at|among)"
+    r"|\b(?<!stun )(?<!smoke )grenades? (?:was|were) (?:thrown|hurled|lobbed|tossed) (?:into|at|among)"
     r" (?:a |the )?(?:\w+ )?(?:crowd|rally|gathering|meeting|procession|march)\b|\bgrenade attacks?\b"
 )
 # Armed men or captors making demands are not a group with a grievance (no protest).
