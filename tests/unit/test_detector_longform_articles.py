@@ -194,3 +194,16 @@ def test_no_reported_casualties_is_no_speech_verb() -> None:
         "official, was not harmed as there were no reported casualties."
     )
     assert [e.type for e in detect(None, text)] == ["assassination_attempt"]
+
+
+def test_the_introduction_that_gives_the_role_is_shown_in_the_evidence() -> None:
+    text = (
+        "Ilse Marr served as president of Calder from 1979 until 1987. She nationalised the mines. "
+        "In 1981 the front was declared illegal. Her party won the 1982 local elections. On 14 "
+        "October 1983 Marr's motorcade was ambushed on the coast road and two of her bodyguards were "
+        "killed."
+    )
+    (event,) = detect(None, text)
+    assert event.type == "assassination_attempt"
+    assert event.evidence[-1].startswith("Ilse Marr served as president")
+    assert event.casualties.killed == 2

@@ -117,7 +117,8 @@ def _build_event(
         confidence=_confidence(candidate),
         severity=severity,
         casualties=casualties,
-        evidence=sentences[:MAX_EVIDENCE],
+        # the introduction that gave the target's role comes last: part of why the event fired
+        evidence=(sentences + [all_sentences[i] for i in sorted(candidate.context)])[:MAX_EVIDENCE],
         outcome=outcome,
         entities=Entities(target=target, places=[p for p, _ in places], weapons=weapon_labels),
         occurred_on=event_date(sentences, published),
