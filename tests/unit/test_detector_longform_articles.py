@@ -207,3 +207,4 @@ def test_the_introduction_that_gives_the_role_is_shown_in_the_evidence() -> None
     assert event.type == "assassination_attempt"
     assert event.evidence[-1].startswith("Ilse Marr served as president")
     assert event.casualties.killed == 2
+    assert event.entities.target is not None and event.entities.target.name == "Ilse Marr"

@@ -14,7 +14,7 @@ from agents.core.detector.casualties import count_casualties, suicide_attackers
 from agents.core.detector.dates import event_date
 from agents.core.detector.entities import find_outcome, find_target, weapons
 from agents.core.detector.places import GOVERNMENT_DISTRICTS, find_places
-from agents.core.detector.rules import Analysis, Candidate, analyse, context_roles
+from agents.core.detector.rules import Analysis, Candidate, analyse, context_name, context_roles
 from agents.core.detector.salience import decide
 from agents.core.detector.severity import SeverityInput, score
 from agents.core.detector.text import build_document
@@ -76,6 +76,11 @@ def _build_event(
         if spec.needs_target
         else (None, None)
     )
+    if target is not None and target.name is None and candidate.context:
+        # the role came from the person's introduction: so does the name ("Ilse Varga served as ...")
+        name = context_name(analysis, candidate)
+        if name is not None:
+            target = target.model_copy(update={"name": name})
     outcome = find_outcome(sentences, target) if spec.needs_target else None
     if spec.needs_target:
         # The target's own fate fills in a count the text leaves implicit.

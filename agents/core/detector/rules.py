@@ -892,6 +892,19 @@ def _subject_role(analysis: Analysis, anchor: int, other: int) -> bool:
     return False
 
 
+def context_name(analysis: Analysis, candidate: Candidate) -> str | None:
+    """The full name an introduction (`Candidate.context`) gives the attack's victim."""
+    names: set[str] = set()
+    for i in candidate.core:
+        names |= _victim_surnames(analysis, i)
+    for i in sorted(candidate.context):
+        sentence = analysis.doc.sentences[i]
+        for m in _NAME_RE.finditer(sentence):
+            if m.group(0).split()[-1] in names:
+                return m.group(0)
+    return None
+
+
 def context_roles(analysis: Analysis, candidate: Candidate, index: int) -> list[RoleHit]:
     """The roles an introduction (`Candidate.context`) gives the attack's victim, not every role it
     names ("the president appointed her minister": minister, not president)."""
