@@ -233,3 +233,30 @@ _COMMON = frozenset(_COMMON_TEXT.split())
 def content_words(folded: str) -> frozenset[str]:
     """The lede's words of four letters or more that are not common to every such report."""
     return frozenset(w for w in folded.split() if len(w) >= 4 and w not in _COMMON and not w.isdigit())
+
+
+# Words any headline of violence uses ("X turns deadly", "toll rises to three", "survives").
+_HEADLINE_COMMON_TEXT = """
+turns turned deadly rises rose toll amid calls urges condemns defends vows mourns survives
+three four five seven eight nine dozen dozens hurt dies leaves left over says after
+"""
+_HEADLINE_COMMON = frozenset(_HEADLINE_COMMON_TEXT.split())
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    # 'bolivia' -> 'boliv', 'kenya' -> 'keny', 'peru' -> 'peru': demonyms the list lacks start so.
+    names = (fold(e.name) for e in gazetteer().values() if e.kind == "country")
+    return frozenset(n[:-1] if n[-1] in "aeiouy" and len(n) > 4 else n for n in names if " " not in n)
+
+
+def _demonym_like(word: str) -> bool:
+    stems = _country_stems()
+    return any(word[:k] in stems for k in range(4, len(word)) if len(word) - k <= 4)
+
+
+def headline_words(title: str | None) -> frozenset[str]:
+    """A title's content words that are not places, demonyms or headline furniture ('La Paz fuel
+    march turns violent' -> {'fuel'}): a place is the place part's evidence, not the text's."""
+    words = content_words(fold(title or "")) - _place_words() - _HEADLINE_COMMON
+    return frozenset(w for w in words if not _demonym_like(w))
