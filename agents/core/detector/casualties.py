@@ -152,6 +152,39 @@ _LOWER: dict[re.Pattern[str], Matcher] = {
 }
 
 
+# "Two men on a motorcycle shot and wounded journalist X": the number is who fired, not who was hit.
+# A verb of harm with no passive auxiliary before it and an object after it is active; a reduced
+# passive ("12 people killed in the clashes", "three injured, police said") is followed by one of
+# these words, an adverb, or punctuation.
+_TRANSITIVE = frozenset(
+    [
+        *("killed", "wounded", "injured", "hurt", "murdered", "slain", "assassinated"),
+        *("shot dead", "gunned down", "beheaded", "lynched", "maimed"),
+    ]
+)
+_PASSIVE = re.compile(r"\b(?:were|was|been|be|are|is|got|get|left|had|have)\b")
+_REDUCED_PASSIVE_NEXT_TEXT = """in at on by during when as after before and or but while including overnight
+yesterday today tonight since so according near across throughout following amid over last this
+earlier later from with outside inside were was had have has are is among between under within until
+for to into of whom that which who there here too also each per nationwide all both alone more about
+around then again late early these those where because"""
+_REDUCED_PASSIVE_NEXT = frozenset(_REDUCED_PASSIVE_NEXT_TEXT.split())
+_NEXT_WORD = re.compile(r"\s*([a-z][a-z'\u2019-]*)")
+
+
+def _agents(text: str, m: re.Match[str]) -> bool:
+    """The number of a `_BEFORE` match counts the attackers: an active verb of harm with an object."""
+    if " ".join(m.group("kind").split()) not in _TRANSITIVE:
+        return False
+    if _PASSIVE.search(text, m.end("num"), m.start("kind")):
+        return False
+    nxt = _NEXT_WORD.match(text, m.end("kind"))
+    if nxt is None:
+        return False  # punctuation or the end: "two guards wounded."
+    word = nxt.group(1)
+    return word not in _REDUCED_PASSIVE_NEXT and not word.endswith("ly")
+
+
 def _kind(word: str) -> str:
     return (
         "killed"
@@ -217,6 +250,8 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
             add(_kind(m.group("verb")), value, (m.start("verb"), m.end("num")))
     for m in pats[_BEFORE].finditer(text):
         value = parse_number(m.group("num"))
+        if value is not None and _agents(text, m):
+            continue
         if value is not None:
             value += _conjoined(sentence[: m.start()])
             add(_kind(m.group("kind")), value, (m.start("num"), m.end("kind")))
