@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agents.core.detector import detect
-from agents.core.detector.casualties import sentence_counts
+from agents.core.detector.casualties import count_casualties, sentence_counts
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,9 @@ from agents.core.detector.casualties import sentence_counts
         ("Scores of marchers were shot and killed by soldiers.", 10, None),
     ],
 )
-def test_a_number_counts_victims_not_attackers(sentence: str, killed: int | None, injured: int | None) -> None:
+def test_a_number_counts_victims_not_attackers(
+    sentence: str, killed: int | None, injured: int | None
+) -> None:
     assert sentence_counts(sentence) == (killed, injured)
 
 
@@ -59,3 +61,46 @@ def test_a_lede_about_another_event_gives_no_toll() -> None:
     events = detect("Herders clash with police at Tamale blockade", text)
     assert [e.type for e in events] == ["protest_violence"]
     assert events[0].casualties.injured != 40
+
+
+def test_a_person_hurt_in_a_sentence_of_their_own_adds_to_a_count_of_others() -> None:
+    counts = count_casualties(
+        [
+            "Three guards were killed and four passers-by wounded when the bomb went off beside the car.",
+            "Mwangi, the deputy speaker, was slightly hurt.",
+        ]
+    )
+    assert (counts.killed, counts.injured) == (3, 5)
+    # A count of people in general may already hold that person: no addition.
+    counts = count_casualties(["Four people were wounded in the blast.", "Mwangi was slightly hurt."])
+    assert counts.injured == 4
+
+
+def test_survived_with_wounds_is_hurt_and_her_driver_died_is_a_death() -> None:
+    events = detect(
+        "Senator survives ambush; driver killed",
+        "Senator Rose Achieng survived an ambush on her car outside Kisumu on Friday with wounds to her "
+        "arm, her office said. Her driver died at the scene and two of her bodyguards were wounded.",
+    )
+    assert [(e.type, e.outcome, e.casualties.killed, e.casualties.injured) for e in events] == [
+        ("assassination_attempt", "injured", 1, 3)
+    ]
+
+
+def test_a_historic_centre_is_a_place_not_a_date() -> None:
+    events = detect(
+        "Clashes in Cusco",
+        "Riot police fired tear gas at farmers protesting water cuts in Cusco on Thursday. The clashes, "
+        "which spread through the historic centre, left two people dead and 19 injured.",
+    )
+    assert [(e.type, e.casualties.killed, e.casualties.injured) for e in events] == [
+        ("protest_violence", 2, 19)
+    ]
+
+
+def test_a_city_name_with_a_lower_case_link_is_one_place() -> None:
+    events = detect(
+        "Tear gas at Dar es Salaam market",
+        "Police fired tear gas at traders protesting a levy in Dar es Salaam on Monday; six were injured.",
+    )
+    assert [p.country_code for e in events for p in e.entities.places] == ["TZ"]

@@ -162,9 +162,10 @@ _NOT_PLACES = frozenset(
         "kadhimi",
     ]
 )
+# Lower-case links inside a name: "Rio de Janeiro", "Dar es Salaam" (not "Dar", a town in Cambodia).
 # Without a leading \b the pattern starts with a character class, which `re` skips to in C; the
 # word boundary is checked in `_candidates`.
-_CANDIDATE = re.compile(r"[A-Z][\w'\u2019-]+(?:\s+(?:de |al-|el-)?[A-Z][\w'\u2019-]+){0,2}")
+_CANDIDATE = re.compile(r"[A-Z][\w'\u2019-]+(?:\s+(?:de |es |al-|el-)?[A-Z][\w'\u2019-]+){0,2}")
 # Every GOVERNMENT_DISTRICTS name contains one of these (lower-case).
 _DISTRICT_WORDS = ("zone", "palace", "parliament building", "government ", "diplomatic ")
 
