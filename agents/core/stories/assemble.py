@@ -10,16 +10,19 @@ decision like severity's factors:
               attempt on a different named person is another event (veto); +2.5 when one side
               names only a role and its text mentions the other's surname (0 if the roles
               differ); +1.5 the same role; -2.5 another role (a reporter is not the governor)
-    place     +1.5 the report's city (its first in the story's country, or the capital when it
-              says "the capital") is one of the story's; two different cities are two events (veto
-              for protests, -1.5 for attempts: the target's city and the attack's may differ);
+    place     +1.5 the report's city (its first in the story's country, or the city that one is a
+              district of, or the capital when it says "the capital") is one of the story's; two
+              different cities are two events (veto for protests, -1.5 for attempts: the
+              target's city and the attack's may differ);
               +0.3 when only one side names a city (with time alone that is short of the
               threshold: a report placed only in the country needs its text or toll to agree)
     time      +1 within the story's span of reports, falling off with a 1-day Gaussian outside it
     text      up to +2 for a lede similar to one of the story's (token-set ratio above a floor),
-              +0.5 for each other proper noun both mention (a district, an organisation), +1 for
+              +0.5 for each other proper noun both mention (a district, an organisation), +0.25
+              for each of two uncommon words both ledes use and for one both headlines use, +1 for
               the same casualty figures as one of its articles (+0.5 for the same dead and nearly
-              the same injured: "32 injured" and "more than 30 hurt")
+              the same injured: "32 injured" and "more than 30 hurt"; or, with 10 or more injured,
+              one death more in the later report: an injured person died)
 
 Order independence: a story is compared through aggregates of all its articles (every name,
 role, city and lede, its span of times), never through its first or latest report, and its state is
