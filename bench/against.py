@@ -55,8 +55,7 @@ async def one(
         run=run,
         partitions=parts,
         workdir=workdir,
-        detect_s=det["mean_ms"] / 1000,
-        timeout_s=60 + 4 * len(full) / max(det["rate"], 1.0),
+        detector=det,
         root=root,
     )
     progress(f"{label}: latency at {args.rate}/s for {args.duration:.0f} s")

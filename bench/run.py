@@ -193,8 +193,7 @@ async def run_bench(quick: bool, args: argparse.Namespace, bootstrap: str | None
         run=run,
         partitions=parts,
         workdir=workdir,
-        detect_s=det["mean_ms"] / 1000,
-        timeout_s=60 + 4 * len(full) / max(det["rate"], 1.0),
+        detector=det,
         env=worker_env,
     )
     made_topics += list(full_res.pop("topics").values())

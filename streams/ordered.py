@@ -114,6 +114,11 @@ class InOrder:
         part = self.parts.get((topic, partition))
         if part is None or part.generation != generation:
             start = await self.start_of(topic, partition)
+            # The agent and the stall check look a fresh partition up at once; the first entry
+            # stored wins, since its records may have been admitted while this lookup waited.
+            current = self.parts.get((topic, partition))
+            if current is not None and current.generation == generation:
+                return current
             part = _Partition(generation, start, admitted_at=self.clock())
             self.parts[(topic, partition)] = part
         return part

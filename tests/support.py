@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -146,3 +146,19 @@ def quiet_article(i: int, tag: str) -> Article:
         url=f"https://news.example/{tag}/quiet/{i}",
         published_at=datetime.now(UTC),
     )
+
+
+def outlet_reports(t0: datetime, rows: list[tuple[str, str, int, str, str]]) -> list[Article]:
+    """Hand-written reports of one event by several outlets: (id, outlet, minutes after `t0`,
+    title, text) each; the url follows from the outlet and the id."""
+    return [
+        Article(
+            id=article_id,
+            source=outlet,
+            url=f"https://{outlet.split()[0].lower()}.example/{article_id}",
+            published_at=t0 + timedelta(minutes=minutes),
+            title=title,
+            text=text,
+        )
+        for article_id, outlet, minutes, title, text in rows
+    ]

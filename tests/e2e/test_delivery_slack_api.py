@@ -16,44 +16,45 @@ from datetime import UTC, datetime, timedelta
 from aiokafka import AIOKafkaConsumer
 
 from agents.core.delivery.records import Done, decode
-from agents.core.models import Article
 from streams.local import WorkerProcess
 from streams.produce import send_articles
 from streams.settings import Settings
 from streams.topics import assign_from_start, caught_up, ensure_topics
 from tests.e2e.slack_like import SlackApiLike, SlackLike
+from tests.support import outlet_reports
 
 T0 = datetime.now(UTC) - timedelta(hours=2)
-REPORTS = [
-    Article(
-        id="sa-1",
-        source="Harbour Herald",
-        url="https://herald.example/sa-1",
-        published_at=T0,
-        title="Gunman fires on Mombasa mayor Halima Wanjiru-Otieno",
-        text="A gunman opened fire on the car of Mombasa Mayor Halima Wanjiru-Otieno on Monday "
-        "morning in Mombasa, Kenya, wounding her driver, police said. The mayor was unhurt.",
-    ),
-    Article(
-        id="sa-2",
-        source="Coast Observer",
-        url="https://observer.example/sa-2",
-        published_at=T0 + timedelta(minutes=40),
-        title="Bodyguard killed in attack on Mayor Wanjiru Otieno",
-        text="An attack on the motorcade of Mayor Halima Wanjiru Otieno in Mombasa, Kenya, killed "
-        "one bodyguard and wounded three other people on Monday, officials said. The mayor escaped.",
-    ),
-    Article(
-        id="sa-3",
-        source="Nairobi Daily",
-        url="https://daily.example/sa-3",
-        published_at=T0 + timedelta(minutes=90),
-        title="Mombasa mayor survives assassination attempt",
-        text="Kenyan police said on Monday that Mombasa mayor Halima Wanjiru-Otieno survived an "
-        "assassination attempt when a gunman fired on her car in Mombasa. One bodyguard was killed "
-        "and three people were wounded.",
-    ),
-]
+REPORTS = outlet_reports(
+    T0,
+    [
+        (
+            "sa-1",
+            "Harbour Herald",
+            0,
+            "Gunman fires on Mombasa mayor Halima Wanjiru-Otieno",
+            "A gunman opened fire on the car of Mombasa Mayor Halima Wanjiru-Otieno on Monday "
+            "morning in Mombasa, Kenya, wounding her driver, police said. The mayor was unhurt.",
+        ),
+        (
+            "sa-2",
+            "Coast Observer",
+            40,
+            "Bodyguard killed in attack on Mayor Wanjiru Otieno",
+            "An attack on the motorcade of Mayor Halima Wanjiru Otieno in Mombasa, Kenya, killed "
+            "one bodyguard and wounded three other people on Monday, officials said. The mayor "
+            "escaped.",
+        ),
+        (
+            "sa-3",
+            "Nairobi Daily",
+            90,
+            "Mombasa mayor survives assassination attempt",
+            "Kenyan police said on Monday that Mombasa mayor Halima Wanjiru-Otieno survived an "
+            "assassination attempt when a gunman fired on her car in Mombasa. One bodyguard was "
+            "killed and three people were wounded.",
+        ),
+    ],
+)
 
 
 # A dead member holds its partitions until its session times out; a short one keeps the restart quick.

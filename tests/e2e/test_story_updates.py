@@ -11,58 +11,44 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from agents.core.models import Article
 from streams.local import WorkerProcess
 from streams.produce import send_articles
 from streams.receiver import Receiver
 from streams.settings import Settings
 from streams.topics import ensure_topics
 from tests.e2e.slack_like import SlackLike
-from tests.support import new_secret
+from tests.support import new_secret, outlet_reports
 
 T0 = datetime.now(UTC) - timedelta(hours=3)
 FIRST = (
     "Gunmen opened fire on the convoy of Kano State Governor Amina Bello-Okafor on Tuesday evening "
     "near Kano, Nigeria, wounding two of her bodyguards, police said. The governor escaped unhurt."
 )
-REPORTS = [
-    Article(
-        id="st-1",
-        source="Kano Courier",
-        url="https://courier.example/1",
-        published_at=T0,
-        title="Gunmen attack Kano governor's convoy",
-        text=FIRST,
-    ),
-    Article(
-        id="st-2",
-        source="Lagos Ledger",
-        url="https://ledger.example/2",
-        published_at=T0 + timedelta(hours=1),
-        title="Police officer killed in ambush on Governor Bello Okafor",
-        text="An attack on the motorcade of Governor Amina Bello Okafor in Kano, Nigeria, killed one "
-        "police officer and wounded five other people on Tuesday, officials said. The governor was "
-        "not hurt.",
-    ),
-    Article(
-        id="st-3",
-        source="Abuja Tribune",
-        url="https://tribune.example/3",
-        published_at=T0 + timedelta(hours=2),
-        title="Kano governor survives assassination attempt",
-        text="Nigerian authorities said on Wednesday that Kano governor Amina Bello-Okafor survived an "
-        "assassination attempt when gunmen fired on her convoy in Kano. One police officer was killed "
-        "and five people were wounded.",
-    ),
-    Article(
-        id="st-4",
-        source="Daily Reprint",
-        url="https://reprint.example/4",
-        published_at=T0 + timedelta(hours=2),
-        title="Kano convoy attacked (wire)",
-        text=FIRST,
-    ),
-]
+REPORTS = outlet_reports(
+    T0,
+    [
+        ("st-1", "Kano Courier", 0, "Gunmen attack Kano governor's convoy", FIRST),
+        (
+            "st-2",
+            "Lagos Ledger",
+            60,
+            "Police officer killed in ambush on Governor Bello Okafor",
+            "An attack on the motorcade of Governor Amina Bello Okafor in Kano, Nigeria, killed one "
+            "police officer and wounded five other people on Tuesday, officials said. The governor "
+            "was not hurt.",
+        ),
+        (
+            "st-3",
+            "Abuja Tribune",
+            120,
+            "Kano governor survives assassination attempt",
+            "Nigerian authorities said on Wednesday that Kano governor Amina Bello-Okafor survived "
+            "an assassination attempt when gunmen fired on her convoy in Kano. One police officer "
+            "was killed and five people were wounded.",
+        ),
+        ("st-4", "Daily Reprint", 120, "Kano convoy attacked (wire)", FIRST),
+    ],
+)
 
 
 async def test_one_event_from_several_outlets_is_one_alert_with_updates(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from streams.ordered import RESEEK_AFTER_S, STALL_S, Admit, InOrder, verdict
@@ -144,3 +145,30 @@ async def test_a_record_the_agent_did_not_finish_is_admitted_again_after_a_resta
     g.rewind("t")  # the supervisor restarts the agent
     assert await admit(g, 1, 2) == [Admit.NEXT, Admit.NEXT]  # 1 was never acked: not "seen"
     assert await admit(g, 0) == [Admit.SEEN]
+
+
+async def test_a_lookup_racing_the_agent_never_replaces_what_the_agent_admitted() -> None:
+    """The stall check and the agent look a fresh partition up at once: the slower lookup must not
+    overwrite the entry the agent already advanced (that replayed records and logged false holes)."""
+    app, clock = FakeApp(), Clock()
+    release = asyncio.Event()
+    calls = 0
+
+    async def start_of(topic: str, partition: int) -> int:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            await release.wait()  # the stall check's lookup is the slow one
+        return 0
+
+    g = InOrder(app, start_of, clock=clock)
+    g.topics.add("t")
+    app.consumer.positions[TP("t", 0)] = 2
+    clock.t += STALL_S + 1
+    stall = asyncio.create_task(g.check_stalls())
+    await asyncio.sleep(0)
+    assert await admit(g, 0, 1) == [Admit.NEXT, Admit.NEXT]
+    release.set()
+    await stall
+    assert app.consumer.seeks == []
+    assert await admit(g, 2, 0) == [Admit.NEXT, Admit.SEEN]
