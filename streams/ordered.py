@@ -110,18 +110,23 @@ class InOrder:
                 part.expected = part.done
 
     async def _part(self, topic: str, partition: int) -> _Partition:
-        generation = self.app.consumer_generation_id
-        part = self.parts.get((topic, partition))
-        if part is None or part.generation != generation:
+        key = (topic, partition)
+        while True:
+            generation = self.app.consumer_generation_id
+            part = self.parts.get(key)
+            if part is not None and part.generation == generation:
+                return part
             start = await self.start_of(topic, partition)
+            if self.app.consumer_generation_id != generation:
+                continue  # a rebalance during the lookup: its answer may predate the new owner's
             # The agent and the stall check look a fresh partition up at once; the first entry
             # stored wins, since its records may have been admitted while this lookup waited.
-            current = self.parts.get((topic, partition))
+            current = self.parts.get(key)
             if current is not None and current.generation == generation:
                 return current
             part = _Partition(generation, start, admitted_at=self.clock())
-            self.parts[(topic, partition)] = part
-        return part
+            self.parts[key] = part
+            return part
 
     async def check_stalls(self) -> None:
         """Seek back each input partition fetched past its agent with nothing admitted lately."""
@@ -145,8 +150,11 @@ class InOrder:
         # Records deleted by retention can never come back: start from what the log still holds.
         start = await self.start_of(tp.topic, tp.partition)
         if start > part.expected:
-            log.warning("%s[%d]: records before %d are gone (retention)", tp.topic, tp.partition, start)
+            # Deleted by retention, or processed and committed by the partition's previous owner
+            # after this entry was made: nothing before `start` is left to do here.
+            log.warning("%s[%d]: the group's position moved up to %d", tp.topic, tp.partition, start)
             part.expected = start
+            part.done = max(part.done, start)
             return
         log.warning("%s[%d]: %s; seeking back to %d", tp.topic, tp.partition, why, part.expected)
         self.reseeks += 1

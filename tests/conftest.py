@@ -81,7 +81,13 @@ def start_worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[Callabl
     yield _start
     for w in workers:
         w.stop()
-        print(f"--- {w.log_path} (tail) ---\n{w.log_text()[-3000:]}")
+        text = w.log_text()
+        # The tail is the shutdown; what went wrong is in the warnings before it (pytest's temp
+        # directories rotate, so the log file itself may be gone by the time anyone looks).
+        warnings = [ln for ln in text.splitlines() if "[WARNING]" in ln or "[ERROR]" in ln]
+        print(f"--- {w.log_path}: {len(warnings)} warnings/errors (first 60) ---")
+        print("\n".join(ln[:400] for ln in warnings[:60]))
+        print(f"--- {w.log_path} (tail) ---\n{text[-3000:]}")
 
 
 @pytest.fixture

@@ -133,13 +133,9 @@ async def test_sigkill_at_any_point_loses_no_alert(
         await receiver.wait_for(lambda _: delivered_names() >= set(names), timeout=60)
         missing = set(names) - delivered_names()
 
-    alerts = [
-        orjson.loads(r.value)
-        for r in await read_to_end(e2e_settings.bootstrap, topics.alerts)
-    ]
+    alerts = [orjson.loads(r.value) for r in await read_to_end(e2e_settings.bootstrap, topics.alerts)]
     tasks = [
-        orjson.loads(r.value)
-        for r in await read_to_end(e2e_settings.bootstrap, topics.deliveries_retry)
+        orjson.loads(r.value) for r in await read_to_end(e2e_settings.bootstrap, topics.deliveries_retry)
     ]
     scheduled = {(t["task"]["alert"]["id"], t["task"]["alert"]["revision"]) for t in tasks if t.get("task")}
     published = {(a["id"], a["revision"]) for a in alerts}

@@ -172,3 +172,32 @@ async def test_a_lookup_racing_the_agent_never_replaces_what_the_agent_admitted(
     await stall
     assert app.consumer.seeks == []
     assert await admit(g, 2, 0) == [Admit.NEXT, Admit.SEEN]
+
+
+async def test_a_silent_partition_whose_position_moved_up_counts_as_caught_up() -> None:
+    """The committed offset moved past the entry (its previous owner committed late) and no record
+    follows: once the stall check moves `expected` up, `done` moves with it, or the delivery fence
+    (which waits for `done`) would hold that partition's tasks forever."""
+    start = {("t", 0): 3}
+    g, app, clock = guard(start)
+    app.consumer.positions = {TP("t", 0): 7}
+    await g.check_stalls()  # the entry is made at 3
+    start[("t", 0)] = 7  # the previous owner's commit lands
+    clock.t += STALL_S + 0.1
+    await g.check_stalls()
+    assert app.consumer.seeks == []
+    assert (g.parts[("t", 0)].expected, g.parts[("t", 0)].done) == (7, 7)
+
+
+async def test_a_rebalance_during_a_lookup_makes_it_look_again() -> None:
+    """The answer of a lookup that a rebalance overtook may predate the new owner's commit."""
+    app, clock = FakeApp(), Clock()
+    answers = [2, 9]
+
+    async def start_of(topic: str, partition: int) -> int:
+        app.consumer_generation_id += len(answers) == 2  # the group rebalances during the first
+        return answers.pop(0)
+
+    g = InOrder(app, start_of, clock=clock)
+    assert [await g.admit(Ev(Msg("t", 0, o))) for o in (8, 9)] == [Admit.SEEN, Admit.NEXT]
+    assert g.parts[("t", 0)].generation == 2

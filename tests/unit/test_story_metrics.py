@@ -145,7 +145,7 @@ def test_dev_set_invariants() -> None:
             assert a.type is None, a.id
         assert 3 <= a.text.count(". ") + 1 <= 12, a.id
     assert len(events) >= 10
-    assert 40 <= len(articles) <= 70
+    assert 40 <= len(articles) <= 80
     negatives = [a for a in articles if a.gold is None]
     assert 4 <= len(negatives) <= 6
 

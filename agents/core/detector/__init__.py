@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from agents.core.detector.casualties import count_casualties, suicide_attackers
+from agents.core.detector.context import elsewhere
 from agents.core.detector.dates import event_date
 from agents.core.detector.entities import find_outcome, find_target, weapons
 from agents.core.detector.places import GOVERNMENT_DISTRICTS, find_places
-from agents.core.detector.rules import Analysis, Candidate, analyse, context_name, context_roles
+from agents.core.detector.rules import Analysis, Candidate, analyse, blocked, context_name, context_roles
 from agents.core.detector.salience import decide
 from agents.core.detector.severity import SeverityInput, score
 from agents.core.detector.text import build_document
@@ -50,6 +51,25 @@ def salient_block(candidate: Candidate) -> list[int]:
     return next(block for block in blocks if first in block)
 
 
+def counted_block(candidate: Candidate, analysis: Analysis) -> list[int]:
+    """The sentences the toll is read from: the salient block, and the lede right before it when the
+    lede still reports this event (a continuation cue, not blocked, not about another event). A lede
+    that is no evidence ("Police used tear gas to clear a road blockade ..., and 12 people were
+    injured in the clashes") still gives the narrated event's toll."""
+    block = salient_block(candidate)
+    lede = 1 if analysis.doc.has_title else 0
+    if not block or block[0] != lede + 1:
+        return block
+    spec = candidate.spec
+    if (
+        analysis.matches_at(spec.continuation, lede)
+        and not blocked(analysis, spec, lede, continuation=True)
+        and not elsewhere(analysis.doc.sentences[lede])
+    ):
+        return [lede, *block]
+    return block
+
+
 def _build_event(
     candidate: Candidate,
     analysis: Analysis,
@@ -59,7 +79,7 @@ def _build_event(
     spec = candidate.spec
     sentences = [analysis.doc.sentences[i] for i in candidate.evidence if i not in candidate.context]
     all_sentences = analysis.doc.sentences
-    counted = [analysis.doc.sentences[i] for i in salient_block(candidate)]
+    counted = [analysis.doc.sentences[i] for i in counted_block(candidate, analysis)]
     casualties = count_casualties(counted)
     # the target's role may come from an introduction before the attack (`Candidate.context`)
     read = [i for i in candidate.evidence if i not in candidate.context] + sorted(candidate.context)

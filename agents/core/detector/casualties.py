@@ -102,8 +102,8 @@ _ROLL_UP = re.compile(
     r"|\bone of (?:\d+|[a-z]+) (?:coordinated |separate |similar )?(?:attacks|bombings|incidents)\b"
     r"[^.;]*\b(?:killed|dead|died|wounded|injured)\b"
 )
-# "A protester succumbed to her injuries", "the driver died later": one death without a number.
-_ONE_DIED = re.compile(r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:succumbed|died)\b", re.I)
+# "A protester succumbed to her injuries", "her driver died later": one death without a number.
+_ONE_DIED = re.compile(r"\b(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:succumbed|died)\b", re.I)
 # "... was killed, as were three passengers", "killed along with two aides":
 # the listed victims come on top of the one already counted.
 _ALONG_WITH = re.compile(
@@ -150,6 +150,39 @@ Matcher = re.Pattern[str] | AnchoredPattern
 _LOWER: dict[re.Pattern[str], Matcher] = {
     p: anchored(p.pattern) for p in (*_PATTERNS, _PERPETRATOR_TOO, _ONE_DIED, _ALONG_WITH, _DEATH_TOLL)
 }
+
+
+# "Two men on a motorcycle shot and wounded journalist X": the number is who fired, not who was hit.
+# A verb of harm with no passive auxiliary before it and an object after it is active; a reduced
+# passive ("12 people killed in the clashes", "three injured, police said") is followed by one of
+# these words, an adverb, or punctuation.
+_TRANSITIVE = frozenset(
+    [
+        *("killed", "wounded", "injured", "hurt", "murdered", "slain", "assassinated"),
+        *("shot dead", "gunned down", "beheaded", "lynched", "maimed"),
+    ]
+)
+_PASSIVE = re.compile(r"\b(?:were|was|been|be|are|is|got|get|left|had|have)\b")
+_REDUCED_PASSIVE_NEXT_TEXT = """in at on by during when as after before and or but while including overnight
+yesterday today tonight since so according near across throughout following amid over last this
+earlier later from with outside inside were was had have has are is among between under within until
+for to into of whom that which who there here too also each per nationwide all both alone more about
+around then again late early these those where because"""
+_REDUCED_PASSIVE_NEXT = frozenset(_REDUCED_PASSIVE_NEXT_TEXT.split())
+_NEXT_WORD = re.compile(r"\s*([a-z][a-z'\u2019-]*)")
+
+
+def _agents(text: str, m: re.Match[str]) -> bool:
+    """The number of a `_BEFORE` match counts the attackers: an active verb of harm with an object."""
+    if " ".join(m.group("kind").split()) not in _TRANSITIVE:
+        return False
+    if _PASSIVE.search(text, m.end("num"), m.start("kind")):
+        return False
+    nxt = _NEXT_WORD.match(text, m.end("kind"))
+    if nxt is None:
+        return False  # punctuation or the end: "two guards wounded."
+    word = nxt.group(1)
+    return word not in _REDUCED_PASSIVE_NEXT and not word.endswith("ly")
 
 
 def _kind(word: str) -> str:
@@ -239,6 +272,8 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
             add(_kind(m.group("verb")), value, (m.start("verb"), m.end("num")))
     for m in pats[_BEFORE].finditer(text):
         value = parse_number(m.group("num"))
+        if value is not None and _agents(text, m):
+            continue
         if value is not None:
             value += _conjoined(sentence[: m.start()])
             add(_kind(m.group("kind")), value, (m.start("num"), m.end("kind")))
@@ -292,18 +327,53 @@ def _max(a: int | None, b: int | None) -> int | None:
 _ALSO_KILLED = re.compile(r"\b(?:were|was) also (?:killed|shot dead|slain)\b|\balso died\b", re.I)
 
 
+# "Two bodyguards were killed and five passers-by wounded ... Haddad was lightly hurt": the count is
+# of a group the person hurt in a sentence of their own is not part of, so that person adds one.
+_OTHER_PEOPLE = (
+    r"(?:[\w-]+\s+){0,2}(?:bodyguards|guards|passers-by|passersby|bystanders|aides|officers|policemen"
+    r"|soldiers|civilians|others|staff|drivers|pedestrians)\b"
+)
+_OTHERS_HURT = re.compile(
+    r"\b(?:" + NUMBER_PATTERN + r")\s+" + _OTHER_PEOPLE + r"[^.;]{0,30}?\b(?:wounded|injured|hurt)\b"
+    r"|\b(?:wounding|injuring|wounded|injured)\s+(?:" + NUMBER_PATTERN + r")\s+" + _OTHER_PEOPLE,
+    re.IGNORECASE,
+)
+_ONE_HURT = re.compile(
+    r"^(?:[A-Z][\w'\u2019-]+|(?:He|She))(?:, [^,]{1,80},)? (?:was|had been) (?:\w+ly )?"
+    r"(?:hurt|wounded|injured)\b"
+)
+# "survived the attack with arm wounds", "survived with minor injuries": hurt, not unharmed.
+SURVIVED_HURT = re.compile(
+    r"\bsurviv(?:ed|es)\b[^.;]{0,60}?\bwith (?:[\w-]+ ){0,3}?(?:wounds?|injur(?:y|ies)|cuts|burns|bruises)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_hurt(sentence: str, injured: int | None) -> bool:
+    """The sentence tells one person hurt, and no count of its own beyond that one."""
+    if (injured or 0) > 1:
+        return False
+    return (injured == 1 and bool(_ONE_HURT.match(sentence))) or bool(SURVIVED_HURT.search(sentence))
+
+
 def count_casualties(sentences: Iterable[str]) -> Casualties:
     """The event's toll: the largest figures its own sentences give (a sentence recalling another
     event or a year's tally, `context.elsewhere`, is not this event's count)."""
     killed: int | None = None
     injured: int | None = None
+    injured_from = ""  # the sentence the injured figure is from
+    alone = False  # a sentence of its own tells one named person hurt
     for sentence in own(list(sentences)):
         k, i = sentence_counts(sentence)
         if k is not None and killed is not None and _ALSO_KILLED.search(sentence):
             killed += k
         else:
             killed = _max(killed, k)
-        injured = _max(injured, i)
+        if i is not None and (injured is None or i > injured):
+            injured, injured_from = i, sentence
+        alone = alone or _one_hurt(sentence, i)
+    if alone and injured is not None and injured > 1 and _OTHERS_HURT.search(injured_from):
+        injured += 1
     return Casualties(killed=killed, injured=injured)
 
 

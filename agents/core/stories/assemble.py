@@ -10,16 +10,19 @@ decision like severity's factors:
               attempt on a different named person is another event (veto); +2.5 when one side
               names only a role and its text mentions the other's surname (0 if the roles
               differ); +1.5 the same role; -2.5 another role (a reporter is not the governor)
-    place     +1.5 the report's city (its first in the story's country, or the capital when it
-              says "the capital") is one of the story's; two different cities are two events (veto
-              for protests, -1.5 for attempts: the target's city and the attack's may differ);
+    place     +1.5 the report's city (its first in the story's country, or the city that one is a
+              district of, or the capital when it says "the capital") is one of the story's; two
+              different cities are two events (veto for protests, -1.5 for attempts: the
+              target's city and the attack's may differ);
               +0.3 when only one side names a city (with time alone that is short of the
               threshold: a report placed only in the country needs its text or toll to agree)
     time      +1 within the story's span of reports, falling off with a 1-day Gaussian outside it
     text      up to +2 for a lede similar to one of the story's (token-set ratio above a floor),
-              +0.5 for each other proper noun both mention (a district, an organisation), +1 for
+              +0.5 for each other proper noun both mention (a district, an organisation), +0.25
+              for each of two uncommon words both ledes use and for one both headlines use, +1 for
               the same casualty figures as one of its articles (+0.5 for the same dead and nearly
-              the same injured: "32 injured" and "more than 30 hurt")
+              the same injured: "32 injured" and "more than 30 hurt"; or, with 10 or more injured,
+              one death more in the later report: an injured person died)
 
 Order independence: a story is compared through aggregates of all its articles (every name,
 role, city and lede, its span of times), never through its first or latest report, and its state is
@@ -58,6 +61,7 @@ from agents.core.models import (
 from agents.core.stories.identity import (
     content_words,
     fold,
+    headline_words,
     main_city,
     mentions,
     name_tokens,
@@ -86,6 +90,8 @@ WORD_BONUS, WORDS_COUNTED = 0.25, 2  # per uncommon word both ledes use (identit
 TOLL_BONUS, TOLL_MIN = 1.0, 3  # the same killed and injured figures, if they add up to 3 or more
 CLOSE_TOLL_BONUS = 0.5  # the same killed and injured within CLOSE_TOLL_ABS or CLOSE_TOLL_REL of each other
 CLOSE_TOLL_ABS, CLOSE_TOLL_REL = 2, 0.1
+ROSE_MIN_INJURED = 10  # a toll one death higher counts only with this many injured on both sides
+HEADLINE_BONUS = 0.25  # an uncommon word (not a place) both headlines use: what the story is about
 MAX_TIME_TEXT = 3.0  # the most time (1) and text (2) can add: the index relies on it
 OUTCOME_RANK = {None: 0, "unknown": 0, "foiled": 1, "unharmed": 2, "injured": 3, "killed": 4}
 CORROBORATION_STEPS = (2, 3)  # independent sources at which subscribers hear about it again
@@ -134,6 +140,7 @@ class Report:
     text: str
     tolls: tuple[int | None, int | None]
     words: frozenset[str]  # the lede's content words
+    headline: frozenset[str]  # the title's content words, places left out (`headline_words`)
 
 
 Part = tuple[str, str | float, float]  # name, value, contribution: a Factor once it is kept
@@ -157,6 +164,7 @@ def _report(article: Article, event: Event, when: datetime, key: str) -> Report:
         lede(article),
         (event.casualties.killed, event.casualties.injured),
         content_words(lede(article)),
+        headline_words(article.title),
     )
 
 
@@ -233,18 +241,25 @@ def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
     value = f"{round(similar)}" + (f"; also {', '.join(shared[:3])}" if shared else "")
     if words:
         value += f"; both say {', '.join(words)}"
+    # A word of what happened in both headlines ("La Paz fuel march", "deadly fuel protest"): a
+    # report placed only in the country names its story's subject there.
+    headline = sorted(r.headline & frozenset(story.headlines) - set(shared))[:1]
+    if headline:
+        value += f"; both headlines say {headline[0]}"
     # The same casualty figures ("two dead and 40 injured") in two reports: the same event told
     # at the same stage (tolls rise, so different figures are no evidence against).
     same_toll = sum(n or 0 for n in r.tolls) >= TOLL_MIN and any(
         (m.killed, m.injured) == r.tolls for m in story.members
     )
-    close_toll = not same_toll and any(_close_tolls(r.tolls, (m.killed, m.injured)) for m in story.members)
+    close_toll = not same_toll and any(
+        _close_tolls(r.tolls, (m.killed, m.injured)) or _rose_by_one(m, r) for m in story.members
+    )
     if same_toll:
         value += f"; same toll {r.tolls[0] or 0} killed, {r.tolls[1] or 0} injured"
     elif close_toll:
         value += f"; close toll {r.tolls[0] or 0} killed, about {r.tolls[1]} injured"
     toll = TOLL_BONUS if same_toll else CLOSE_TOLL_BONUS if close_toll else 0.0
-    extra = NAME_BONUS * len(shared) + WORD_BONUS * len(words) + toll
+    extra = NAME_BONUS * len(shared) + WORD_BONUS * len(words) + HEADLINE_BONUS * len(headline) + toll
     return [
         *identity,
         ("time", round(gap, 2), round(math.exp(-(gap**2) / 2), 3)),
@@ -258,6 +273,19 @@ def _close_tolls(a: tuple[int | None, int | None], b: tuple[int | None, int | No
     if (a[0] or 0) != (b[0] or 0) or a[1] is None or b[1] is None or (a[0] or 0) + a[1] < TOLL_MIN:
         return False
     return abs(a[1] - b[1]) <= max(CLOSE_TOLL_ABS, CLOSE_TOLL_REL * max(a[1], b[1]))
+
+
+def _rose_by_one(m: Trace, r: Report) -> bool:
+    """One death more in the later report and nearly the same injured ("two died and more than 40
+    were hurt", then "the toll rose to three; 41 injured"): an injured person died, the commonest
+    update. Only with many injured (a match of small figures is chance) and the right way round
+    in time (tolls rise: a later report with one death fewer is no such evidence)."""
+    if m.injured is None or r.tolls[1] is None or min(m.injured, r.tolls[1]) < ROSE_MIN_INJURED:
+        return False
+    early, late = ((m.killed, m.injured), r.tolls) if m.at <= r.when else (r.tolls, (m.killed, m.injured))
+    if (late[0] or 0) - (early[0] or 0) != 1:
+        return False
+    return _close_tolls((late[0], early[1]), late)  # once that death is counted: the same dead
 
 
 def _vetoed(parts: list[Part]) -> bool:
@@ -416,6 +444,7 @@ def _new_story(
         aliases=sorted({" ".join(a) for a in p.aliases}),
         roles=sorted(p.roles),
         mentions=sorted(p.mentions),
+        headlines=sorted(r.headline),
         country=key.split("|", 1)[1],
         cities=sorted(p.cities),
         killed=event.casualties.killed,
@@ -490,6 +519,7 @@ def _combine(
     roles = {x for s in group for x in s.roles}
     cities = {c for s in group for c in s.cities}
     names = {n for s in group for n in s.mentions}
+    headlines = {w for s in group for w in s.headlines}
     event_at = min(s.event_at for s in group)
     last_seen = max(s.last_seen_at for s in group)
     if new is not None:
@@ -502,6 +532,7 @@ def _combine(
         roles |= p.roles
         cities |= p.cities
         names |= p.mentions
+        headlines |= r.headline
         event_at, last_seen = min(event_at, r.when), max(last_seen, r.when)
     by_time = sorted(outlets.items(), key=lambda x: (x[1], x[0]))
     return base.model_copy(
@@ -512,6 +543,7 @@ def _combine(
             "aliases": sorted(aliases),
             "roles": sorted(roles),
             "mentions": sorted(names),
+            "headlines": sorted(headlines),
             "cities": sorted(cities),
             "killed": killed,
             "injured": injured,

