@@ -12,12 +12,12 @@ VIOLENT = [
     " batons and arrested 14.",
     "Traders in Molo market protested the demolition of their stalls; one trader was shot dead by police.",
     "Demonstrators in Tarsk were injured when police broke up a rally against the new labour law.",
-    "Police used force to break up a sit-in by unpaid teachers outside the education ministry in Benna, injuring"
-    " five.",
+    "Police used force to break up a sit-in by unpaid teachers outside the education ministry in Benna,"
+    " injuring five.",
     "Supporters of the opposition leader threw stones at police in Harl after he was detained; officers"
     " responded with tear gas.",
-    "Residents of Dorvo burned a police post after a boy died in custody, and protesters blocked the highway for"
-    " hours.",
+    "Residents of Dorvo burned a police post after a boy died in custody, and protesters blocked the"
+    " highway for hours.",
     "Security forces opened fire on demonstrators in Sarn on Friday, killing three, witnesses said.",
     "Farmers protesting low crop prices clashed with police in Vell; several people were hurt.",
     "A protester died after being hit by a tear gas canister during a march in Lanko.",
@@ -26,7 +26,8 @@ VIOLENT = [
     "Striking dock workers set fire to tyres and fought with riot police at the port gates in Ossa.",
     "Angry youths stoned vehicles and looted shops in Merek during a protest over fuel prices.",
     "Officers fired rubber bullets at a crowd of protesters in Tull, wounding at least 12.",
-    "Two demonstrators were killed and dozens injured as troops dispersed an anti-government protest in Kasha.",
+    "Two demonstrators were killed and dozens injured as troops dispersed an anti-government protest"
+    " in Kasha.",
     "Protesters attacked the town hall in Brel with petrol bombs, and seven police officers were injured.",
     "Police violently dispersed a women's march in Oran, detaining 30 and injuring several.",
     "Hundreds of miners protesting unpaid wages were dispersed with water cannon in Teld.",

@@ -12,10 +12,11 @@ from datetime import date, datetime
 
 from agents.core.detector.casualties import count_casualties, suicide_attackers
 from agents.core.detector.context import elsewhere
+from agents.core.detector.coref import context_name, context_roles
 from agents.core.detector.dates import event_date
 from agents.core.detector.entities import find_outcome, find_target, weapons
 from agents.core.detector.places import GOVERNMENT_DISTRICTS, find_places
-from agents.core.detector.rules import Analysis, Candidate, analyse, blocked, context_name, context_roles
+from agents.core.detector.rules import Analysis, Candidate, analyse, blocked
 from agents.core.detector.salience import decide
 from agents.core.detector.severity import SeverityInput, score
 from agents.core.detector.text import build_document

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from agents.core.detector.casualties import SURVIVED_HURT
 from agents.core.detector.context import elsewhere
-from agents.core.detector.rules import RoleHit, mask, target_roles
+from agents.core.detector.coref import RoleHit
+from agents.core.detector.rules import mask, target_roles
 from agents.core.detector.scan import anchored
 from agents.core.models import Outcome, Target
 

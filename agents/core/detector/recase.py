@@ -1,6 +1,6 @@
 """Upper-case wire copy ("HASSAN LORAN WAS SHOT DEAD BY TWO GUNMEN ...") gets ordinary case back.
 
-Every cue is matched on lower-cased text, but names are found by their capitals (`rules._NAME_RE`,
+Every cue is matched on lower-cased text, but names are found by their capitals (`coref._NAME_RE`,
 `entities`, `places`): in a sentence written all in capitals each word looks like a name, or none
 does. A shouting sentence is therefore recased: common English words, and every word the taxonomy's
 own patterns spell out, in lower case; the other words (names, places) capitalised; the sentence's

@@ -16,6 +16,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import agents.core.detector.taxonomy as taxonomy
+from agents.core.detector.coref import (
+    COREF_REACH,
+    FIRST_NAME_BEFORE,
+    LEAD_SENTENCES,
+    NOT_A_FIRST_NAME,
+    PERPETRATOR,
+    VICTIM_REF,
+    RoleHit,
+    named_in,
+    named_role,
+    shares_name,
+    subject_names,
+    subject_role,
+)
 from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, object_of_act, victim_bound
 from agents.core.detector.scan import AnchoredPattern, anchored, derive_starts
 from agents.core.detector.taxonomy import (
@@ -104,16 +118,6 @@ _MANY_BEFORE = re.compile(
     r"|scores|hundreds|thousands|a number|(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
     r"|twenty|thirty|forty|fifty)(?:-\w+)?)(?: of)?(?: (?:the|its|their))?(?: [\w-]+)?\s+$"
 )
-
-
-@dataclass(frozen=True)
-class RoleHit:
-    """A role mention that can be a victim; offsets are inside its sentence."""
-
-    tier: str
-    start: int
-    end: int
-    text: str
 
 
 def _anchor_patterns(spec: EventSpec) -> tuple[str, ...]:
@@ -222,11 +226,11 @@ class Analysis:
             end = pos + len(name)
             first = None
             if end == len(text) or not text[end].isalnum():
-                first = _FIRST_NAME_BEFORE.search(text, max(0, pos - 30), pos)
+                first = FIRST_NAME_BEFORE.search(text, max(0, pos - 30), pos)
             if first is not None:
                 i = bisect_right(starts, pos) - 1
-                if first.start(1) > starts[i] or not _NOT_A_FIRST_NAME.match(text[first.start(1) : end]):
-                    perpetrator = _PERPETRATOR.search(
+                if first.start(1) > starts[i] or not NOT_A_FIRST_NAME.match(text[first.start(1) : end]):
+                    perpetrator = PERPETRATOR.search(
                         text[max(starts[i], first.start(1) - 40) : first.start(1)]
                     )
                     found = None if perpetrator else i
@@ -602,11 +606,11 @@ def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bo
         return True
     if spec.needs_target:
         text = analysis.masked(other)[1]
-        if victim_bound(text, _group_spans(analysis, (TARGET_GROUP,), other)) or _VICTIM_REF.search(text):
+        if victim_bound(text, _group_spans(analysis, (TARGET_GROUP,), other)) or VICTIM_REF.search(text):
             return True
         if anchor == 0 and analysis.doc.has_title:
             return False
-        return _shares_name(analysis, anchor, other)
+        return shares_name(analysis, anchor, other)
     return spec.pair_pattern is None or analysis.matches_at(spec.pair_pattern, other)
 
 
@@ -656,11 +660,11 @@ def find_candidate(
                     # The role may also come first, where the text introduced the person: an
                     # encyclopedia section's lead ("Ilse Varga served as president ... Varga's
                     # motorcade was ambushed"), or a sentence shortly before.
-                    names = _named_in(analysis, anchor)
+                    names = named_in(analysis, anchor)
                     if not names:
                         picked = set()
                         break
-                    subject = bool(_subject_names(analysis, anchor))
+                    subject = bool(subject_names(analysis, anchor))
                     sentences = analysis.doc.sentences
                     later = range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)
                     close = range(anchor - spec.window - 1, max(-1, anchor - COREF_REACH - 1), -1)
@@ -683,7 +687,7 @@ def find_candidate(
                             # from 1979 until 1987", "a crackdown since last year"): only the
                             # unconditional vetoes apply to it
                             and not analysis.blocked_at(spec.blockers, j)
-                            and (_named_role(analysis, anchor, j) or _subject_role(analysis, anchor, j))
+                            and (named_role(analysis, anchor, j) or subject_role(analysis, anchor, j))
                         ),
                         None,
                     )
@@ -707,223 +711,6 @@ def find_candidate(
         core=frozenset(evidence - context),
         context=frozenset(context),
     )
-
-
-_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+")
-
-
-def _has_name(analysis: Analysis, index: int) -> bool:
-    sentence = analysis.doc.sentences[index]
-    # Skip the first word: sentence-initial capitals are not evidence of a name.
-    return any(m.start() > 0 for m in _NAME_RE.finditer(sentence))
-
-
-# "The victim was a local councillor", "the target of the attack was the governor": the role
-# sentence refers back to the attack's victim.
-_VICTIM_REF = re.compile(
-    r"\b(?:the|its|their) (?:victims?|targets?|intended targets?|deceased)\b|\btargets? includ(?:ing|ed)\b"
-    r"|\b(?:body|bodies) of\b|\bfound dead\b"
-)
-# "The gunman, Ali Musa, ...": a name given to the attacker is no coreference to a victim.
-_PERPETRATOR = re.compile(
-    r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?|perpetrators?|killers?|assassins?"
-    r"|sympathi[sz]ers?|militants?)\b[^.;]{0,25}$",
-    re.IGNORECASE,
-)
-# Sentence-initial capitals that start a phrase, not a name ("The Governor", "In Lagos").
-_NOT_A_FIRST_NAME = re.compile(
-    r"(?:The|A|An|In|On|At|By|For|From|With|After|Before|During|When|While|Police|Security|Gunmen|Unknown"
-    r"|Armed|Suspected|Local|State|Officials?|Witnesses|Government|President|Prime|Minister|Mr|Mrs|Ms|Dr)\b"
-)
-_SURNAME = re.compile(r"[A-Z][\w'\u2019-]{2,}$")
-# A capitalised word standing alone in a sentence: a surname once the text has given it in full.
-_LONE_NAME = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w-]+")
-
-
-def _victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
-    """Surnames of the people whom sentence `first` names as the victim of its act (memoised)."""
-    cached = analysis._surnames.get(first)
-    if cached is None:
-        cached = analysis._surnames[first] = frozenset(_read_victim_surnames(analysis, first))
-    return cached
-
-
-def _surnames(sentence: str) -> set[str]:
-    """Every surname the sentence names (a cheap first look, before asking who was the victim)."""
-    return {
-        m.group(0).split()[-1]
-        for m in _NAME_RE.finditer(sentence)
-        if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0)))
-        and _SURNAME.match(m.group(0).split()[-1])
-    }
-
-
-def _named_in(analysis: Analysis, index: int) -> set[str]:
-    """The surnames sentence `index` names: with a first name, or alone once the text gave both."""
-    sentence = analysis.doc.sentences[index]
-    names = _surnames(sentence)
-    for m in _LONE_NAME.finditer(sentence):
-        name = m.group(0)
-        if name not in names and _SURNAME.match(name):
-            at = analysis.introduced_at(name)
-            if at is not None and at < index:
-                names.add(name)
-    return names
-
-
-def _name_spans(analysis: Analysis, index: int) -> list[tuple[str, int, int]]:
-    sentence = analysis.doc.sentences[index]
-    spans = [
-        (m.group(0).split()[-1], m.start(), m.end())
-        for m in _NAME_RE.finditer(sentence)
-        if (m.start() > 0 or not _NOT_A_FIRST_NAME.match(m.group(0)))
-        and _SURNAME.match(m.group(0).split()[-1])
-    ]
-    taken = {name for name, _, _ in spans}
-    for m in _LONE_NAME.finditer(sentence):
-        name = m.group(0)
-        if name not in taken and _SURNAME.match(name):
-            at = analysis.introduced_at(name)
-            if at is not None and at < index:
-                spans.append((name, m.start(), m.end()))
-    return spans
-
-
-def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
-    sentence = analysis.doc.sentences[first]
-    lower = analysis.masked(first)[1]
-    return {
-        name
-        for name, start, end in _name_spans(analysis, first)
-        if not _PERPETRATOR.search(sentence[max(0, start - 40) : start])
-        # the named person is the one the act was done to, as a role would have to be
-        and victim_bound(lower, [(start, end)])
-    }
-
-
-def _shares_name(analysis: Analysis, first: int, second: int) -> bool:
-    """`second` names again (by surname) a person whom `first` names as the victim of its act: an
-    explicit coreference ("Gunmen shot Ali Musa ... Musa, a judge, ...")."""
-    other = analysis.doc.sentences[second]
-    names = _victim_surnames(analysis, first)
-    return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in names)
-
-
-# Between a surname and the role it is given: "Brenner, 47, was a member of parliament",
-# "Musa, a judge,", "Vance, who had been mayor since 2019,".
-_APPOSITION = re.compile(
-    r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
-    r"|has been|served as|serves as|has served as|became"
-    r"|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"
-    r"\s+)(?:(?:was|is|had been|has been|served as|serves as|has served as|became)\s+)?"
-    # "an investigative reporter", "the long-serving district governor": a word or two before the role
-    r"(?:(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}?)?"
-    r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
-)
-_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-
-
-def _first_name(sentence: str, surname: str) -> str | None:
-    m = re.search(r"\b([A-Z][a-z]+) " + re.escape(surname) + r"\b", sentence)
-    return m.group(1) if m else None
-
-
-COREF_REACH = 8  # sentences: how far a named victim's role may come from the attack sentence
-LEAD_SENTENCES = 2  # the headline and the first sentence or two: where a text introduces its subject
-
-
-def _named_role(analysis: Analysis, anchor: int, other: int) -> bool:
-    """`other` gives the role of the person the attack sentence named as its victim, in
-    apposition to the surname: the victim named first and the role a few sentences later."""
-    if anchor == 0 and analysis.doc.has_title:
-        return False
-    surnames = _victim_surnames(analysis, anchor)
-    if not surnames:
-        return False
-    case = analysis.masked(other)[0]
-    roles = analysis.roles_at(other)
-    anchor_text = analysis.doc.sentences[anchor]
-    for name in surnames:
-        for m in re.finditer(r"\b" + re.escape(name) + r"\b", case):
-            first = _FIRST_NAME_BEFORE.search(case, 0, m.start())
-            if first is not None and _first_name(anchor_text, name) not in (None, first.group(1)):
-                continue  # "his widow, Ada Brask, served as ...": another person of that name
-            after = [r for r in roles if r.start >= m.end()]
-            if after and _APPOSITION.match(case[m.end() : min(after, key=lambda r: r.start).start]):
-                return True
-    return False
-
-
-# A role given to the text's subject by a pronoun or a predicate, not in apposition: "the prime
-# minister appointed her minister of justice", "As minister she ...", "she became mayor in 2010".
-_PREDICATED_ROLE = re.compile(
-    r"(?:\b(?:she|he|{name})\s+(?:was|became|served as|had been|is|has been)\s+(?:(?:appointed|elected|named"
-    r"|made|sworn in)\s+)?(?:as\s+)?(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
-    r"|\b(?:appointed|named|made|elected)\s+(?:her|him|{name})\s+(?:as\s+)?(?:(?:the|an?)\s+)?"
-    r"|^as\s+)$"
-)
-SUBJECT_MENTIONS = 3  # a person named this often, first in the lead, is the text's subject
-
-
-def _subject_names(analysis: Analysis, anchor: int) -> list[str]:
-    """The victims of sentence `anchor` who are the text's subject (introduced in the lead, named
-    `SUBJECT_MENTIONS` times or more)."""
-    text = analysis.doc.text
-    out = []
-    for name in sorted(_victim_surnames(analysis, anchor)):
-        at = analysis.introduced_at(name)
-        if at is not None and at <= LEAD_SENTENCES and text.count(name) >= SUBJECT_MENTIONS:
-            out.append(name)
-    return out
-
-
-def _subject_role(analysis: Analysis, anchor: int, other: int) -> bool:
-    """`other`, before the attack, gives a role to the person the attack names as its victim when
-    that person is the text's subject (introduced in the lead, named again and again): an
-    encyclopedia section about a minister's career tells the attack on "Obrel" paragraphs after
-    "the prime minister appointed her minister of justice"."""
-    if other > anchor:
-        return False
-    for name in _subject_names(analysis, anchor):
-        pattern = re.compile(_PREDICATED_ROLE.pattern.format(name=re.escape(name.lower())))
-        lower = analysis.masked(other)[1]
-        if any(pattern.search(lower[: r.start]) for r in analysis.roles_at(other)):
-            return True
-    return False
-
-
-def context_name(analysis: Analysis, candidate: Candidate) -> str | None:
-    """The full name an introduction (`Candidate.context`) gives the attack's victim."""
-    names: set[str] = set()
-    for i in candidate.core:
-        names |= _victim_surnames(analysis, i)
-    for i in sorted(candidate.context):
-        sentence = analysis.doc.sentences[i]
-        for m in _NAME_RE.finditer(sentence):
-            if m.group(0).split()[-1] in names:
-                return m.group(0)
-    return None
-
-
-def context_roles(analysis: Analysis, candidate: Candidate, index: int) -> list[RoleHit]:
-    """The roles an introduction (`Candidate.context`) gives the attack's victim, not every role it
-    names ("the president appointed her minister": minister, not president)."""
-    names: set[str] = set()
-    for i in candidate.core:
-        names |= _victim_surnames(analysis, i)
-    case, lower = analysis.masked(index)
-    kept = []
-    for role in analysis.roles_at(index):
-        for name in names:
-            pattern = re.compile(_PREDICATED_ROLE.pattern.format(name=re.escape(name.lower())))
-            appositive = any(
-                _APPOSITION.match(case[m.end() : role.start])
-                for m in re.finditer(r"\b" + re.escape(name) + r"\b", case[: role.start])
-            )
-            if appositive or pattern.search(lower[: role.start]):
-                kept.append(role)
-                break
-    return kept
 
 
 def extend(analysis: Analysis, candidate: Candidate, others: frozenset[int], reach: int = 2) -> None:

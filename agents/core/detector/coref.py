@@ -1,0 +1,264 @@
+"""Who an attack's victim is when the attack sentence does not say: names and roles reached by
+coreference. A surname given in full earlier ("Ilse Varga", then "Varga"), a role given in
+apposition or by a predicate ("Brenner, 47, was a member of parliament", "appointed her minister"),
+a role sentence that refers back to the victim ("the victim was a local councillor"), and the
+text's subject (named often, first in the lead). Split from the rule engine (`rules.py`), which
+asks these questions while it binds an attack to its target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from agents.core.detector.mentions import victim_bound
+from agents.core.detector.text import Document
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    """A role mention that can be a victim; offsets are inside its sentence."""
+
+    tier: str
+    start: int
+    end: int
+    text: str
+
+
+class Analysis(Protocol):
+    """What these questions read of the rule engine's `rules.Analysis` (which imports this module)."""
+
+    @property
+    def doc(self) -> Document: ...
+    @property
+    def _surnames(self) -> dict[int, frozenset[str]]: ...
+    def introduced_at(self, name: str) -> int | None: ...
+    def masked(self, index: int) -> tuple[str, str]: ...
+    def roles_at(self, index: int) -> list[RoleHit]: ...
+
+
+class Candidate(Protocol):
+    """What they read of `rules.Candidate`: the attack's own sentences and its introductions."""
+
+    @property
+    def core(self) -> frozenset[int]: ...
+    @property
+    def context(self) -> frozenset[int]: ...
+
+
+_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+")
+
+
+def _has_name(analysis: Analysis, index: int) -> bool:
+    sentence = analysis.doc.sentences[index]
+    # Skip the first word: sentence-initial capitals are not evidence of a name.
+    return any(m.start() > 0 for m in _NAME_RE.finditer(sentence))
+
+
+# "The victim was a local councillor", "the target of the attack was the governor": the role
+# sentence refers back to the attack's victim.
+VICTIM_REF = re.compile(
+    r"\b(?:the|its|their) (?:victims?|targets?|intended targets?|deceased)\b|\btargets? includ(?:ing|ed)\b"
+    r"|\b(?:body|bodies) of\b|\bfound dead\b"
+)
+# "The gunman, Ali Musa, ...": a name given to the attacker is no coreference to a victim.
+PERPETRATOR = re.compile(
+    r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?|perpetrators?|killers?|assassins?"
+    r"|sympathi[sz]ers?|militants?)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# Sentence-initial capitals that start a phrase, not a name ("The Governor", "In Lagos").
+NOT_A_FIRST_NAME = re.compile(
+    r"(?:The|A|An|In|On|At|By|For|From|With|After|Before|During|When|While|Police|Security|Gunmen|Unknown"
+    r"|Armed|Suspected|Local|State|Officials?|Witnesses|Government|President|Prime|Minister|Mr|Mrs|Ms|Dr)\b"
+)
+_SURNAME = re.compile(r"[A-Z][\w'\u2019-]{2,}$")
+# A capitalised word standing alone in a sentence: a surname once the text has given it in full.
+_LONE_NAME = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w-]+")
+
+
+def _victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
+    """Surnames of the people whom sentence `first` names as the victim of its act (memoised)."""
+    cached = analysis._surnames.get(first)
+    if cached is None:
+        cached = analysis._surnames[first] = frozenset(_read_victim_surnames(analysis, first))
+    return cached
+
+
+def _surnames(sentence: str) -> set[str]:
+    """Every surname the sentence names (a cheap first look, before asking who was the victim)."""
+    return {
+        m.group(0).split()[-1]
+        for m in _NAME_RE.finditer(sentence)
+        if (m.start() > 0 or not NOT_A_FIRST_NAME.match(m.group(0)))
+        and _SURNAME.match(m.group(0).split()[-1])
+    }
+
+
+def named_in(analysis: Analysis, index: int) -> set[str]:
+    """The surnames sentence `index` names: with a first name, or alone once the text gave both."""
+    sentence = analysis.doc.sentences[index]
+    names = _surnames(sentence)
+    for m in _LONE_NAME.finditer(sentence):
+        name = m.group(0)
+        if name not in names and _SURNAME.match(name):
+            at = analysis.introduced_at(name)
+            if at is not None and at < index:
+                names.add(name)
+    return names
+
+
+def _name_spans(analysis: Analysis, index: int) -> list[tuple[str, int, int]]:
+    sentence = analysis.doc.sentences[index]
+    spans = [
+        (m.group(0).split()[-1], m.start(), m.end())
+        for m in _NAME_RE.finditer(sentence)
+        if (m.start() > 0 or not NOT_A_FIRST_NAME.match(m.group(0)))
+        and _SURNAME.match(m.group(0).split()[-1])
+    ]
+    taken = {name for name, _, _ in spans}
+    for m in _LONE_NAME.finditer(sentence):
+        name = m.group(0)
+        if name not in taken and _SURNAME.match(name):
+            at = analysis.introduced_at(name)
+            if at is not None and at < index:
+                spans.append((name, m.start(), m.end()))
+    return spans
+
+
+def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
+    sentence = analysis.doc.sentences[first]
+    lower = analysis.masked(first)[1]
+    return {
+        name
+        for name, start, end in _name_spans(analysis, first)
+        if not PERPETRATOR.search(sentence[max(0, start - 40) : start])
+        # the named person is the one the act was done to, as a role would have to be
+        and victim_bound(lower, [(start, end)])
+    }
+
+
+def shares_name(analysis: Analysis, first: int, second: int) -> bool:
+    """`second` names again (by surname) a person whom `first` names as the victim of its act: an
+    explicit coreference ("Gunmen shot Ali Musa ... Musa, a judge, ...")."""
+    other = analysis.doc.sentences[second]
+    names = _victim_surnames(analysis, first)
+    return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in names)
+
+
+# Between a surname and the role it is given: "Brenner, 47, was a member of parliament",
+# "Musa, a judge,", "Vance, who had been mayor since 2019,".
+_APPOSITION = re.compile(
+    r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
+    r"|has been|served as|serves as|has served as|became"
+    r"|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"
+    r"\s+)(?:(?:was|is|had been|has been|served as|serves as|has served as|became)\s+)?"
+    # "an investigative reporter", "the long-serving district governor": a word or two before the role
+    r"(?:(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}?)?"
+    r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
+)
+FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+
+
+def _first_name(sentence: str, surname: str) -> str | None:
+    m = re.search(r"\b([A-Z][a-z]+) " + re.escape(surname) + r"\b", sentence)
+    return m.group(1) if m else None
+
+
+COREF_REACH = 8  # sentences: how far a named victim's role may come from the attack sentence
+LEAD_SENTENCES = 2  # the headline and the first sentence or two: where a text introduces its subject
+
+
+def named_role(analysis: Analysis, anchor: int, other: int) -> bool:
+    """`other` gives the role of the person the attack sentence named as its victim, in
+    apposition to the surname: the victim named first and the role a few sentences later."""
+    if anchor == 0 and analysis.doc.has_title:
+        return False
+    surnames = _victim_surnames(analysis, anchor)
+    if not surnames:
+        return False
+    case = analysis.masked(other)[0]
+    roles = analysis.roles_at(other)
+    anchor_text = analysis.doc.sentences[anchor]
+    for name in surnames:
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", case):
+            first = FIRST_NAME_BEFORE.search(case, 0, m.start())
+            if first is not None and _first_name(anchor_text, name) not in (None, first.group(1)):
+                continue  # "his widow, Ada Brask, served as ...": another person of that name
+            after = [r for r in roles if r.start >= m.end()]
+            if after and _APPOSITION.match(case[m.end() : min(after, key=lambda r: r.start).start]):
+                return True
+    return False
+
+
+# A role given to the text's subject by a pronoun or a predicate, not in apposition: "the prime
+# minister appointed her minister of justice", "As minister she ...", "she became mayor in 2010".
+_PREDICATED_ROLE = re.compile(
+    r"(?:\b(?:she|he|{name})\s+(?:was|became|served as|had been|is|has been)\s+(?:(?:appointed|elected|named"
+    r"|made|sworn in)\s+)?(?:as\s+)?(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
+    r"|\b(?:appointed|named|made|elected)\s+(?:her|him|{name})\s+(?:as\s+)?(?:(?:the|an?)\s+)?"
+    r"|^as\s+)$"
+)
+SUBJECT_MENTIONS = 3  # a person named this often, first in the lead, is the text's subject
+
+
+def subject_names(analysis: Analysis, anchor: int) -> list[str]:
+    """The victims of sentence `anchor` who are the text's subject (introduced in the lead, named
+    `SUBJECT_MENTIONS` times or more)."""
+    text = analysis.doc.text
+    out = []
+    for name in sorted(_victim_surnames(analysis, anchor)):
+        at = analysis.introduced_at(name)
+        if at is not None and at <= LEAD_SENTENCES and text.count(name) >= SUBJECT_MENTIONS:
+            out.append(name)
+    return out
+
+
+def subject_role(analysis: Analysis, anchor: int, other: int) -> bool:
+    """`other`, before the attack, gives a role to the person the attack names as its victim when
+    that person is the text's subject (introduced in the lead, named again and again): an
+    encyclopedia section about a minister's career tells the attack on "Obrel" paragraphs after
+    "the prime minister appointed her minister of justice"."""
+    if other > anchor:
+        return False
+    for name in subject_names(analysis, anchor):
+        pattern = re.compile(_PREDICATED_ROLE.pattern.format(name=re.escape(name.lower())))
+        lower = analysis.masked(other)[1]
+        if any(pattern.search(lower[: r.start]) for r in analysis.roles_at(other)):
+            return True
+    return False
+
+
+def context_name(analysis: Analysis, candidate: Candidate) -> str | None:
+    """The full name an introduction (`Candidate.context`) gives the attack's victim."""
+    names: set[str] = set()
+    for i in candidate.core:
+        names |= _victim_surnames(analysis, i)
+    for i in sorted(candidate.context):
+        sentence = analysis.doc.sentences[i]
+        for m in _NAME_RE.finditer(sentence):
+            if m.group(0).split()[-1] in names:
+                return m.group(0)
+    return None
+
+
+def context_roles(analysis: Analysis, candidate: Candidate, index: int) -> list[RoleHit]:
+    """The roles an introduction (`Candidate.context`) gives the attack's victim, not every role it
+    names ("the president appointed her minister": minister, not president)."""
+    names: set[str] = set()
+    for i in candidate.core:
+        names |= _victim_surnames(analysis, i)
+    case, lower = analysis.masked(index)
+    kept = []
+    for role in analysis.roles_at(index):
+        for name in names:
+            pattern = re.compile(_PREDICATED_ROLE.pattern.format(name=re.escape(name.lower())))
+            appositive = any(
+                _APPOSITION.match(case[m.end() : role.start])
+                for m in re.finditer(r"\b" + re.escape(name) + r"\b", case[: role.start])
+            )
+            if appositive or pattern.search(lower[: role.start]):
+                kept.append(role)
+                break
+    return kept
