@@ -147,11 +147,11 @@ class InOrder:
         if now - part.sought_at < RESEEK_AFTER_S:
             return
         part.sought_at = part.admitted_at = now
-        # Records deleted by retention can never come back: start from what the log still holds.
+        # Records before the group's position were deleted by retention (they can never come
+        # back) or processed and committed by the partition's previous owner after this entry was
+        # made: nothing before `start` is left to do here.
         start = await self.start_of(tp.topic, tp.partition)
         if start > part.expected:
-            # Deleted by retention, or processed and committed by the partition's previous owner
-            # after this entry was made: nothing before `start` is left to do here.
             log.warning("%s[%d]: the group's position moved up to %d", tp.topic, tp.partition, start)
             part.expected = start
             part.done = max(part.done, start)
