@@ -14,8 +14,9 @@ LEDE_CITY = "Riot police dispersed marchers with batons near the central bus ter
 LEDE_COUNTRY = "The cabinet met in emergency session and later promised compensation for the families."
 
 
-def protest(city: str | None, killed: int | None, injured: int | None) -> Event:
-    place = Place(name=city or "Bolivia", country_code="BO")
+def protest(city: str | None, killed: int | None, injured: int | None, country: str = "BO") -> Event:
+    """A protest report placed in `city` (None: only in Bolivia, the country)."""
+    place = Place(name=city or "Bolivia", country_code=country)
     return Event(
         type="protest_violence",
         confidence=0.9,

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 from agents.core.detector import detect
 from agents.core.detector.places import gazetteer
-from agents.core.models import Article, Casualties, Entities, Event, Level, Place, Severity
+from agents.core.models import Article, Event, Place
 from agents.core.stories.identity import city_of, main_city
 from agents.core.stories.offline import assemble
-
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+from tests.unit.test_stories_join import NOW, art, protest
 
 
 def test_a_district_within_a_much_bigger_city_is_that_city() -> None:
@@ -26,24 +23,10 @@ def test_neighbouring_cities_and_capitals_stay_cities() -> None:
     assert city_of(g["la paz"]).name == "La Paz"
 
 
-def protest(place: str, injured: int) -> Event:
-    return Event(
-        type="protest_violence",
-        confidence=0.9,
-        severity=Severity(score=50, level=Level.for_score(50)),
-        casualties=Casualties(killed=None, injured=injured),
-        evidence=["Police fired tear gas at protesters."],
-        entities=Entities(places=[Place(name=place, country_code="PE")]),
-    )
-
-
 def test_a_report_placed_in_a_district_joins_the_citys_story_and_another_city_does_not() -> None:
     def report(i: str, place: str, hours: float) -> tuple[Article, Event]:
         text = f"Report {i}: witnesses described the scene to reporters."
-        article = Article(
-            id=i, title=f"t{i}", text=text, source=f"o{i}", published_at=NOW + timedelta(hours=hours)
-        )
-        return article, protest(place, 20)
+        return art(i, f"t{i}", text, hours), protest(place, None, 20, country="PE")
 
     decisions = assemble(
         [report("a", "Lima", 0), report("b", "Miraflores", 6), report("c", "Arequipa", 6)],
