@@ -37,13 +37,30 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
     ]
 
 
+# The workers' tables (streams/app.py); Faust names each changelog "<app id>-<table>-changelog".
+TABLES = ("stories", "delivery_pending", "delivery_ledger")
+
+
+def changelog_specs(settings: Settings) -> list[NewTopic]:
+    """The tables' changelog topics, created here too, before any worker joins. Left to Faust, the
+    first worker creates them as it starts; a worker starting beside it can take its metadata
+    while a changelog is still listed with 0 partitions, and keeps that snapshot until its next
+    refresh (5 minutes): every record of its delivery agent then raises PartitionsMismatch and
+    that worker's deliveries wait (seen in the four-worker join test)."""
+    n, rf = settings.partitions, settings.replication
+    return [
+        NewTopic(f"{settings.app_id}-{name}-changelog", n, rf, topic_configs={"cleanup.policy": "compact"})
+        for name in TABLES
+    ]
+
+
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create any missing topic; returns the names created. Existing topics are left alone.
 
     Returns only once the broker's metadata shows every topic with all its partitions: a worker
     that joins its group before that is assigned nothing, and its consumer looks at the metadata
     again only after `metadata.max.age.ms` (5 minutes)."""
-    specs = topic_specs(settings)
+    specs = topic_specs(settings) + changelog_specs(settings)
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=30000)
     try:
         await admin.start()

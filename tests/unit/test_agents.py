@@ -25,6 +25,7 @@ from streams.app import create_app
 from streams.runtime import Runtime
 from streams.settings import Settings
 from streams.subscription_store import SubscriptionStore
+from streams.topics import changelog_specs
 
 try:
     from delivery_fixtures import OwnsAll, sub, task
@@ -236,3 +237,12 @@ async def test_every_agent_of_the_app_is_tested_here(tmp_path: Path) -> None:
     tested = {"classify_articles", "track_stories", "fan_out_alerts", "track_deliveries"}
     assert names == tested
     assert {classify.classify_articles, track.track_stories}  # the handlers are module-level
+
+
+async def test_ensure_topics_creates_every_changelog_the_app_declares(tmp_path: Path) -> None:
+    """`ensure_topics` creates the tables' changelogs before any worker joins (streams/topics.py):
+    the names must be the ones Faust derives for this app's tables, or Faust makes its own."""
+    settings = Settings(app_id="agents-unit-tables", web_enabled=False, data_dir=tmp_path, partitions=3)
+    app = create_app(settings).app
+    declared = {(t.changelog_topic.get_topic_name(), t.partitions) for t in app.tables.values()}
+    assert declared == {(spec.name, spec.num_partitions) for spec in changelog_specs(settings)}
