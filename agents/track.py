@@ -99,6 +99,8 @@ async def track_stories(rt: Runtime, stream: StreamT[bytes]) -> None:
             await _send(rt, decision.alert, rec.received_at)
         elif decision.state.held_until is None:
             metrics.stories_unchanged.labels(event.type).inc()
+        for notice in decision.notices:  # before the table forgets the absorbed stories
+            await _send(rt, notice, rec.received_at)
         _record(open_stories, current, decision)
 
 

@@ -36,7 +36,9 @@ def _reports(gold: list[GoldArticle]) -> list[tuple[GoldArticle, Article, Event]
     return out
 
 
-Outcome = tuple[frozenset[frozenset[str]], frozenset[tuple[object, ...]]]
+# The final stories' articles; per story its final state and alert.created count; and per story
+# the alert.created still standing (not followed by a `merged` notice pointing elsewhere).
+Outcome = tuple[frozenset[frozenset[str]], frozenset[tuple[object, ...]], frozenset[tuple[object, ...]]]
 
 
 def arrivals(reports: list[tuple[GoldArticle, Article, Event]], idx: list[int]) -> list[datetime]:
@@ -97,11 +99,13 @@ def score(
     first: dict[str, str] = {}  # article -> the story of its first (main) event
     opener: dict[str, str] = {}  # story id -> the article that opened it
     announced: set[str] = set()  # story ids an alert.created went out for
+    retracted: set[str] = set()  # story ids whose last revision said `merged`
     for ga, d in steps:
         for gone in d.absorbed:
             into[gone] = d.state.story_id
             final.pop(gone, None)
         final[d.state.story_id] = d.state
+        retracted.update(n.id for n in d.notices)
         if d.alert is not None and d.alert.reason.value == StoryReason.FIRST_REPORT.value:
             announced.add(d.alert.id)
         if ga is None:
@@ -138,13 +142,17 @@ def score(
         for g in gold
     ]
     created: dict[str, int] = defaultdict(int)
+    standing: dict[str, int] = defaultdict(int)
     for a in opened:
         created[story_of[a]] += 1
+    for a in {opener[sid] for sid in announced - retracted if sid in opener}:
+        standing[story_of[a]] += 1
     states = frozenset(
         (frozenset(members[sid]), s.killed, s.injured, s.level, len(s.outlets), s.copies, created[sid])
         for sid, s in final.items()
     )
-    return measure(rows), (frozenset(frozenset(m) for m in members.values()), states)
+    live = frozenset((frozenset(members[sid]), standing[sid]) for sid in final)
+    return measure(rows), (frozenset(frozenset(m) for m in members.values()), states, live)
 
 
 def run(
@@ -156,7 +164,7 @@ def run(
         print(f"tocsin eval-stories: cannot read {path}: {exc}", file=sys.stderr)
         return 2
     wait = timedelta(seconds=group_wait_s)
-    metrics, (stories, states) = score(gold, group_wait=wait)
+    metrics, (stories, states, _) = score(gold, group_wait=wait)
     print(f"group_wait {group_wait_s:g} s\n")
     print(metrics.render())
     missed, wrong = pairs(gold)
@@ -165,22 +173,27 @@ def run(
     if shuffles:
         n = len(_reports(gold))
         rng = random.Random(seed)
-        same_stories = same_states = 0
+        same_stories = same_states = same_live = 0
         for _ in range(shuffles):
             if max_delay_s > 0:
                 delays = [timedelta(seconds=rng.uniform(0, max_delay_s)) for _ in range(n)]
-                other_stories, other_states = score(gold, group_wait=wait, delays=delays)[1]
+                other_stories, other_states, other_live = score(gold, group_wait=wait, delays=delays)[1]
             else:
                 order = list(range(n))
                 rng.shuffle(order)
-                other_stories, other_states = score(gold, order, wait)[1]
+                other_stories, other_states, other_live = score(gold, order, wait)[1]
             same_stories += other_stories == stories
             same_states += other_states == states
+            same_live += all(n == 1 for _, n in other_live)
         how = f"each report delayed 0-{max_delay_s:g} s" if max_delay_s > 0 else "any permutation"
         print(f"\nthe same stories in {same_stories} of {shuffles} random arrival orders ({how})")
         print(
             f"the same alerts (alert.created per story; final tolls, level, sources, copies) in "
             f"{same_states} of {shuffles}"
+        )
+        print(
+            f"one standing alert per story (every other alert.created retracted by a `merged` "
+            f"revision) in {same_live} of {shuffles}"
         )
     return 0
 

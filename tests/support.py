@@ -162,3 +162,32 @@ def outlet_reports(t0: datetime, rows: list[tuple[str, str, int, str, str]]) -> 
         )
         for article_id, outlet, minutes, title, text in rows
     ]
+
+
+# One protest told three ways (invented): x (Ibadan) and y (placed only in Nigeria, 30 h later)
+# share too little to join alone; z (15 h) links both. Rows for `outlet_reports`.
+BRIDGED_PROTEST: list[tuple[str, str, int, str, str]] = [
+    (
+        "x",
+        "Ibadan Tribune",
+        0,
+        "Police fire tear gas at traders in Ibadan",
+        "Police fired tear gas at traders protesting a new market levy in Ibadan on Monday, injuring four.",
+    ),
+    (
+        "y",
+        "Continental Times",
+        30 * 60,
+        "Nigerian markets shut after clashes",
+        "Shops at the Bodija market in Nigeria stayed shut a day after protesters clashed with police, "
+        "leaving seven people hurt.",
+    ),
+    (
+        "z",
+        "Sahel Wire",
+        15 * 60,
+        "Seven hurt as police break up Ibadan levy protest",
+        "Seven traders were injured at Bodija market when police fired tear gas to break up the levy "
+        "protest in Ibadan, officials said.",
+    ),
+]

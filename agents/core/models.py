@@ -140,6 +140,7 @@ class AlertReason(StrEnum):
     SEVERITY_ROSE = "severity_rose"
     OUTCOME_CHANGED = "outcome_changed"  # e.g. injured -> killed
     CORROBORATED = "corroborated"  # independent sources reached 2, then 3
+    MERGED = "merged"  # this alert's story was found to be another's event: see `merged_into`
 
 
 class SourceRef(BaseModel):
@@ -176,3 +177,8 @@ class Alert(BaseModel):
     article_published_at: AwareDatetime | None = None
     sources: Sources = Field(default_factory=Sources)
     occurred_on: date | None = Field(default=None, description="When it happened, where the text says.")
+    merged_into: str | None = Field(
+        default=None,
+        description="With reason `merged`: the alert id this event is now reported under; this id "
+        "gets no further revision.",
+    )

@@ -164,7 +164,7 @@ function render() {
   const f = readFilters();
   const list = $("alerts");
   const shown = [...entries.values()]
-    .filter((e) => passes(e.alert, f))
+    .filter((e) => !e.alert.merged_into && passes(e.alert, f)) // merged: its survivor shows the event
     .sort((x, y) => Date.parse(y.alert.detected_at) - Date.parse(x.alert.detected_at));
   list.replaceChildren(...shown.map(card));
   $("empty").hidden = shown.length > 0 || $("login").hidden === false;

@@ -162,6 +162,14 @@ async def test_live_page_in_a_real_browser(
     await bad.locator("button.row").click()
     assert await bad.locator(".details a").count() == 0  # a javascript: link is not made a link
     assert await page.evaluate("window.__pwned") is None
+
+    # A story merged into another leaves the page: the survivor's row tells the event.
+    merged = alert(2, later_s=3, revision=2, reason="merged", merged_into=first.id,
+                   event_type="protest_violence", title="Police fire tear gas at marchers in Nairobi",
+                   severity={"score": 56, "level": "medium", "factors": []})  # fmt: skip
+    await produce(e2e_settings, merged)
+    await expect(page.locator(f'li[data-id="{protest.id}"]')).to_have_count(0, timeout=5_000)
+    await expect(page.locator("#alerts > li")).to_have_count(2)
     assert errors == []
 
     if shot := os.environ.get("TOCSIN_LIVE_SCREENSHOT"):  # docs/live-page.png is made this way

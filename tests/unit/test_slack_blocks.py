@@ -13,6 +13,7 @@ from agents.core.delivery.slack_blocks import (
     slack_digest,
     slack_message,
     slack_payload,
+    update_reply,
 )
 from agents.core.models import Alert, Level
 
@@ -80,6 +81,8 @@ def test_message_shape_for_the_seed_alert() -> None:
         == "[CRITICAL] Assassination attempt: Drone attack on Iraqi prime minister's residence"
     )
     assert message["attachments"][0]["color"] == "#D00000"
+    story_titled = slack_message(make_alert(title="Assassination attempt: prime minister (IQ)"))
+    assert story_titled["text"] == "[CRITICAL] Assassination attempt: prime minister (IQ)"
     assert message["unfurl_links"] is False
     blocks = _blocks(message)
     assert [b["type"] for b in blocks] == ["header", "section", "section", "section", "context"]
@@ -200,3 +203,9 @@ def test_payload_chooses_message_or_digest() -> None:
     assert slack_payload(_burst(2)) == slack_digest(_burst(2))
     with pytest.raises(ValueError):
         slack_digest([])
+
+
+def test_a_merged_revision_replies_where_the_event_continues() -> None:
+    reply = update_reply(make_alert(revision=2, reason="merged", merged_into="evt_older"))
+    assert reply["text"].startswith("Same event as another alert (revision 2)")
+    assert "continues as evt_older" in json.dumps(reply["blocks"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
+from agents.core.delivery.webhook_message import event_type_for
 from agents.core.models import Article, Casualties, Entities, Event, Level, Place, Severity, Target
 from agents.core.stories import Decision, Stories, StoryReason, apply, decide, partition_key
 from agents.core.stories.identity import fold, name_tokens, role_key, same_person
@@ -267,3 +268,10 @@ def test_a_merge_keeps_the_older_story_and_closes_the_other() -> None:
     assert dz.alert and dz.alert.revision == 2 and dz.alert.sources.count == 3
     assert apply(table, dz) == [dy.state.story_id]
     assert [s.story_id for s in table.stories] == [dx.state.story_id]
+    # y's subscribers got its alert.created: its last revision says where the event continues.
+    [notice] = dz.notices
+    assert (notice.id, notice.revision, notice.reason.value) == (dy.state.story_id, 2, "merged")
+    assert notice.merged_into == dx.state.story_id and notice.first_seen_at == dy.state.first_seen_at
+    assert notice.sources.count == 3 and notice.casualties.injured == 7  # the merged story's state
+    assert dx.notices == dy.notices == ()
+    assert event_type_for(notice) == "alert.updated"

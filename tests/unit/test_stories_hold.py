@@ -110,6 +110,7 @@ def test_a_held_story_merged_into_an_announced_one_is_never_announced() -> None:
     d = decide(stories, c, ec, key=partition_key(ec), now=t + WAIT + timedelta(seconds=2), group_wait=WAIT)
     apply(stories, d)
     assert d.state.story_id == r.state.story_id and d.absorbed  # the announced id survives
+    assert d.notices == ()  # nobody heard of B: nothing to retract
     assert d.state.held_until is None and stories.held == {}
     assert release(stories, t + 10 * WAIT) == []
 

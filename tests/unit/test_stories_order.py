@@ -370,4 +370,9 @@ def test_a_report_bridging_two_open_stories_merges_them_in_any_order() -> None:
         stories, n = _stories_and_created([reports[i] for i in order])
         assert stories == {frozenset({"x", "y", "z"})}, order
         created.add((order.index(2) > max(order.index(0), order.index(1)), n))
+        # Every alert.created but one is followed by a `merged` revision naming the survivor.
+        decisions = assemble([reports[i] for i in order], now=lambda a: a.published_at or T0)
+        notices = [x for d in decisions for x in d.notices]
+        assert len(notices) == n - 1, order
+        assert all(x.merged_into == decisions[-1].state.story_id for x in notices), order
     assert created == {(False, 1), (True, 2)}  # two alerts only when the bridge came last

@@ -114,6 +114,10 @@ def _sources(alert: Alert) -> str | None:
     return f"{alert.sources.count} independent: {shown}{more}"
 
 
+def _merged(alert: Alert) -> str:
+    return f", continues as {alert.merged_into}" if alert.merged_into else ""
+
+
 def _fields(alert: Alert) -> list[MarkdownTextObject]:
     pairs: list[tuple[str, str | None]] = [
         ("Severity", f"{alert.severity.score}/100"),
@@ -125,7 +129,7 @@ def _fields(alert: Alert) -> list[MarkdownTextObject]:
         ("Weapons", ", ".join(alert.entities.weapons) or None),
         ("Confidence", f"{alert.confidence:.0%}"),
         ("Sources", _sources(alert)),
-        ("Revision", f"{alert.revision} ({alert.reason.value})"),
+        ("Revision", f"{alert.revision} ({alert.reason.value})" + _merged(alert)),
     ]
     return [
         MarkdownTextObject(text=f"*{name}*\n" + mrkdwn(value, FIELD_MAX - len(name) - 3))
@@ -137,7 +141,10 @@ def _fields(alert: Alert) -> list[MarkdownTextObject]:
 def fallback_text(alert: Alert) -> str:
     level = alert.severity.level.value.upper()
     # `text` is mrkdwn too, so it is escaped like the blocks.
-    return mrkdwn(f"[{level}] {_event_label(alert)}: {alert.title}", TEXT_FALLBACK_MAX)
+    label = _event_label(alert)
+    # Story titles already start with the type ("Protest violence: Ibadan (NG)"): once is enough.
+    title = alert.title if alert.title.startswith(label) else f"{label}: {alert.title}"
+    return mrkdwn(f"[{level}] {title}", TEXT_FALLBACK_MAX)
 
 
 def alert_blocks(alert: Alert) -> list[Block]:
@@ -228,6 +235,7 @@ _UPDATE_LABELS: dict[str, str] = {
     "severity_rose": "Severity rose",
     "outcome_changed": "Outcome changed",
     "corroborated": "Confirmed by another outlet",
+    "merged": "Same event as another alert",
 }
 
 
@@ -242,6 +250,7 @@ def update_reply(alert: Alert) -> dict[str, Any]:
             f"{alert.severity.level.value} {alert.severity.score}/100",
             f"outcome: {alert.outcome}" if alert.outcome else None,
             _sources(alert),
+            f"continues as {alert.merged_into}" if alert.merged_into else None,
         )
         if x
     ]

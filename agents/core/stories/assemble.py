@@ -406,15 +406,26 @@ def decide(
         pending = _alert(article, event, state, StoryReason.FIRST_REPORT, now)
         state = state.model_copy(update={"pending": pending})
         return Decision(_reason(survivor, state), state, True, match, None, absorbed)
+    notices = tuple(_merge_notice(article, event, s, state, now) for s in group[1:] if s.held_until is None)
     reason = _reason(survivor, state)
     new_member = next(m for m in state.members if m.article_id == article.article_id)
     if reason is StoryReason.UNCHANGED and new_member.is_copy:
         reason = StoryReason.COPY
     if reason in (StoryReason.UNCHANGED, StoryReason.COPY):
-        return Decision(reason, state, True, match, None, absorbed)
+        return Decision(reason, state, True, match, None, absorbed, notices)
     state = state.model_copy(update={"revision": survivor.revision + 1})
     alert = _alert(article, event, state, reason, now)
-    return Decision(reason, state, True, match, alert, absorbed)
+    return Decision(reason, state, True, match, alert, absorbed, notices)
+
+
+def _merge_notice(article: Article, event: Event, gone: StoryState, into: StoryState, now: datetime) -> Alert:
+    """The last revision of an announced story merged into another: the merged story as it stands,
+    under the old id (its subscribers' thread), pointing at the id it continues under."""
+    view = into.model_copy(
+        update={"story_id": gone.story_id, "revision": gone.revision + 1, "first_seen_at": gone.first_seen_at}
+    )
+    alert = _alert(article, event, view, StoryReason.MERGED, now)
+    return alert.model_copy(update={"merged_into": into.story_id})
 
 
 def release(stories: Stories, now: datetime) -> list[Decision]:

@@ -16,6 +16,7 @@ class StoryReason(StrEnum):
     SEVERITY_ROSE = "severity_rose"
     OUTCOME_CHANGED = "outcome_changed"
     CORROBORATED = "corroborated"
+    MERGED = "merged"  # the notice an absorbed, already announced story gets (Decision.notices)
     UNCHANGED = "unchanged"
     COPY = "copy"  # a wire copy of an article the story already has: never news on its own
 
@@ -87,3 +88,6 @@ class Decision:
     match: list[Factor]  # the join score's parts, like severity's factors
     alert: Alert | None  # None when the report adds nothing subscribers asked for
     absorbed: tuple[str, ...] = ()  # open stories this report bridged into `state` (merged away)
+    # One `merged` revision per absorbed story subscribers were alerted about, pointing at `state`:
+    # without it, a subscriber who got both alert.created sees one go quiet.
+    notices: tuple[Alert, ...] = ()
