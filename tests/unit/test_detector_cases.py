@@ -238,3 +238,22 @@ def test_hyphenated_allegiance_is_not_a_place() -> None:
     )
     names = {p.name: p.country_code for p, _ in found}
     assert names == {"Kharkiv": "UA"}
+
+
+def test_a_surname_after_of_is_no_town_and_a_city_after_a_country_is_in_it() -> None:
+    from agents.core.detector.places import find_places
+
+    def names(sentence: str) -> dict[str, str | None]:
+        return {p.name: p.country_code for p, _ in find_places([sentence])}
+
+    # "of" opens the run "Anselmo Tavares": Tavares (a Florida town) is his surname there.
+    assert names(
+        "Police are investigating an attack on the house of Anselmo Tavares, the mayor of Petrolina."
+    ) == {"Petrolina": "BR"}
+    # "Brazil's Minas Gerais": no Minas of Uruguay; "Peru's Arequipa" and "In Celaya" still count.
+    assert names("A councillor in Brazil's Minas Gerais state was wounded in Belo Horizonte.") == {
+        "Brazil": "BR",
+        "Belo Horizonte": "BR",
+    }
+    assert names("Miners clashed with police in Peru's Arequipa region.") == {"Peru": "PE", "Arequipa": "PE"}
+    assert names("In Celaya, gunmen shot at the mayor's car.") == {"Celaya": "MX"}

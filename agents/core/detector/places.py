@@ -200,12 +200,16 @@ upper lower inner outer old"""
 _LEAD_IN = frozenset(_LEAD_IN_WORDS.split())
 
 
-def _after_lead_in(before: list[str]) -> bool:
-    """The words of the run before a phrase open a place ("In", "Central", "Peru's"), not a name."""
+def _lead_in(before: list[str]) -> str | None:
+    """Do the words of the run before a phrase open a place ("In", "Central", "Peru's"), not a name?
+    None: no; "": yes; a country code: yes, a country's ("Peru's Arequipa"): a city named next is
+    in that country ("Brazil's Minas Gerais" is no Minas of Uruguay)."""
     if not before:
-        return False
+        return None
     country = gazetteer().get(" ".join(before).lower())
-    return (country is not None and country.kind == "country") or all(w.lower() in _LEAD_IN for w in before)
+    if country is not None and country.kind == "country":
+        return country.country_code
+    return "" if all(w.lower() in _LEAD_IN for w in before) else None
 
 
 _PREFIX = re.compile(r"(?:\bin|\bnear|\bat|\boutside|\bfrom|\bof|,)\s*$", re.IGNORECASE)
@@ -274,7 +278,12 @@ def find_places(sentences: list[str]) -> list[tuple[Place, bool]]:
             while j < len(words):
                 for size in range(len(words) - j, 0, -1):
                     phrase = " ".join(words[j : j + size])
-                    entry = _lookup(phrase, prefixed or _after_lead_in(words[:j]))
+                    # "in"/"of" opens the run, not a word inside it: "the house of Anselmo Tavares"
+                    # has no Tavares of Florida in it.
+                    lead = _lead_in(words[:j])
+                    entry = _lookup(phrase, (prefixed and j == 0) or lead is not None)
+                    if entry is not None and lead and entry.kind == "city" and entry.country_code != lead:
+                        entry = None
                     demonym = DEMONYMS.get(phrase.lower())
                     if entry is not None and background and entry.kind == "city":
                         entry = None
