@@ -257,3 +257,7 @@ def test_a_surname_after_of_is_no_town_and_a_city_after_a_country_is_in_it() -> 
     }
     assert names("Miners clashed with police in Peru's Arequipa region.") == {"Peru": "PE", "Arequipa": "PE"}
     assert names("In Celaya, gunmen shot at the mayor's car.") == {"Celaya": "MX"}
+    # A small town that only opens a longer name is not that town: "Minas Gerais" is a state.
+    assert names("Police clashed with miners in Minas Gerais on Monday.") == {}
+    assert names("Gunmen attacked a convoy in Kano State.") == {"Kano": "NG"}
+    assert names("Troops fought rebels in Arequipa Region.") == {"Arequipa": "PE"}

@@ -212,6 +212,20 @@ def _lead_in(before: list[str]) -> str | None:
     return "" if all(w.lower() in _LEAD_IN for w in before) else None
 
 
+# Words that may follow a place in one capitalised run ("Kano State", "Arequipa Region", "Lima Monday").
+_RUN_TAIL_WORDS = """state province region district city county municipality department governorate
+prefecture monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december"""
+_RUN_TAILS = frozenset(_RUN_TAIL_WORDS.split())
+
+
+def _truncated(entry: GazetteerEntry, rest: list[str]) -> bool:
+    """A small town that is only the first word of a longer name ("Minas" of "Minas Gerais", a
+    Brazilian state; "Santo" of a saint's name): the longer name is what the text names."""
+    small = entry.kind == "city" and not entry.capital and entry.population < 500_000
+    return small and bool(rest) and rest[0].lower() not in _RUN_TAILS
+
+
 _PREFIX = re.compile(r"(?:\bin|\bnear|\bat|\boutside|\bfrom|\bof|,)\s*$", re.IGNORECASE)
 
 
@@ -283,6 +297,8 @@ def find_places(sentences: list[str]) -> list[tuple[Place, bool]]:
                     lead = _lead_in(words[:j])
                     entry = _lookup(phrase, (prefixed and j == 0) or lead is not None)
                     if entry is not None and lead and entry.kind == "city" and entry.country_code != lead:
+                        entry = None
+                    if entry is not None and _truncated(entry, words[j + size : j + size + 1]):
                         entry = None
                     demonym = DEMONYMS.get(phrase.lower())
                     if entry is not None and background and entry.kind == "city":
