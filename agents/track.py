@@ -57,10 +57,10 @@ async def _send(rt: Runtime, alert: Alert, received_at: datetime) -> None:
     await sent
 
 
-def _record(open_stories: OpenStories, current: Stories, decision: Decision) -> None:
+def _record(open_stories: OpenStories, current: Stories, decision: Decision, window: timedelta) -> None:
     # `apply` updates the key's indexed stories in place; merged-away and long-ended stories leave
     # the table (table keys stay bytes, as after recovery).
-    for closed in apply(current, decision):
+    for closed in apply(current, decision, window):
         open_stories.table.pop(closed.encode(), None)
     open_stories.table[decision.state.story_id.encode()] = decision.state.model_dump(mode="json")
 
@@ -70,7 +70,11 @@ async def _release(rt: Runtime, open_stories: OpenStories, current: Stories, now
     for decision in release(current, now):
         if decision.alert is not None:
             await _send(rt, decision.alert, decision.state.first_seen_at)
-        _record(open_stories, current, decision)
+        _record(open_stories, current, decision, _window(rt))
+
+
+def _window(rt: Runtime) -> timedelta:
+    return timedelta(hours=rt.settings.story_window_h)
 
 
 async def track_stories(rt: Runtime, stream: StreamT[bytes]) -> None:
@@ -94,14 +98,16 @@ async def track_stories(rt: Runtime, stream: StreamT[bytes]) -> None:
         now = rt.now()
         # A hold that ended before this report arrived is announced first, as without the report.
         await _release(rt, open_stories, current, now)
-        decision = decide(current, rec.article, event, key=key, now=now, group_wait=group_wait)
+        decision = decide(
+            current, rec.article, event, key=key, now=now, group_wait=group_wait, window=_window(rt)
+        )
         if decision.alert is not None:
             await _send(rt, decision.alert, rec.received_at)
         elif decision.state.held_until is None:
             metrics.stories_unchanged.labels(event.type).inc()
         for notice in decision.notices:  # before the table forgets the absorbed stories
             await _send(rt, notice, rec.received_at)
-        _record(open_stories, current, decision)
+        _record(open_stories, current, decision, _window(rt))
 
 
 def tick_interval(group_wait_s: float) -> float:

@@ -111,6 +111,9 @@ class Settings(BaseSettings):
     # group_wait (docs/decisions.md): a new story's alert.created waits this long so reports of the
     # same event arriving meanwhile (from another partition, a feed's batch) join it first. 0: off.
     story_group_wait_s: float = Field(default=10.0, ge=0, le=300)
+    # How long after its latest report a story can still be joined (its reports' own time axis);
+    # it leaves the table after twice that. Longer joins slower follow-ups, at more open stories.
+    story_window_h: float = Field(default=72.0, gt=0, le=24 * 30)
     # Standby replicas of each table partition on other workers: a failover resumes without
     # replaying the changelog. They never deliver (streams/fence.py).
     standbys: int = Field(default=1, ge=0)

@@ -16,9 +16,10 @@ def test_env_overrides_and_topic_prefix() -> None:
             "TOCSIN_PARTITIONS": "8",
             "TOCSIN_TOPIC_PREFIX": "t1.",
             "TOCSIN_ADMIN_TOKEN": "s3cret",
+            "TOCSIN_STORY_WINDOW_H": "24",
         }
     )
-    assert s.bootstrap == "h:1" and s.partitions == 8
+    assert s.bootstrap == "h:1" and s.partitions == 8 and s.story_window_h == 24
     assert s.topics.articles == "t1.tocsin.articles.v1"
     assert "s3cret" not in repr(s)
 
@@ -27,6 +28,7 @@ def test_defaults() -> None:
     s = Settings.from_env({})
     assert s.topics.articles_dlq == "tocsin.articles.dlq.v1"
     assert s.partitions == 4 and s.web_port == 6066 and s.max_article_bytes == 2 * 1024 * 1024
+    assert s.story_window_h == 72
 
 
 def test_typed_schedule_networks_and_secrets() -> None:

@@ -73,3 +73,13 @@ def test_headline_words_leave_out_places_demonyms_and_furniture() -> None:
     assert headline_words("Tear gas as La Paz fuel march turns deadly") == frozenset({"fuel"})
     assert headline_words("Bolivian police clash with miners in Bolivia") == frozenset({"miners"})
     assert headline_words(None) == frozenset()
+
+
+def test_the_join_window_is_a_setting() -> None:
+    # The same pair 30 h apart (the same figures, city and headline word): joined within the
+    # default 72 h, two stories with a 24 h window.
+    first = (art("a", "La Paz fuel protest", LEDE_CITY, 0), protest("La Paz", 2, 40))
+    later = (art("b", "La Paz fuel protest toll", LEDE_CITY, 30), protest("La Paz", 2, 40))
+    at = lambda _: NOW + timedelta(hours=30)  # noqa: E731
+    assert assemble([first, later], now=at)[1].joined
+    assert not assemble([first, later], now=at, window=timedelta(hours=24))[1].joined

@@ -76,7 +76,7 @@ from agents.core.stories.model import Decision, Outlet, StoryReason, StoryState,
 # Types whose stories are told apart by who was targeted (from the spec list: a new type is one entry).
 TARGETED = frozenset(spec.type for spec in EVENT_SPECS if spec.needs_target)
 
-WINDOW = timedelta(hours=72)
+WINDOW = timedelta(hours=72)  # default of TOCSIN_STORY_WINDOW_H: how long a story stays joinable
 JOIN_MIN = 1.5
 SAME_COUNTRY = 0.3  # one side names a city, the other only the country: compatible, little evidence
 COPY_MIN = 92  # rapidfuzz ratio of two ledes at or above which the later one is a copy
@@ -310,8 +310,8 @@ def _is_copy(r_text: str, story: StoryState) -> bool:
     return any(_near_copy(r_text, m.lede) for m in story.members)
 
 
-def open_at(s: StoryState, when: datetime) -> bool:
-    return abs(when - s.last_seen_at) <= WINDOW or s.event_at <= when <= s.last_seen_at
+def open_at(s: StoryState, when: datetime, window: timedelta = WINDOW) -> bool:
+    return abs(when - s.last_seen_at) <= window or s.event_at <= when <= s.last_seen_at
 
 
 def _order(s: StoryState) -> tuple[datetime, str]:
@@ -320,7 +320,7 @@ def _order(s: StoryState) -> tuple[datetime, str]:
     return (s.event_at, first.article_id if first else s.story_id)
 
 
-def _candidates(stories: Stories, r: Report) -> list[StoryState]:
+def _candidates(stories: Stories, r: Report, window: timedelta) -> list[StoryState]:
     p = r.profile
     ids = stories.index.candidates(
         attempt=r.event_type in TARGETED,
@@ -331,7 +331,7 @@ def _candidates(stories: Stories, r: Report) -> list[StoryState]:
         everything=stories.by_id,
     )
     out = [stories.by_id[i] for i in ids]
-    return [s for s in out if s.event_type == r.event_type and open_at(s, r.when)]
+    return [s for s in out if s.event_type == r.event_type and open_at(s, r.when, window)]
 
 
 def decide(
@@ -342,8 +342,10 @@ def decide(
     key: str,
     now: datetime,
     group_wait: timedelta = timedelta(0),
+    window: timedelta = WINDOW,
 ) -> Decision:
-    """The story this report belongs to (joined or new), why subscribers hear of it or not.
+    """The story this report belongs to (joined or new), why subscribers hear of it or not. Only
+    stories seen within `window` of the report (or spanning it) are candidates.
 
     `group_wait` > 0: a new story's alert.created is held that long (`held_until`, `pending`) and
     sent by `release`; reports joining it meanwhile only refresh the pending alert, so a report that
@@ -356,7 +358,7 @@ def decide(
         return Decision(StoryReason.UNCHANGED, known, True, match, None)
     attempt = event.type in TARGETED
     scored: list[tuple[bool, float, list[Part], StoryState]] = []
-    for s in _candidates(stories, r):
+    for s in _candidates(stories, r, window):
         identity = _identity(r.profile, _profile(s), attempt)
         if _vetoed(identity):
             continue  # another event, even if its text is a template of this one
@@ -582,7 +584,7 @@ def _reason(before: StoryState, after: StoryState) -> StoryReason:
     return StoryReason.UNCHANGED
 
 
-def apply(stories: Stories, decision: Decision) -> list[str]:
+def apply(stories: Stories, decision: Decision, window: timedelta = WINDOW) -> list[str]:
     """Record the decision in the key's open stories (in place): the decided story replaced or
     added, the stories it absorbed dropped, and stories that ended long before the newest report
     closed (on the reports' own time axis, so replayed old news works too). Returns the ids of the
@@ -590,7 +592,7 @@ def apply(stories: Stories, decision: Decision) -> list[str]:
     for story_id in decision.absorbed:
         stories.drop(story_id)
     stories.put(decision.state)
-    return [*decision.absorbed, *stories.expire(2 * WINDOW)]
+    return [*decision.absorbed, *stories.expire(2 * window)]
 
 
 def _title(event: Event) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from agents.core.models import Article, Event
-from agents.core.stories.assemble import apply, decide, partition_key, release
+from agents.core.stories.assemble import WINDOW, apply, decide, partition_key, release
 from agents.core.stories.index import Stories
 from agents.core.stories.model import Decision
 
@@ -18,6 +18,7 @@ def assemble(
     tables: dict[str, Stories] | None = None,
     group_wait: timedelta = timedelta(0),
     released: list[tuple[int, Decision]] | None = None,
+    window: timedelta = WINDOW,
 ) -> list[Decision]:
     """One decision per report, in the given order; `now(article)` is when it is processed (with a
     `group_wait`, a clock that never goes back). `tables` (partition key -> open stories) is filled
@@ -37,7 +38,7 @@ def assemble(
                 return
             for current in tables.values():
                 for d in release(current, at):
-                    apply(current, d)
+                    apply(current, d, window)
                     sent.append((len(out), d))
 
     for article, event in reports:
@@ -45,8 +46,8 @@ def assemble(
         if group_wait > timedelta(0):
             release_due(when)
         current = tables.setdefault(key, Stories())
-        decision = decide(current, article, event, key=key, now=when, group_wait=group_wait)
-        apply(current, decision)
+        decision = decide(current, article, event, key=key, now=when, group_wait=group_wait, window=window)
+        apply(current, decision, window)
         out.append(decision)
     release_due(None)  # the wait passes after the last report
     return out
