@@ -261,3 +261,24 @@ def test_a_surname_after_of_is_no_town_and_a_city_after_a_country_is_in_it() -> 
     assert names("Police clashed with miners in Minas Gerais on Monday.") == {}
     assert names("Gunmen attacked a convoy in Kano State.") == {"Kano": "NG"}
     assert names("Troops fought rebels in Arequipa Region.") == {"Arequipa": "PE"}
+
+
+def test_the_outcome_is_the_targets_fate_not_a_companions() -> None:
+    from agents.core.detector.entities import find_outcome
+    from agents.core.models import Target
+
+    councillor = Target(name="Luciana Barreto", role="Councillor")
+
+    def fate(sentence: str) -> str:
+        return find_outcome([sentence], councillor)
+
+    assert fate("Councillor shot, driver killed") == "unknown"
+    assert fate("Gunmen fired on councillor Luciana Barreto, killing her driver.") == "unknown"
+    assert fate("The councillor's bodyguard was killed and Barreto was hit in the shoulder.") == "injured"
+    # Joined to the target, the others' deaths are hers too; and her own death stays a killing.
+    assert fate("Barreto and her driver were killed when gunmen fired on their car.") == "killed"
+    assert fate("Gunmen killed Councillor Barreto outside her home on Monday.") == "killed"
+    commander = Target(name="Jorge Patino", role="commander")
+    assert (
+        find_outcome(["Patino, a police commander, and another officer were killed."], commander) == "killed"
+    )

@@ -71,7 +71,17 @@ _KILLED = (
     r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded"
     r"|hacked to death|lost (?:his|her) life)\b"
 )
-_INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sustained)\b"
+_INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|(?:shot|hit) in the|sustained)\b"
+# Someone else's death said right before the verb ("councillor shot, driver killed", "her bodyguard
+# was killed"): not the target's fate.
+# Not "X and his driver were killed" (both died): the other person is not joined to the target.
+_OTHER_DEATH = re.compile(
+    r"(?:, ?|['\u2019]s |(?<!\band )\b(?:her|his|their|its|the|a|one|two|three|four|five|six|\d+) )(?:\w+ )?"
+    r"(?:driver|chauffeur|bodyguards?|guards?|aides?|escorts?|assistants?|secretary|wife|husband|son"
+    r"|daughter|brother|sister|nephew|passers?-by|bystanders?|civilians?|policem[ae]n|officers?"
+    r"|soldiers?|staff)(?: (?:was|were|is|are|has been|have been))?(?: also)? $",
+    re.IGNORECASE,
+)
 _ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|bid|plot)\b", re.IGNORECASE)
 _ASSASSINATION_DONE = re.compile(
     r"\bassassinated\b|\b(?:his|her|their|[A-Z][\w-]+(?:'s|\u2019s)) assassination\b|\bassassination of\b",
@@ -155,9 +165,17 @@ def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
             or re.search(pattern + r"[^.;]{0,25}?" + ref, text, re.IGNORECASE)
         )
 
+    def killed_near() -> bool:
+        # The target before the verb, and no other person's death in between.
+        for m in re.finditer(ref + r"([^.;]{0,60}?)" + _KILLED, text, re.IGNORECASE):
+            if not _OTHER_DEATH.search(m.group(1)):
+                return True
+        # "gunmen killed Governor X", not "her bodyguard was killed and X was hurt"
+        return bool(re.search(_KILLED + r"(?! and\b)[^.;]{0,25}?" + ref, text, re.IGNORECASE))
+
     if near(_UNHARMED):
         return "unharmed"
-    if near(_KILLED):
+    if killed_near():
         return "killed"
     if near(_INJURED):
         return "injured"
