@@ -18,7 +18,9 @@ _ROLE_NORMAL = {"pm": "Prime Minister", "mp": "Member of Parliament", "mps": "Me
 _NAME_TOKEN = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|de|da|van|von|ul|ud)-?[A-Z]?[\w'\u2019-]*)"
 _NAME_AFTER = re.compile(r"^,?\s+(" + r"[A-Z][\w'\u2019-]*(?:\s+" + _NAME_TOKEN + r"){0,3})")
 _NAME_BEFORE = re.compile(
-    r"([A-Z][\w'\u2019-]+(?:\s+" + _NAME_TOKEN + r"){0,3}),\s+(?:a|an|the)\s+[^,;.]{0,70}$"
+    # "Saad, a judge", "Saad, 61, was the chief justice", "Saad was the chief justice"
+    r"([A-Z][\w'\u2019-]+(?:\s+" + _NAME_TOKEN + r"){0,3})(?:,\s+(?:\d{1,3},\s+)?(?:(?:was|is|had been)\s+)?"
+    r"|\s+(?:was|is|had been|served as)\s+)(?:a|an|the)\s+[^,;.]{0,70}$"
 )
 _STOP_NAME = re.compile(
     r"\b(?:Survives?|Says?|Was|Is|Has|Had|In|On|At|Of|The|And|By|For|Escapes?|Killed|Shot|Attack\w*|Assassinat\w*"
@@ -62,6 +64,11 @@ _TARGET_REF = r"(?:{ref})"
 _UNHARMED = (
     r"\b(?:survived|unharmed|unhurt|uninjured|not (?:harmed|hurt|injured|wounded)|escaped|narrowly|was fine"
     r"|(?:is|was) (?:safe|fine)|failed to (?:detonate|explode|hit)|missed)\b"
+)
+_PERPETRATOR_FLED = re.compile(
+    r"\b(?:attackers?|gunm[ae]n|assailants?|killers?|suspects?|culprits?|perpetrators?|bombers?|assassins?"
+    r"|kidnappers?|abductors?)\b[^.;]{0,20}?\b(?:escaped|fled|got away)\b",
+    re.IGNORECASE,
 )
 _FOILED = (
     r"\b(?:foiled|thwarted|prevented|averted|defused|uncovered|disrupted|plot(?:ted|ting)?|conspir\w+"
@@ -163,7 +170,8 @@ def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
         return "injured"
     if re.search(_FOILED, text, re.IGNORECASE):
         return "foiled"
-    if re.search(_UNHARMED, text, re.IGNORECASE):
+    # the attackers' escape is no word on the target's fate ("the gunmen escaped on a motorcycle")
+    if re.search(_UNHARMED, _PERPETRATOR_FLED.sub("", text), re.IGNORECASE):
         return "unharmed"
     # "was assassinated", "her assassination by her bodyguards", "the assassination of X": the
     # noun with no attempt, plot or bid anywhere in the evidence is a killing

@@ -614,6 +614,43 @@ def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bo
     return spec.pair_pattern is None or analysis.matches_at(spec.pair_pattern, other)
 
 
+# The thing an attack hit, named with no owner ("a roadside bomb struck a convoy"), and a later
+# sentence that says whose it was ("The convoy was carrying the provincial governor"): an explicit
+# coreference by the same noun, as wire copy tells an attack before its target.
+_HIT_OBJECT = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(convoy|motorcade|car|vehicle|house|home|residence|office)\b"
+    r"(?!\s+bombs?\b)"
+)
+_OBJECT_OWNER = (
+    r"\bthe (?:[\w-]+ )?({noun})\b[^.;]{{0,25}}\b(?:was|were|had been) (?:carrying|transporting|escorting"
+    r"|taking|used by|owned by|that of|(?:the )?(?:home|property|residence) of)\b|\bthe (?:[\w-]+ )?({noun})"
+    r" (?:belong(?:ed|s|ing)? to|of)\b"
+)
+
+
+def _owner_of_object(
+    analysis: Analysis,
+    spec: EventSpec,
+    group: tuple[str, ...],
+    anchor: int,
+    last: int,
+    claimed: frozenset[int],
+) -> int | None:
+    nouns = {m.group(1) for m in _HIT_OBJECT.finditer(analysis.masked(anchor)[1])}
+    if not nouns:
+        return None
+    owner = re.compile(_OBJECT_OWNER.format(noun="|".join(sorted(nouns))))
+    for j in range(anchor + 1, min(last, anchor + COREF_REACH) + 1):
+        if (
+            j not in claimed
+            and owner.search(analysis.masked(j)[1]) is not None
+            and group_at(analysis, group, j)
+            and not analysis.blocked_at(spec.blockers, j)
+        ):
+            return j
+    return None
+
+
 def find_candidate(
     analysis: Analysis, spec: EventSpec, claimed: frozenset[int] = frozenset()
 ) -> Candidate | None:
@@ -662,8 +699,12 @@ def find_candidate(
                     # motorcade was ambushed"), or a sentence shortly before.
                     names = named_in(analysis, anchor)
                     if not names:
-                        picked = set()
-                        break
+                        chosen = _owner_of_object(analysis, spec, group, anchor, last, claimed)
+                        if chosen is None:
+                            picked = set()
+                            break
+                        picked.add(chosen)
+                        continue
                     subject = bool(subject_names(analysis, anchor))
                     sentences = analysis.doc.sentences
                     later = range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)

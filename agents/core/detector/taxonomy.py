@@ -123,7 +123,9 @@ MASKS: tuple[str, ...] = (
     # "the marchers later dispersed"); "police dispersed the crowd" and "were dispersed" stay force
     r"|\b(?:crowds?|protesters|demonstrators|marchers|mourners|participants|supporters|students"
     r"|rally|march|protest|gathering) (?:(?:later|eventually|then|quietly|peacefully|slowly|finally"
-    r"|had|all) ){0,2}dispersed\b(?! (?:by|with|using|after (?:police|security|troops)))"
+    r"|had|all) ){0,2}dispersed\b(?! (?:by (?!(?:mid-?\w+|noon|midday|midnight|nightfall|dusk|dawn|evening"
+    r"|(?:the )?(?:evening|afternoon|morning)|late|early|about|around|\d))|with|using"
+    r"|after (?:police|security|troops)))"
     r"|\bdispersed (?:peacefully|quietly|calmly|without (?:incident|violence))\b",
     r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
     # what a demand asks to stop or to look into: "an end to police brutality", "a probe into the killings"
@@ -216,6 +218,11 @@ LEADING_BACKGROUND = (
     r"|grandfather|grandmother|heirs?|husband|wife) of"
     r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)"
     r"|(?:memor(?:y|ies)|reminders?|remembrance) of|in honou?r of"
+    # a monument to the victim: "a statue of the murdered mayor", "a plaque honouring the slain judge"
+    # (only one to a victim: "a protest against a statue of a conquistador" is no background)
+    r"|(?:statues?|busts?|plaques?|monuments?|murals?|portraits?) (?:of|to|for|honou?ring|commemorating)"
+    r"(?=[^.;]{0,80}\b(?:murdered|slain|assassinated|killed|shot dead|who (?:was|were|had been) (?:\w+ )?"
+    r"(?:shot|killed|murdered|assassinated|stabbed|gunned down)))"
     # what came after a killing told earlier: "following his assassination, the vice president took
     # office", "after the leader's murder, the movement split"
     r"|(?:after|following) (?:the |his |her |their |its |[\w-]+(?:'s|\u2019s) )(?:[\w-]+ ){0,2}?"
@@ -538,7 +545,8 @@ PROTEST_EXPLICIT = (
     r"|building|factory|offices?|ministry|premises|park|plant|mine|town hall|city hall|parliament)\b"
 )
 FORCE = (
-    r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet\w*"
+    r"\b(?:tear[- ]?gass(?:ed|ing)|tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets"
+    r"|plastic bullets|pellet\w*"
     r"|live (?:ammunition|rounds|bullets|fire)|stun grenades?|baton\w*|lathi\w*|truncheons?|batons?"
     r"|fired (?:at|on|upon|into|shots|live|tear)|firing (?:at|on|upon|into)|opened fire|shot (?:at"
     r"|dead)|clash\w*"
@@ -562,7 +570,8 @@ FORCE = (
 # Force that only crowd control or a riot uses: enough to tie a neighbouring sentence to a protest
 # ("Thousands marched on parliament. Police fired tear gas."), where "killed" or "violence" is not.
 CROWD_FORCE = (
-    r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet guns?"
+    r"\b(?:tear[- ]?gass(?:ed|ing)|tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets"
+    r"|plastic bullets|pellet guns?"
     r"|live (?:ammunition|rounds|bullets)|stun grenades?|baton\w*|lathi\w*|truncheons?|fired (?:at|on|upon"
     r"|into|live|tear)|firing (?:at|on|upon|into)|responded with (?:\w+ )?force|opened fire"
     r"|clash(?:ed|es)|scuffl\w+|skirmish\w*|pepper[- ]spray\w*|warning shots"

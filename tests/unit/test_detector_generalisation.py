@@ -1,0 +1,105 @@
+"""Sixth pass on issue 8: short texts written for this file (invented people and places), phrased as
+different outlets would, for the rules added in that pass and for the error classes whose check
+figures lag. No corpus line."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.core.detector import detect
+
+# Force on a protest phrased in varied ways; wire copy in capitals.
+VIOLENT = [
+    "Riot police charged a crowd of striking bus drivers in Ammer on Monday, beating several with batons.",
+    "Police dispersed with batons a march of unemployed graduates in Sella, injuring at least six.",
+    "Protesters torched two police vehicles in Varno on Saturday after a rally against the new tax turned"
+    " into running street battles.",
+    "Clashes between marchers and police left 14 people hurt in Delo on Thursday.",
+    "Shops were looted and a bank set alight as an opposition march through Karo descended into chaos.",
+    "POLICE FIRED TEAR GAS AT STUDENTS MARCHING ON PARLIAMENT IN ROVA ON TUESDAY, WITNESSES SAID.",
+    "RIOT POLICE CLASHED WITH THOUSANDS OF PROTESTERS IN THE CAPITAL ON FRIDAY; AT LEAST 20 WERE INJURED.",
+    "Security forces broke up a sit-in by farmers outside the governor's office in Tamsa, firing rubber"
+    " bullets.",
+    "A 19-year-old student, Ana Rell, was killed when police opened fire on a demonstration in Persa.",
+    "Demonstrators hurled petrol bombs at a police station in Kell during a protest over a death in custody.",
+    "Hundreds of strikers blocked the factory gates in Borr; police used water cannon to clear them.",
+    "Protesters stormed the town hall in Lissa and set fire to its records office.",
+    # "tear-gassed" is the verb of the force, not only the noun "tear gas"
+    "Police tear-gassed hundreds of traders protesting the closure of the central market in Obeno.",
+    "Officers beat protesters with clubs as they tried to march on the presidential palace in Tarn.",
+]
+
+NOT_EVENTS = [
+    # a crowd that went home "by" a time of day was not dispersed by anyone
+    "The marchers dispersed by early evening and no arrests were made.",
+    "The crowd dispersed by nightfall after speeches outside the ministry in Kora.",
+    "Gunmen kidnapped the district governor of Ress on Monday and demanded a ransom.",
+    "Inmates rioted at Varn prison on Sunday, setting fire to mattresses; three inmates died.",
+    "Mobs from two villages clashed with machetes over grazing land in Turra, leaving five dead.",
+    "A protest against a statue of a colonial general drew about 300 people to the park on Sunday.",
+    "Life returned to normal in riot-hit Delsa as shops reopened on Wednesday.",
+    "Thousands marched peacefully in Moro on Saturday to demand justice for a journalist killed last month.",
+    "The government lodged a formal protest after border guards fired on a fishing boat.",
+    "A bomb exploded in a crowded bus in Sarna on Friday, killing nine passengers.",
+    # a monument to a victim tells the killing as background
+    "A statue of the murdered judge was unveiled outside the courthouse in Vell on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", VIOLENT)
+def test_varied_force_on_a_protest_is_protest_violence(text: str) -> None:
+    assert [e.type for e in detect(None, text)] == ["protest_violence"]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_an_event_of_either_type(text: str) -> None:
+    assert detect(None, text) == []
+
+
+def test_the_role_given_later_by_the_noun_of_what_was_hit() -> None:
+    events = detect(
+        None,
+        "A car bomb hit a motorcade outside Torva on Sunday, wounding three guards. Witnesses said the blast"
+        " overturned two cars. Police cordoned off the road for hours. The motorcade was carrying the"
+        " interior minister, who was unhurt.",
+    )
+    assert [e.type for e in events] == ["assassination_attempt"]
+    assert events[0].entities.target is not None and events[0].entities.target.role == "Minister"
+    assert events[0].outcome == "unharmed"
+
+
+def test_a_convoy_whose_owner_is_never_told_is_no_attempt() -> None:
+    text = (
+        "A roadside bomb struck a convoy on the highway east of Sarn on Monday, wounding four people."
+        " The governor later condemned the attack."
+    )
+    assert detect(None, text) == []
+
+
+def test_the_attackers_escape_is_no_word_on_the_target() -> None:
+    events = detect(
+        None,
+        "Two men on a motorcycle shot Ilan Berk outside his office in Nareva on Tuesday. Berk died in"
+        " hospital. Berk, 58, was the city's deputy mayor. Police said the attackers escaped towards the"
+        " river.",
+    )
+    assert [e.type for e in events] == ["assassination_attempt"]
+    assert events[0].outcome == "killed"
+    assert events[0].entities.target is not None
+    assert events[0].entities.target.name == "Ilan Berk"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Gunmen shot at Mayor Ida Solt outside her home in Brell on Friday; she escaped unhurt.",
+            "unharmed",
+        ),
+        ("Gunmen shot at Mayor Ida Solt outside her home in Brell on Friday; the gunmen escaped.", "unknown"),
+    ],
+)
+def test_who_escaped_decides_the_outcome(text: str, outcome: str) -> None:
+    events = detect(None, text)
+    assert [e.type for e in events] == ["assassination_attempt"]
+    assert events[0].outcome == outcome
