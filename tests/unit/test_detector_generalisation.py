@@ -103,3 +103,42 @@ def test_who_escaped_decides_the_outcome(text: str, outcome: str) -> None:
     events = detect(None, text)
     assert [e.type for e in events] == ["assassination_attempt"]
     assert events[0].outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the role is a relative's: the person harmed holds none
+        "Gunmen shot dead the wife of a provincial councillor outside her shop in Ander on Monday.",
+        "One of the victims, Marta Voss, was the wife of a provincial councillor, police said after the"
+        " strangler's arrest.",
+        # an accident named as the cause of a strike or protest is no violence of it
+        "Workers went on strike at the Ostra mine after an explosion killed three miners.",
+        "Relatives protested outside the hospital over a fire that killed 12 patients.",
+        # a riot dated by "of <year>" is as dated as "the 2009 riots"
+        "Opponents of the silent marches pointed to the violent riots of 2009, in which rioters had burned"
+        " government offices.",
+    ],
+)
+def test_relatives_accidents_and_dated_riots_raise_nothing(text: str) -> None:
+    assert detect(None, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police officers kicked a man lying on the ground during a demonstration in Karo.",
+        "Police teargassed supporters of the opposition candidate in Lissa.",
+        # the accident stays the protest's grievance, the protesters' own fire is still force
+        "Protesters set fire to the mine office after an explosion killed three miners; police fired"
+        " tear gas.",
+    ],
+)
+def test_kicks_teargassing_and_force_beside_an_accident(text: str) -> None:
+    assert [e.type for e in detect(None, text)] == ["protest_violence"]
+
+
+def test_an_accident_told_as_an_attack_target_keeps_its_disaster_reading() -> None:
+    # only the harm after an accident is masked; the accident itself stays for the disaster veto
+    text = "The minister died after the crash of his helicopter in the mountains on Monday, officials said."
+    assert detect(None, text) == []

@@ -101,6 +101,7 @@ def union(patterns: Iterable[str]) -> str:
 
 _MASK_RE = re.compile(union(MASKS))
 _MASK_LOWER = anchored(_MASK_RE.pattern)
+_PARTIAL = "accident_harm"  # a mask that blanks only this group of its match
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
 _ROLE_LOWER = anchored(_ROLE_SOURCE)
@@ -165,11 +166,22 @@ def mask(text: str) -> str:
     pieces: list[str] = []
     last = 0
     for m in _MASK_LOWER.finditer(text.lower()):
-        pieces.append(text[last : m.start()])
-        pieces.append(" " * (m.end() - m.start()))
+        start = m.start(_PARTIAL) if m.group(_PARTIAL) is not None else m.start()
+        pieces.append(text[last:start])
+        pieces.append(" " * (m.end() - start))
         last = m.end()
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+# "the wife of a provincial councillor", "the son of the interior minister": the role is a relative's,
+# and the person harmed holds none (a killing of a non-public person).
+_KIN_OF = re.compile(
+    r"\b(?:wi(?:fe|ves)|husbands?|sons?|daughters?|widow(?:er)?s?|nephews?|nieces?|cousins?|uncles?|aunts?"
+    r"|brothers?|sisters?|mother|father|parents|grand(?:son|daughter|child)(?:ren|s)?|relatives?|in-laws?"
+    r"|(?:step|half-)\w+|fianc\w+)(?:'s)? of (?:a |an |the"
+    r" |his |her |their |[\w'\u2019-]+(?:'s|\u2019s) )?(?:[\w'\u2019-]+ ){0,2}$"
+)
 
 
 def target_roles(text: str) -> list[RoleHit]:
@@ -186,6 +198,8 @@ def target_roles(text: str) -> list[RoleHit]:
         if source and not object_of_act(lower, m.start()):
             continue
         if _ANONYMOUS_PLURAL.search(m.group(0)):
+            continue
+        if _KIN_OF.search(lower, max(0, m.start() - 50), m.start()):
             continue
         word = m.group(0)
         plural = word.endswith("s") and not word.endswith("ss")

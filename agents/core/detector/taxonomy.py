@@ -101,6 +101,13 @@ MASKS: tuple[str, ...] = (
     # caring for the victims is no act of violence ("visited the wounded in hospital")
     r"\b(?:visit(?:ed|ing|s)?|treat(?:ed|ing|s)?|tend(?:ed|ing)?|comfort(?:ed|ing)?|evacuat(?:ed|ing))"
     r" (?:the )?(?:wounded|injured)\b",
+    # an accident named as the cause of a strike or protest is no violence of it ("went on strike after
+    # an explosion killed three miners", "protested over a fire that killed 12 patients"): only the
+    # harm is masked (`rules.mask` blanks the group `accident_harm`), the accident stays for the
+    # disaster veto
+    r"\b(?:after|following|over|against) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:explosions?|blasts?|accidents?"
+    r"|collapses?|fires?|floods?|crash(?:es)?|landslides?|cave-ins?|derailments?)\b"
+    r"(?P<accident_harm>(?: (?:that|which))? (?:[\w-]+ ){0,4}?(?:killed|injured|wounded|hurt|claimed)\b)",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
     # whom a march demands justice for or mourns is its grievance, not its news ("justice for murdered
@@ -169,6 +176,9 @@ _DATED_EVENT = (
     r"\bthe (?:1[89]\d\d|20\d\d) (?:[\w-]+ )?(?:attacks?|assassinations?|bombings?|shootings?|riots?"
     r"|protests?"
     r"|uprising|massacre|killings?|coup|clashes|crackdown|unrest)\b"
+    # ... or after it: "the violent riots of 2009"
+    r"|\bthe (?:[\w-]+ ){0,2}(?:attacks?|assassinations?|bombings?|shootings?|riots?|protests?|uprising"
+    r"|massacre|killings?|coup|clashes|crackdown|unrest) of (?:1[89]\d\d|20\d\d)\b"
 )
 HISTORY = (
     r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b|\b(?:years?|decades?|centur(?:y|ies)) (?:ago|after|since|"
@@ -565,6 +575,7 @@ FORCE = (
     r"by force|use of force|force to disperse|stormed|charged(?! with| that)|crackdown|cracked down"
     r"|brutal\w*|rough\w* up"
     r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+|turned (?:deadly|violent|ugly|bloody)"
+    r"|kick(?:ed|ing|s)?|punch(?:ed|ing|es)?|slapp(?:ed|ing)|trampl(?:ed|ing)"
     r"|dispers(?:e|ed|es|ing|al))\b"
 )
 # Force that only crowd control or a riot uses: enough to tie a neighbouring sentence to a protest
@@ -587,7 +598,8 @@ CROWD_FORCE = (
     r"|property (?:was |were )?(?:destroyed|damaged|burn(?:ed|t))|were (?:burnt|burned|torched)"
     r"|forcibly (?:cleared|dispersed|removed|evicted|broke up)|cleared the (?:square|streets|camp|sit-in)"
     r"|(?:police|policemen|security forces|troops|soldiers|gendarmes|officers) (?:\w+ ){0,3}?"
-    r"(?:injured|wounded|killed|beat|attacked|assaulted|shot|baton-charged|lathi-charged)"
+    r"(?:injured|wounded|killed|beat|attacked|assaulted|shot|baton-charged|lathi-charged|kick(?:ed)?"
+    r"|punch(?:ed)?)"
     r"|(?:attacked|stormed|torched|ransacked|besieged) (?:a |the )?(?:\w+ ){0,2}"
     r"(?:post|station|office|offices|building|headquarters|premises|compound)s?\b"
     r"|(?:injured|wounded|killed|hurt|died|shot(?: dead)?)\b[^.;]{0,40}\b(?:by|when|as|after) (?:the )?"
@@ -610,7 +622,7 @@ PROTEST_STRONG = (
     r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
     # the police using force on a gathering: "police charged a crowd of opposition supporters"
     r"\b(?:police|security forces|riot police|gendarmes)\b[^.;]{0,30}\b(?:charged|baton-charged|lathi-charged"
-    r"|tear-gassed|dispersed|beat|broke up)\s+(?:a |the )?(?:\w+ ){0,2}(?:crowds?|gatherings?|rall(?:y|ies)"
+    r"|tear-?gassed|dispersed|beat|broke up)\s+(?:a |the )?(?:\w+ ){0,2}(?:crowds?|gatherings?|rall(?:y|ies)"
     r"|mourners|supporters|vigil|procession)\b",
     r"\b(?:violent|deadly|bloody) (?:protests?|demonstrations?|clashes with (?:police|security forces))\b",
     r"\brioters?\b|\brioting\b|\brioted\b",
