@@ -142,3 +142,49 @@ def test_an_accident_told_as_an_attack_target_keeps_its_disaster_reading() -> No
     # only the harm after an accident is masked; the accident itself stays for the disaster veto
     text = "The minister died after the crash of his helicopter in the mountains on Monday, officials said."
     assert detect(None, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "A gunman opened fire on Rep. Dana Holt at a town hall meeting in Ohio on Saturday, wounding"
+            " her and two aides.",
+            "Representative",
+        ),
+        (
+            "A man shot and wounded state Sen. Lucy Marr outside her district office on Tuesday.",
+            "State Senator",
+        ),
+        ("Sheriff Tom Wade was shot dead during a traffic stop by a man who had threatened him.", "Sheriff"),
+        (
+            "The district attorney, Maria Lenz, was attacked with a knife outside the courthouse.",
+            "District Attorney",
+        ),
+        ("Unknown assailants threw acid at a female MP in Karo on Monday.", "Member of Parliament"),
+        # what militants accuse their victim of is no court's charge
+        ("Militants beheaded a village headman accused of working with the army.", "Headman"),
+    ],
+)
+def test_titles_acid_and_accusations_by_attackers(text: str, role: str) -> None:
+    events = detect(None, text)
+    assert [e.type for e in events] == ["assassination_attempt"]
+    assert events[0].entities.target is not None and events[0].entities.target.role == role
+
+
+def test_wounding_her_is_the_targets_injury() -> None:
+    events = detect(None, "Gunmen opened fire on Mayor Ida Solt in Brell on Monday, wounding her.")
+    assert [e.outcome for e in events] == ["injured"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harmed as one of those present: the role only says who that was
+        "During the standoff the hijackers shot one passenger, a retired customs official, and threw his"
+        " body onto the tarmac.",
+        "The man accused of shooting the mayor appeared in court on Monday.",
+    ],
+)
+def test_one_of_the_passengers_and_a_court_accusation(text: str) -> None:
+    assert detect(None, text) == []

@@ -13,10 +13,18 @@ from agents.core.detector.scan import anchored
 from agents.core.models import Outcome, Target
 
 TIER_ORDER = ("head", "minister", "senior", "local", "leader", "activist")
-_ROLE_NORMAL = {"pm": "Prime Minister", "mp": "Member of Parliament", "mps": "Members of Parliament"}
+_ROLE_NORMAL = {
+    "pm": "Prime Minister",
+    "mp": "Member of Parliament",
+    "mps": "Members of Parliament",
+    "rep": "Representative",
+    "sen": "Senator",
+    "state sen": "State Senator",
+    "state rep": "State Representative",
+}
 
 _NAME_TOKEN = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|de|da|van|von|ul|ud)-?[A-Z]?[\w'\u2019-]*)"
-_NAME_AFTER = re.compile(r"^,?\s+(" + r"[A-Z][\w'\u2019-]*(?:\s+" + _NAME_TOKEN + r"){0,3})")
+_NAME_AFTER = re.compile(r"^[.\u2024]?,?\s+(" + r"[A-Z][\w'\u2019-]*(?:\s+" + _NAME_TOKEN + r"){0,3})")
 _NAME_BEFORE = re.compile(
     # "Saad, a judge", "Saad, 61, was the chief justice", "Saad was the chief justice"
     r"([A-Z][\w'\u2019-]+(?:\s+" + _NAME_TOKEN + r"){0,3})(?:,\s+(?:\d{1,3},\s+)?(?:(?:was|is|had been)\s+)?"
@@ -76,9 +84,12 @@ _FOILED = (
 )
 _KILLED = (
     r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded"
-    r"|hacked to death|lost (?:his|her) life)\b"
+    r"|hacked to death|lost (?:his|her) life|killing (?:him|her))\b"
 )
-_INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sustained)\b"
+_INJURED = (
+    r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|shot in the|sustained"
+    r"|(?:wounding|injuring) (?:him|her))\b"
+)
 _ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|bid|plot)\b", re.IGNORECASE)
 _ASSASSINATION_DONE = re.compile(
     r"\bassassinated\b|\b(?:his|her|their|[A-Z][\w-]+(?:'s|\u2019s)) assassination\b|\bassassination of\b",

@@ -68,7 +68,7 @@ _ACT_ON = (
     r"|knifed|bomb(?:ed|ing)|kill(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing|e)|gunned down|gun down"
     r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing)"
     r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
-    r"|striking|hitting"
+    r"|striking|hitting|threw acid (?:at|on)|acid attacks? on|doused"
     r"|found dead|(?:bomb|device|parcel|package|letter)s? (?:\w+ )?(?:addressed|sent|mailed|delivered) to"
     r"|addressed to|mailed to"
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"

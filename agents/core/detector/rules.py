@@ -184,6 +184,15 @@ _KIN_OF = re.compile(
 )
 
 
+# "they shot one passenger, a retired customs official": harmed as one of those present, the role
+# only describes who that was.
+_ONE_OF_THE_CROWD = re.compile(
+    r"\b(?:one|a|an|another) (?:of the )?(?:passengers?|hostages?|guests?|worshippers?|shoppers?|commuters?"
+    r"|bystanders?|passers?-by|villagers?|residents?|customers?|pilgrims?|spectators?|patients?|inmates?"
+    r"|prisoners?|detainees?|diners?|onlookers?), (?:a |an )?(?:[\w'\u2019-]+ ){0,2}$"
+)
+
+
 def target_roles(text: str) -> list[RoleHit]:
     """Role mentions in one (masked) sentence that can be a victim: not a quoted source, not an
     anonymous plural."""
@@ -199,7 +208,9 @@ def target_roles(text: str) -> list[RoleHit]:
             continue
         if _ANONYMOUS_PLURAL.search(m.group(0)):
             continue
-        if _KIN_OF.search(lower, max(0, m.start() - 50), m.start()):
+        if _KIN_OF.search(lower, max(0, m.start() - 50), m.start()) or _ONE_OF_THE_CROWD.search(
+            lower, max(0, m.start() - 60), m.start()
+        ):
             continue
         word = m.group(0)
         plural = word.endswith("s") and not word.endswith("ss")

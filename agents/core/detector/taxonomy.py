@@ -191,7 +191,11 @@ HISTORY = (
 )
 # A trial, a verdict, a charge: the attack is told as the court's business, not as news.
 TRIAL = (
-    r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged|suspected) (?:of|with)\b"
+    r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:charged|suspected) (?:of|with)\b"
+    # what armed men accuse their victim of is no charge in a court ("a headman accused of working
+    # with the army")
+    r"|\baccused (?:of|with)\b(?! (?:working|collaborating|spying|informing|helping|supporting|cooperating"
+    r"|siding|being an? (?:informer|spy|collaborator)))"
     # jailed for the act itself ("jailed for 20 years for the 2019 shooting of"), not an activist's past
     r"|\b(?:jailed|imprisoned) (?:for (?:life|[\w-]+ (?:years|months)) )?(?:for|over) (?:the |his |her |their"
     r" )?"
@@ -396,7 +400,8 @@ ROLE_TIERS: dict[str, str] = {
     r"|king|queen|emir|sultan|crown prince|monarch",
     "minister": r"(?:deputy |vice |state |cabinet )?minister|secretary of state|attorney general",
     "senior": r"lawmakers?|legislators?|members? of parliament|\bmps?\b|parliamentarians?|senators?"
-    r"|congress(?:wo)?man"
+    r"|congress(?:wo)?man|(?:state )?(?:rep|sen)(?=\. [a-z])|sheriffs?|district attorney"
+    r"|state(?:'s)? attorney"
     r"|deputy speaker|speaker of|(?:house |senate )?(?:majority|minority) (?:whip|leader)"
     r"|(?:party|chief|gop|house|senate|republican|democratic) whip"
     r"|members? of (?:the )?(?:\w+ )?(?:assembly|congress|senate|legislature|council)"
@@ -508,7 +513,7 @@ ATTACK_ACT = (
     r"|rockets?|mortars?|opened fire|open fire|fired (?:at|upon|on|shots)|sniper|poison(?:ed|ing)?"
     r"|killed|murder(?:ed)?"
     r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
-    r"|set (?:fire|ablaze)"
+    r"|set (?:fire|ablaze)|threw acid|acid attacks?|doused (?:\w+ ){0,2}(?:with|in) (?:acid|petrol)"
     r"|torched|lynched|beaten to death|letter bomb|hit squad|incendiary|rammed"
     r"|wounded|injured)\b"
 )
