@@ -188,3 +188,32 @@ def test_wounding_her_is_the_targets_injury() -> None:
 )
 def test_one_of_the_passengers_and_a_court_accusation(text: str) -> None:
     assert detect(None, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the grievance, told by what its culprits did or as the protest's object
+        "Protesters in Tull demanded the release of activists detained during last week's clashes.",
+        "Hundreds protested outside the police station demanding action against the men who beat a youth.",
+        "Human rights groups protested the use of tear gas by police at last month's rally.",
+        # a rule on crowd-control weapons is no use of them
+        "The city council voted to ban rubber bullets after a protester lost an eye in 2019.",
+    ],
+)
+def test_grievances_and_rules_on_force_are_no_violence(text: str) -> None:
+    assert detect(None, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers hit protesters with shields and arrested dozens near the presidential palace.",
+        "Soldiers whipped protesters who defied the curfew in Kasha.",
+        # the grievance masked, the protest's own clash stays
+        "Students protested the killing of a classmate and clashed with police in Sella.",
+        "Police fired rubber bullets at protesters who defied a ban on rallies.",
+    ],
+)
+def test_shields_whips_and_a_clash_beside_a_grievance(text: str) -> None:
+    assert [e.type for e in detect(None, text)] == ["protest_violence"]

@@ -151,6 +151,22 @@ MASKS: tuple[str, ...] = (
     # consulate that killed the ambassador")
     r"(?:(?:\s+(?:on|at|in)\s+[^;,]{0,50}?)?\s+(?:that|which)\s+(?:killed|wounded|injured|left|claimed)"
     r"[^.;,]{0,60})?",
+    # ... or the people a demand is aimed at, by what they did ("action against the men who beat a
+    # youth", "the arrest of those who shot the boy")
+    r"\b(?:against|arrest of|punish(?:ment of)?|prosecut\w+|justice from) (?:the |those |all )?(?:\w+ ){0,3}?"
+    r"(?:who|that) (?:had )?(?:allegedly )?(?:beat(?:en)?|killed|shot|attacked|assaulted|raped|murdered"
+    r"|lynched|stabbed|tortured|injured|wounded)\b",
+    # what a protest objects to, as its direct object ("protested the use of tear gas by police")
+    r"(?:(?<=\bprotested )|(?<=\bprotesting )|(?<=\bprotests )|(?<=\bprotest ))(?:the |a |an )?"
+    r"(?:alleged |recent )?(?:police |army )?(?:use of (?:tear ?gas|force|live ammunition|rubber bullets"
+    r"|water cannons?|batons)"
+    r"|killings?|murders?|shootings?|beatings?|deaths?|torture|lynching|rape)\b"
+    r"(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?(?: by (?:the )?(?:police|security forces|troops"
+    r"|soldiers))?",
+    # a rule on crowd-control weapons is no use of them ("voted to ban rubber bullets")
+    r"\b(?:ban(?:s|ned|ning)?|outlaw\w*|restrict\w*|prohibit\w*|limits? on|rules? on|guidelines? on)"
+    r" (?:the )?(?:use of )?(?:tear ?gas|rubber bullets|plastic bullets|water cannons?|pepper spray|tasers?"
+    r"|batons|kettling|force)\b",
 )
 
 # Sentence-level vetoes: the sentence talks about the event without reporting one.
@@ -214,7 +230,7 @@ BACKGROUND = (
     r"|film (?:about|on))"
     r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
     r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?"
-    r"|use of force|brutality|crackdown)\b"
+    r"|use of force|brutality|crackdown|clashes|unrest|violence)\b"
     r"|\b(?:after|following|before|since) the (?:1[89]\d\d |20\d\d )?(?:assassination|murder|killing|shooting"
     r"|stabbing|bombing)s? of\b"
 )
@@ -580,7 +596,8 @@ FORCE = (
     r"by force|use of force|force to disperse|stormed|charged(?! with| that)|crackdown|cracked down"
     r"|brutal\w*|rough\w* up"
     r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+|turned (?:deadly|violent|ugly|bloody)"
-    r"|kick(?:ed|ing|s)?|punch(?:ed|ing|es)?|slapp(?:ed|ing)|trampl(?:ed|ing)"
+    r"|kick(?:ed|ing|s)?|punch(?:ed|ing|es)?|slapp(?:ed|ing)|trampl(?:ed|ing)|whipp(?:ed|ing)|flogg(?:ed|ing)"
+    r"|(?:hit|struck) (?:\w+ ){0,3}?with (?:shields|clubs|sticks|rods|whips|rifle butts|iron bars)"
     r"|dispers(?:e|ed|es|ing|al))\b"
 )
 # Force that only crowd control or a riot uses: enough to tie a neighbouring sentence to a protest
