@@ -217,3 +217,32 @@ def test_grievances_and_rules_on_force_are_no_violence(text: str) -> None:
 )
 def test_shields_whips_and_a_clash_beside_a_grievance(text: str) -> None:
     assert [e.type for e in detect(None, text)] == ["protest_violence"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # the headline's riots are the body's background
+        (
+            "Governor Fires Police Chief After Riot Report",
+            "The governor dismissed the city's police chief on Friday after a report criticised the handling"
+            " of last summer's riots.",
+        ),
+        # a dated relative clause introduces the person; the sentence tells what came next
+        (
+            "Ex-Minister Dies at 84",
+            "Former foreign minister Ivo Kral, who survived an assassination attempt in 1979, died at his"
+            " home on Saturday aged 84.",
+        ),
+    ],
+)
+def test_headline_cue_told_as_background_and_a_dated_relative_clause(title: str, text: str) -> None:
+    assert detect(title, text) == []
+
+
+def test_an_undated_relative_clause_stays_news() -> None:
+    text = (
+        "Former foreign minister Ivo Kral, who survived an assassination attempt on Monday, said he would"
+        " stay."
+    )
+    assert [e.type for e in detect(None, text)] == ["assassination_attempt"]

@@ -475,6 +475,16 @@ _NAMED_SURVIVOR = re.compile(
 _PRONOUN_VICTIM = re.compile(r"\b(?:he|she) was (?:assassinated|shot dead|murdered)\b", re.IGNORECASE)
 
 
+# A dated relative clause before the sentence's own verb: the person is introduced by an earlier
+# event ("Ivo Kral, who survived an assassination attempt in 1979, died on Saturday"); the sentence
+# tells what happened next, not that event.
+_DATED_RELATIVE = re.compile(
+    r"\bwho (?:had )?(?:\w+ ){0,2}?(?:survived|escaped|was|were|had been)\b[^;]{0,80}?\b(?:in|since)"
+    r" (?:[a-z]+ )?(?:1[89]|20)\d\d\b[^;,]{0,40}?,? (?:\w+ ){0,3}?(?:died|dies|was|is|has|had|will|retired"
+    r"|won|lost|became|joined|returned|said|says|told|unveiled|opened|announced)\b"
+)
+
+
 def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     """The sentence tells the event itself: who was attacked (the victim bound to the act), or the
     crowd and the force in one clause. A date or "history" does not make such a sentence background
@@ -483,7 +493,9 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     cached = analysis._local.get(key)
     if cached is None:
         case, lower = analysis.masked(index)
-        if spec.needs_target:
+        if _DATED_RELATIVE.search(lower) is not None:
+            cached = False
+        elif spec.needs_target:
             cached = (
                 victim_bound(lower, [(r.start, r.end) for r in analysis.roles_at(index)])
                 or bool(_NAMED_VICTIM.search(case))
