@@ -246,3 +246,23 @@ def test_an_undated_relative_clause_stays_news() -> None:
         " stay."
     )
     assert [e.type for e in detect(None, text)] == ["assassination_attempt"]
+
+
+def test_a_stampede_set_off_by_tear_gas_on_protesters_is_protest_violence() -> None:
+    text = (
+        "Police fired tear gas into a crowd of people protesting the government at the festival; this"
+        " resulted in a stampede and more than 50 deaths."
+    )
+    assert [e.type for e in detect(None, text)] == ["protest_violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A stampede at a religious festival killed 50 pilgrims on Sunday.",
+        # force on fans, not protesters: no protest whatever set off the stampede
+        "Police fired tear gas at fans outside the stadium, causing a stampede in which 40 people died.",
+    ],
+)
+def test_other_stampedes_stay_accidents(text: str) -> None:
+    assert detect(None, text) == []

@@ -101,7 +101,7 @@ def union(patterns: Iterable[str]) -> str:
 
 _MASK_RE = re.compile(union(MASKS))
 _MASK_LOWER = anchored(_MASK_RE.pattern)
-_PARTIAL = "accident_harm"  # a mask that blanks only this group of its match
+_PARTIAL = ("accident_harm", "stampede")  # masks that blank only this group of their match
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
 _ROLE_LOWER = anchored(_ROLE_SOURCE)
@@ -166,7 +166,7 @@ def mask(text: str) -> str:
     pieces: list[str] = []
     last = 0
     for m in _MASK_LOWER.finditer(text.lower()):
-        start = m.start(_PARTIAL) if m.group(_PARTIAL) is not None else m.start()
+        start = next((m.start(name) for name in _PARTIAL if m.group(name) is not None), m.start())
         pieces.append(text[last:start])
         pieces.append(" " * (m.end() - start))
         last = m.end()

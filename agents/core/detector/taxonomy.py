@@ -108,6 +108,13 @@ MASKS: tuple[str, ...] = (
     r"\b(?:after|following|over|against) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:explosions?|blasts?|accidents?"
     r"|collapses?|fires?|floods?|crash(?:es)?|landslides?|cave-ins?|derailments?)\b"
     r"(?P<accident_harm>(?: (?:that|which))? (?:[\w-]+ ){0,4}?(?:killed|injured|wounded|hurt|claimed)\b)",
+    # a stampede that crowd-control force set off is that force's toll, no accident ("police fired tear
+    # gas into the crowd; this resulted in a stampede"): only the word "stampede" is masked (group
+    # `stampede`), the force stays
+    r"\b(?:tear ?gas|teargas|tear-gas|fired|firing|shots|rubber bullets|water cannons?|charged|batons?)\b"
+    r"[^.]{0,160}?\b(?:resulted in|result(?:ing)? in|caused|causing|sparked|sparking|triggered|triggering"
+    r"|led to|set off|prompt(?:ed|ing)|(?:in|during) the (?:ensuing|resulting))(?: (?:a|the))?(?: \w+)?"
+    r" (?P<stampede>stampedes?)\b",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
     # whom a march demands justice for or mourns is its grievance, not its news ("justice for murdered
