@@ -266,3 +266,20 @@ def test_a_stampede_set_off_by_tear_gas_on_protesters_is_protest_violence() -> N
 )
 def test_other_stampedes_stay_accidents(text: str) -> None:
     assert detect(None, text) == []
+
+
+def test_the_force_on_a_dated_protest_told_in_the_next_sentence() -> None:
+    text = (
+        "In 1971 the arrest of the poet Ivo Sarn sparked the Vell Square protests, during which students"
+        " camped in the square for six weeks. However, they were put down on 9 May when troops forcibly"
+        " cleared the square, with many dead."
+    )
+    assert [e.type for e in detect(None, text)] == ["protest_violence"]
+
+
+def test_a_dated_protest_followed_by_no_force_stays_history() -> None:
+    text = (
+        "In 1971 the arrest of the poet Ivo Sarn sparked the Vell Square protests, during which students"
+        " camped in the square for six weeks. They ended when the government agreed to free him."
+    )
+    assert detect(None, text) == []

@@ -475,6 +475,12 @@ _NAMED_SURVIVOR = re.compile(
 _PRONOUN_VICTIM = re.compile(r"\b(?:he|she) was (?:assassinated|shot dead|murdered)\b", re.IGNORECASE)
 
 
+_BACK_SUBJECT = re.compile(
+    r"\s*(?:however,? |but |eventually,? |later,? |then,? )?(?:they|the (?:protests?|demonstrations?"
+    r"|protesters|demonstrators|marchers|students|crowds?|rall(?:y|ies)|sit-ins?|strikers|movement))\b"
+)
+
+
 # A dated relative clause before the sentence's own verb: the person is introduced by an earlier
 # event ("Ivo Kral, who survived an assassination attempt in 1979, died on Saturday"); the sentence
 # tells what happened next, not that event.
@@ -513,6 +519,13 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
                 _group_spans(analysis, spec.groups[0], index),
                 analysis.spans_at((spec.pair_pattern,), index),
                 spec.bind_words or 25,
+            ) or (
+                # the crowd here, the force on it in the next sentence that refers back to it ("... the
+                # protests of that year. They were put down when troops forcibly cleared the square.")
+                index + 1 < len(analysis.doc.sentences)
+                and _BACK_SUBJECT.match(analysis.masked(index + 1)[1]) is not None
+                and analysis.matches_at(spec.pair_pattern, index + 1)
+                and not analysis.blocked_at(spec.blockers, index + 1)
             )
         else:
             cached = False
