@@ -283,3 +283,20 @@ def test_a_dated_protest_followed_by_no_force_stays_history() -> None:
         " camped in the square for six weeks. They ended when the government agreed to free him."
     )
     assert detect(None, text) == []
+
+
+def test_encyclopedia_citation_marks_end_a_sentence() -> None:
+    from agents.core.detector.text import split_sentences
+
+    text = (
+        "There were protests in 2017.[12] The army was deployed.[13][14] It ended.[citation needed]"
+        " Then calm."
+    )
+    assert split_sentences(text) == [
+        "There were protests in 2017.",
+        "The army was deployed.",
+        "It ended.",
+        "Then calm.",
+    ]
+    # a figure after a citation stays with its sentence, as after any dot not followed by a capital
+    assert split_sentences("Dozens died.[3] 40 were hurt.") == ["Dozens died.[3] 40 were hurt."]
