@@ -300,3 +300,22 @@ def test_encyclopedia_citation_marks_end_a_sentence() -> None:
     ]
     # a figure after a citation stays with its sentence, as after any dot not followed by a capital
     assert split_sentences("Dozens died.[3] 40 were hurt.") == ["Dozens died.[3] 40 were hurt."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a raid or a battle, not an attack aimed at a person
+        "In 2011 special forces raided the compound in Abbara and killed the militant leader Omar Tesh, the"
+        " founder of the group.",
+        "The rebel commander General Vusi Mart was killed in fighting with government troops near Orbe.",
+        "The police chief was killed in a shootout with bank robbers in 1992.",
+    ],
+)
+def test_raids_and_fights_with_the_other_side_are_combat(text: str) -> None:
+    assert detect(None, text) == []
+
+
+def test_a_police_chief_shot_by_gunmen_stays_an_attempt() -> None:
+    text = "Gunmen shot dead the police chief of Ostra on Monday."
+    assert [e.type for e in detect(None, text)] == ["assassination_attempt"]

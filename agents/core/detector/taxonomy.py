@@ -387,13 +387,18 @@ COMBAT = (
     r" dead)"
     # state forces killing armed men, their commanders included: a raid or a battle, not an attempt
     # (\s+: a masked "drone strike" leaves a run of blanks: "an army [drone strike] killed ...")
-    r"|(?:army|military|soldiers|troops|police|security forces)\s+(?:\w+\s+){0,3}?(?:killed|shot dead)"
+    r"|(?:army|military|soldiers|troops|police|security forces|special forces|commandos|marines)\s+"
+    r"(?:[\w,]+\s+){0,8}?(?:killed|shot dead)"
     r" (?:\w+ ){0,3}?(?:militants?|insurgents?|rebels?|terrorists?|suspects?|fighters|gunmen|militiam[ae]n"
     r"|jihadists?"
     r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla|gang|cartel) (?:commanders?|leaders?|chiefs?"
     r"|bosse?s?)"
     r"|(?:commanders?|leaders?|chiefs?) of (?:the |a )?(?:[\w-]+ ){0,3}?(?:brigades?|front|militias?"
     r"|movement|battalions?|rebels|insurgents|group))"
+    # killed in a fight with the other side: "killed in fighting with government troops", "in a
+    # shootout with bank robbers"
+    r"|(?:killed|died|wounded|shot dead) (?:in|during) (?:a |an |the )?(?:heavy |fierce )?(?:fighting|clashes"
+    r"|gun ?battles?|gunfights?|shoot-?outs?|firefights?|exchanges? of fire) (?:with|against)\b"
     # killed by the weapons of a battle, or in it: nobody aimed at that person
     r"|(?:killed|wounded|hit|struck|injured) by (?:a |an )?(?:stray |enemy )?(?:shells?|shrapnel|shell"
     r" fragments?"
