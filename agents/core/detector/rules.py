@@ -101,7 +101,7 @@ def union(patterns: Iterable[str]) -> str:
 
 _MASK_RE = re.compile(union(MASKS))
 _MASK_LOWER = anchored(_MASK_RE.pattern)
-_PARTIAL = ("accident_harm", "stampede")  # masks that blank only this group of their match
+_PARTIAL = ("accident_harm", "stampede", "protest_object")  # masks that blank only this group
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
 _ROLE_LOWER = anchored(_ROLE_SOURCE)

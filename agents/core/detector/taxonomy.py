@@ -163,13 +163,14 @@ MASKS: tuple[str, ...] = (
     r"\b(?:against|arrest of|punish(?:ment of)?|prosecut\w+|justice from) (?:the |those |all )?(?:\w+ ){0,3}?"
     r"(?:who|that) (?:had )?(?:allegedly )?(?:beat(?:en)?|killed|shot|attacked|assaulted|raped|murdered"
     r"|lynched|stabbed|tortured|injured|wounded)\b",
-    # what a protest objects to, as its direct object ("protested the use of tear gas by police")
-    r"(?:(?<=\bprotested )|(?<=\bprotesting )|(?<=\bprotests )|(?<=\bprotest ))(?:the |a |an )?"
+    # what a protest objects to, as its direct object ("protested the use of tear gas by police"):
+    # only the object is blanked (group `protest_object`), the protest stays
+    r"\bprotest(?:ed|ing|s)? (?P<protest_object>(?:the |a |an )?"
     r"(?:alleged |recent )?(?:police |army )?(?:use of (?:tear ?gas|force|live ammunition|rubber bullets"
     r"|water cannons?|batons)"
     r"|killings?|murders?|shootings?|beatings?|deaths?|torture|lynching|rape)\b"
     r"(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?(?: by (?:the )?(?:police|security forces|troops"
-    r"|soldiers))?",
+    r"|soldiers))?)",
     # a rule on crowd-control weapons is no use of them ("voted to ban rubber bullets")
     r"\b(?:ban(?:s|ned|ning)?|outlaw\w*|restrict\w*|prohibit\w*|limits? on|rules? on|guidelines? on)"
     r" (?:the )?(?:use of )?(?:tear ?gas|rubber bullets|plastic bullets|water cannons?|pepper spray|tasers?"
