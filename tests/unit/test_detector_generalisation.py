@@ -319,3 +319,29 @@ def test_raids_and_fights_with_the_other_side_are_combat(text: str) -> None:
 def test_a_police_chief_shot_by_gunmen_stays_an_attempt() -> None:
     text = "Gunmen shot dead the police chief of Ostra on Monday."
     assert [e.type for e in detect(None, text)] == ["assassination_attempt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "11/21/2013: Gunmen shot and killed Musa Adan, a member of the Sarn peace committee, in Tarsa.",
+            "Member Of The Sarn Peace Committee",
+        ),
+        # abducted and killed is a killing, as "kidnapped and killed" already was
+        (
+            "09/09/2014: Assailants abducted and killed Hassan Dirie, a local clan elder, in Baid district.",
+            "Clan Elder",
+        ),
+    ],
+)
+def test_committee_members_and_abducted_and_killed(text: str, role: str) -> None:
+    events = detect(None, text)
+    assert [e.type for e in events] == ["assassination_attempt"]
+    assert events[0].entities.target is not None and events[0].entities.target.role == role
+
+
+def test_an_abduction_alone_stays_no_attempt() -> None:
+    assert (
+        detect(None, "Gunmen abducted the district governor of Ress on Monday and demanded a ransom.") == []
+    )

@@ -301,7 +301,8 @@ NEWS_TIME = (
 # Hostage-takings, kidnappings and sieges: the taxonomy excludes them unless a person is attacked.
 HOSTAGE = (
     r"\bhostages?\b|\bhostage-tak\w+|\bsiege\b|\bkidnapp?(?:ed|ing|ers?|s)?\b(?! and (?:killed|murdered|shot"
-    r"|beheaded|executed))|\babduct\w*"
+    r"|beheaded|executed))|\babduct(?:ed|ing|ions?|ors?|s)?\b(?! and (?:killed|murdered|shot|beheaded"
+    r"|executed))"
 )
 # A bomb that went off is an attack on whoever was there, not force used in a protest: a bombed
 # rally or a bus of supporters is a bombing ("petrol bombs" thrown by a crowd stay force).
@@ -434,6 +435,7 @@ ROLE_TIERS: dict[str, str] = {
     r"|deputy speaker|speaker of|(?:house |senate )?(?:majority|minority) (?:whip|leader)"
     r"|(?:party|chief|gop|house|senate|republican|democratic) whip"
     r"|members? of (?:the )?(?:\w+ )?(?:assembly|congress|senate|legislature|council)"
+    r"|members? of (?:the |a )?(?:\w+ )?(?:peace|village|district|provincial|central|executive) committee"
     r"|senior (?:police|army|military|intelligence) officer\b"
     r"|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
     r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?|generals?|brigadier\w*"
