@@ -282,3 +282,17 @@ def test_the_outcome_is_the_targets_fate_not_a_companions() -> None:
     assert (
         find_outcome(["Patino, a police commander, and another officer were killed."], commander) == "killed"
     )
+
+
+def test_the_target_keeps_the_fullest_name_the_evidence_gives() -> None:
+    from agents.core.detector.entities import find_target
+
+    # The lead names him in full; a later sentence names him by his two surnames as "the third
+    # mayor": one person, the full name kept (the stories stage matches names by their tokens).
+    target, _ = find_target(
+        [
+            "Mayor Tomás Andrés Robles Quiroga of Irapuato was shot dead in his car on Friday.",
+            "Robles Quiroga is the second mayor killed in the state this year, officials said.",
+        ]
+    )
+    assert target is not None and target.name == "Tomás Andrés Robles Quiroga"

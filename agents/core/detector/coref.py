@@ -62,10 +62,13 @@ VICTIM_REF = re.compile(
     r"\b(?:the|its|their) (?:victims?|targets?|intended targets?|deceased)\b|\btargets? includ(?:ing|ed)\b"
     r"|\b(?:body|bodies) of\b|\bfound dead\b"
 )
-# "The gunman, Ali Musa, ...": a name given to the attacker is no coreference to a victim.
+# "The gunman, Ali Musa, ...": a name given to the attacker is no coreference to a victim; "gunmen
+# shot Ali Musa" names the victim (the act's verb stands between).
 PERPETRATOR = re.compile(
     r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?|perpetrators?|killers?|assassins?"
-    r"|sympathi[sz]ers?|militants?)\b[^.;]{0,25}$",
+    r"|sympathi[sz]ers?|militants?)\b(?:(?!\b(?:shot|shoot\w*|kill(?:ed|ing)?|stabb\w+|attack(?:ed|ing)"
+    r"|ambush(?:ed|ing)|murder(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|fired|opened|abduct(?:ed|ing)"
+    r"|kidnap\w*|target(?:ed|ing)|gunned|assassinat\w+|hacked|beat|struck)\b)[^.;]){0,25}$",
     re.IGNORECASE,
 )
 # Sentence-initial capitals that start a phrase, not a name ("The Governor", "In Lagos").
@@ -155,7 +158,7 @@ _APPOSITION = re.compile(
     r"|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"
     r"\s+)(?:(?:was|is|had been|has been|served as|serves as|has served as|became)\s+)?"
     # "an investigative reporter", "the long-serving district governor": a word or two before the role
-    r"(?:(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}?)?"
+    r"(?:(?:an?|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}?)?"
     r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
 )
 FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")

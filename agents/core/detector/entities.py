@@ -13,12 +13,22 @@ from agents.core.detector.scan import anchored
 from agents.core.models import Outcome, Target
 
 TIER_ORDER = ("head", "minister", "senior", "local", "leader", "activist")
-_ROLE_NORMAL = {"pm": "Prime Minister", "mp": "Member of Parliament", "mps": "Members of Parliament"}
+_ROLE_NORMAL = {
+    "pm": "Prime Minister",
+    "mp": "Member of Parliament",
+    "mps": "Members of Parliament",
+    "rep": "Representative",
+    "sen": "Senator",
+    "state sen": "State Senator",
+    "state rep": "State Representative",
+}
 
 _NAME_TOKEN = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|de|da|van|von|ul|ud)-?[A-Z]?[\w'\u2019-]*)"
-_NAME_AFTER = re.compile(r"^,?\s+(" + r"[A-Z][\w'\u2019-]*(?:\s+" + _NAME_TOKEN + r"){0,3})")
+_NAME_AFTER = re.compile(r"^[.\u2024]?,?\s+(" + r"[A-Z][\w'\u2019-]*(?:\s+" + _NAME_TOKEN + r"){0,3})")
 _NAME_BEFORE = re.compile(
-    r"([A-Z][\w'\u2019-]+(?:\s+" + _NAME_TOKEN + r"){0,3}),\s+(?:a|an|the)\s+[^,;.]{0,70}$"
+    # "Saad, a judge", "Saad, 61, was the chief justice", "Saad was the chief justice"
+    r"([A-Z][\w'\u2019-]+(?:\s+" + _NAME_TOKEN + r"){0,3})(?:,\s+(?:\d{1,3},\s+)?(?:(?:was|is|had been)\s+)?"
+    r"|\s+(?:was|is|had been|served as)\s+)(?:a|an|the)\s+[^,;.]{0,70}$"
 )
 _STOP_NAME = re.compile(
     r"\b(?:Survives?|Says?|Was|Is|Has|Had|In|On|At|Of|The|And|By|For|Escapes?|Killed|Shot|Attack\w*|Assassinat\w*"
@@ -63,23 +73,36 @@ _UNHARMED = (
     r"\b(?:survived|unharmed|unhurt|uninjured|not (?:harmed|hurt|injured|wounded)|escaped|narrowly|was fine"
     r"|(?:is|was) (?:safe|fine)|failed to (?:detonate|explode|hit)|missed)\b"
 )
+_PERPETRATOR_FLED = re.compile(
+    r"\b(?:attackers?|gunm[ae]n|assailants?|killers?|suspects?|culprits?|perpetrators?|bombers?|assassins?"
+    r"|kidnappers?|abductors?)\b[^.;]{0,20}?\b(?:escaped|fled|got away)\b",
+    re.IGNORECASE,
+)
 _FOILED = (
     r"\b(?:foiled|thwarted|prevented|averted|defused|uncovered|disrupted|plot(?:ted|ting)?|conspir\w+"
     r"|(?:apprehended|arrested|detained|intercepted|discovered)\b[^.]{0,40}\b(?:before|prior|planning|plotting))\b"
 )
-_KILLED = (
-    r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded"
-    r"|hacked to death|lost (?:his|her) life)\b"
-)
-_INJURED = r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|(?:shot|hit) in the|sustained)\b"
-# Someone else's death said right before the verb ("councillor shot, driver killed", "her bodyguard
-# was killed"): not the target's fate.
-# Not "X and his driver were killed" (both died): the other person is not joined to the target.
-_OTHER_DEATH = re.compile(
-    r"(?:, ?|['\u2019]s |(?<!\band )\b(?:her|his|their|its|the|a|one|two|three|four|five|six|\d+) )(?:\w+ )?"
+# Someone close to the target, whose death or wounding is theirs, not the target's.
+_COMPANION = (
     r"(?:driver|chauffeur|bodyguards?|guards?|aides?|escorts?|assistants?|secretary|wife|husband|son"
     r"|daughter|brother|sister|nephew|passers?-by|bystanders?|civilians?|policem[ae]n|officers?"
-    r"|soldiers?|staff)(?: (?:was|were|is|are|has been|have been))?(?: also)? $",
+    r"|soldiers?|staff)"
+)
+_KILLED = (
+    r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded"
+    r"|hacked to death|lost (?:his|her) life|killing (?:him|her)\b(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
+)
+_INJURED = (
+    r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|(?:shot|hit) in the|sustained"
+    r"|(?:wounding|injuring) (?:him|her)\b(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
+)
+# Someone else's death said right before the verb ("councillor shot, driver killed", "her bodyguard
+# was killed"): not the target's fate. Not "X and his driver were killed" (both died): the other
+# person is not joined to the target.
+_OTHER_DEATH = re.compile(
+    r"(?:, ?|['\u2019]s |(?<!\band )\b(?:her|his|their|its|the|a|one|two|three|four|five|six|\d+) )(?:\w+ )?"
+    + _COMPANION
+    + r"(?: (?:was|were|is|are|has been|have been))?(?: also)? $",
     re.IGNORECASE,
 )
 _ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|bid|plot)\b", re.IGNORECASE)
@@ -134,7 +157,11 @@ def find_target(
                 name = _clean_name(before.group(1))
             rank = (TIER_ORDER.index(tier), penalty + (0 if name else 1))
             if best is None or rank < best[:2]:
-                best = (rank[0], rank[1], role, name, tier)
+                # the same person named more fully in a less preferred sentence keeps that name
+                keep = best[3] if best is not None and best[0] == rank[0] and _fuller(best[3], name) else name
+                best = (rank[0], rank[1], role, keep, tier)
+            elif rank[0] == best[0] and _fuller(name, best[3]):
+                best = (best[0], best[1], best[2], name, best[4])
     if best is None:
         return None, None
     name = best[3]
@@ -144,6 +171,14 @@ def find_target(
         if full and not _STOP_NAME.search(full.group(1)):
             name = (full.group(1) + name).strip()
     return Target(name=name, role=best[2]), best[4]
+
+
+def _fuller(name: str | None, than: str | None) -> bool:
+    """The same person named more fully ("José Ramón Núñez Ibarra" after "Núñez Ibarra")."""
+    if not name or not than:
+        return False
+    mine, theirs = name.split(), than.split()
+    return len(mine) > len(theirs) and set(theirs) <= set(mine)
 
 
 def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
@@ -181,7 +216,8 @@ def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
         return "injured"
     if re.search(_FOILED, text, re.IGNORECASE):
         return "foiled"
-    if re.search(_UNHARMED, text, re.IGNORECASE):
+    # the attackers' escape is no word on the target's fate ("the gunmen escaped on a motorcycle")
+    if re.search(_UNHARMED, _PERPETRATOR_FLED.sub("", text), re.IGNORECASE):
         return "unharmed"
     # "was assassinated", "her assassination by her bodyguards", "the assassination of X": the
     # noun with no attempt, plot or bid anywhere in the evidence is a killing

@@ -13,6 +13,7 @@ from typing import Any
 import agents.core.detector.taxonomy as taxonomy
 from agents.core.detector.rules import (
     Analysis,
+    _owner_of_object,
     _pair_ok,
     analyse,
     blocked,
@@ -65,9 +66,16 @@ def _mention(analysis: Analysis, spec: EventSpec, index: int) -> dict[str, Any] 
             and not blocked(analysis, spec, j)
             and _pair_ok(analysis, spec, index, j)
         ]
+        owner = (
+            _owner_of_object(analysis, spec, spec.groups[1], index, last, frozenset())
+            if not near and spec.needs_target and len(spec.groups) > 1
+            else None
+        )
         status = (
             f"paired with sentence {near[0]}"
             if near
+            else f"its target named later by the same noun (sentence {owner})"
+            if owner is not None
             else "unbound: no target/force cue bound to it here or in a neighbouring sentence"
         )
     return {

@@ -63,11 +63,12 @@ def bound(
 # The act done *to* a person: the role is the object of an attack verb or preposition, the
 # subject of a passive harm verb, or the owner of what was attacked. Matched on masked lower case.
 _ACT_ON = (
-    r"(?:shot(?: dead| and killed)?|shoot(?:s|ing)?|attack(?:ed|s|ing)?|ambush(?:ed|ing)?|stabb(?:ed|ing)"
+    r"(?:shot(?: dead| and killed| at)?|(?<!the )(?<!a )shoot(?:s|ing)? at|shoot(?:s|ing)?"
+    r"|fired (?:\w+ )?shots (?:at|on)|attack(?:ed|s|ing)?|ambush(?:ed|ing)?|stabb(?:ed|ing)"
     r"|knifed|bomb(?:ed|ing)|kill(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing|e)|gunned down|gun down"
     r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing)"
     r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
-    r"|striking|hitting"
+    r"|striking|hitting|threw acid (?:at|on)|acid attacks? on|doused"
     r"|found dead|(?:bomb|device|parcel|package|letter)s? (?:\w+ )?(?:addressed|sent|mailed|delivered) to"
     r"|addressed to|mailed to"
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"

@@ -101,6 +101,7 @@ def union(patterns: Iterable[str]) -> str:
 
 _MASK_RE = re.compile(union(MASKS))
 _MASK_LOWER = anchored(_MASK_RE.pattern)
+_PARTIAL = ("accident_harm", "stampede", "protest_object")  # masks that blank only this group
 _ROLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{tier}>{pattern})" for tier, pattern in ROLE_TIERS.items()) + r")\b"
 ROLE_RE = re.compile(_ROLE_SOURCE, _FLAGS)
 _ROLE_LOWER = anchored(_ROLE_SOURCE)
@@ -165,11 +166,31 @@ def mask(text: str) -> str:
     pieces: list[str] = []
     last = 0
     for m in _MASK_LOWER.finditer(text.lower()):
-        pieces.append(text[last : m.start()])
-        pieces.append(" " * (m.end() - m.start()))
+        start = next((m.start(name) for name in _PARTIAL if m.group(name) is not None), m.start())
+        pieces.append(text[last:start])
+        pieces.append(" " * (m.end() - start))
         last = m.end()
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+# "the wife of a provincial councillor", "the son of the interior minister": the role is a relative's,
+# and the person harmed holds none (a killing of a non-public person).
+_KIN_OF = re.compile(
+    r"\b(?:wi(?:fe|ves)|husbands?|sons?|daughters?|widow(?:er)?s?|nephews?|nieces?|cousins?|uncles?|aunts?"
+    r"|brothers?|sisters?|mother|father|parents|grand(?:son|daughter|child)(?:ren|s)?|relatives?|in-laws?"
+    r"|(?:step|half-)\w+|fianc\w+)(?:'s)? of (?:a |an |the"
+    r" |his |her |their |[\w'\u2019-]+(?:'s|\u2019s) )?(?:[\w'\u2019-]+ ){0,2}$"
+)
+
+
+# "they shot one passenger, a retired customs official": harmed as one of those present, the role
+# only describes who that was.
+_ONE_OF_THE_CROWD = re.compile(
+    r"\b(?:one|a|an|another) (?:of the )?(?:passengers?|hostages?|guests?|worshippers?|shoppers?|commuters?"
+    r"|bystanders?|passers?-by|villagers?|residents?|customers?|pilgrims?|spectators?|patients?|inmates?"
+    r"|prisoners?|detainees?|diners?|onlookers?), (?:a |an )?(?:[\w'\u2019-]+ ){0,2}$"
+)
 
 
 def target_roles(text: str) -> list[RoleHit]:
@@ -186,6 +207,10 @@ def target_roles(text: str) -> list[RoleHit]:
         if source and not object_of_act(lower, m.start()):
             continue
         if _ANONYMOUS_PLURAL.search(m.group(0)):
+            continue
+        if _KIN_OF.search(lower, max(0, m.start() - 50), m.start()) or _ONE_OF_THE_CROWD.search(
+            lower, max(0, m.start() - 60), m.start()
+        ):
             continue
         word = m.group(0)
         plural = word.endswith("s") and not word.endswith("ss")
@@ -450,6 +475,22 @@ _NAMED_SURVIVOR = re.compile(
 _PRONOUN_VICTIM = re.compile(r"\b(?:he|she) was (?:assassinated|shot dead|murdered)\b", re.IGNORECASE)
 
 
+_BACK_SUBJECT = re.compile(
+    r"\s*(?:however,? |but |eventually,? |later,? |then,? )?(?:they|the (?:protests?|demonstrations?"
+    r"|protesters|demonstrators|marchers|students|crowds?|rall(?:y|ies)|sit-ins?|strikers|movement))\b"
+)
+
+
+# A dated relative clause before the sentence's own verb: the person is introduced by an earlier
+# event ("Ivo Kral, who survived an assassination attempt in 1979, died on Saturday"); the sentence
+# tells what happened next, not that event.
+_DATED_RELATIVE = re.compile(
+    r"\bwho (?:had )?(?:\w+ ){0,2}?(?:survived|escaped|was|were|had been)\b[^;]{0,80}?\b(?:in|since)"
+    r" (?:[a-z]+ )?(?:1[89]|20)\d\d\b[^;,]{0,40}?,? (?:\w+ ){0,3}?(?:died|dies|was|is|has|had|will|retired"
+    r"|won|lost|became|joined|returned|said|says|told|unveiled|opened|announced)\b"
+)
+
+
 def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     """The sentence tells the event itself: who was attacked (the victim bound to the act), or the
     crowd and the force in one clause. A date or "history" does not make such a sentence background
@@ -458,7 +499,9 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     cached = analysis._local.get(key)
     if cached is None:
         case, lower = analysis.masked(index)
-        if spec.needs_target:
+        if _DATED_RELATIVE.search(lower) is not None:
+            cached = False
+        elif spec.needs_target:
             cached = (
                 victim_bound(lower, [(r.start, r.end) for r in analysis.roles_at(index)])
                 or bool(_NAMED_VICTIM.search(case))
@@ -476,6 +519,13 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
                 _group_spans(analysis, spec.groups[0], index),
                 analysis.spans_at((spec.pair_pattern,), index),
                 spec.bind_words or 25,
+            ) or (
+                # the crowd here, the force on it in the next sentence that refers back to it ("... the
+                # protests of that year. They were put down when troops forcibly cleared the square.")
+                index + 1 < len(analysis.doc.sentences)
+                and _BACK_SUBJECT.match(analysis.masked(index + 1)[1]) is not None
+                and analysis.matches_at(spec.pair_pattern, index + 1)
+                and not analysis.blocked_at(spec.blockers, index + 1)
             )
         else:
             cached = False
@@ -614,6 +664,43 @@ def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bo
     return spec.pair_pattern is None or analysis.matches_at(spec.pair_pattern, other)
 
 
+# The thing an attack hit, named with no owner ("a roadside bomb struck a convoy"), and a later
+# sentence that says whose it was ("The convoy was carrying the provincial governor"): an explicit
+# coreference by the same noun, as wire copy tells an attack before its target.
+_HIT_OBJECT = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(convoy|motorcade|car|vehicle|house|home|residence|office)\b"
+    r"(?!\s+bombs?\b)"
+)
+_OBJECT_OWNER = (
+    r"\bthe (?:[\w-]+ )?({noun})\b[^.;]{{0,25}}\b(?:was|were|had been) (?:carrying|transporting|escorting"
+    r"|taking|used by|owned by|that of|(?:the )?(?:home|property|residence) of)\b|\bthe (?:[\w-]+ )?({noun})"
+    r" (?:belong(?:ed|s|ing)? to|of)\b"
+)
+
+
+def _owner_of_object(
+    analysis: Analysis,
+    spec: EventSpec,
+    group: tuple[str, ...],
+    anchor: int,
+    last: int,
+    claimed: frozenset[int],
+) -> int | None:
+    nouns = {m.group(1) for m in _HIT_OBJECT.finditer(analysis.masked(anchor)[1])}
+    if not nouns:
+        return None
+    owner = re.compile(_OBJECT_OWNER.format(noun="|".join(sorted(nouns))))
+    for j in range(anchor + 1, min(last, anchor + COREF_REACH) + 1):
+        if (
+            j not in claimed
+            and owner.search(analysis.masked(j)[1]) is not None
+            and group_at(analysis, group, j)
+            and not analysis.blocked_at(spec.blockers, j)
+        ):
+            return j
+    return None
+
+
 def find_candidate(
     analysis: Analysis, spec: EventSpec, claimed: frozenset[int] = frozenset()
 ) -> Candidate | None:
@@ -662,8 +749,12 @@ def find_candidate(
                     # motorcade was ambushed"), or a sentence shortly before.
                     names = named_in(analysis, anchor)
                     if not names:
-                        picked = set()
-                        break
+                        chosen = _owner_of_object(analysis, spec, group, anchor, last, claimed)
+                        if chosen is None:
+                            picked = set()
+                            break
+                        picked.add(chosen)
+                        continue
                     subject = bool(subject_names(analysis, anchor))
                     sentences = analysis.doc.sentences
                     later = range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)

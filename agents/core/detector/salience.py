@@ -166,9 +166,19 @@ _ATTACKER = re.compile(
 
 
 def _headline_only(analysis: Analysis, candidate: Candidate) -> bool:
-    """Only the headline raises the type and the body, of several sentences, supports it nowhere."""
+    """Only the headline raises the type and the body, of several sentences, supports it nowhere;
+    or the body tells the headline's cue only as background ("Governor fires police chief after
+    riot report": the body's riots are last summer's)."""
     doc = analysis.doc
-    return doc.has_title and candidate.core == frozenset({0}) and len(doc.sentences) >= 4
+    if not doc.has_title or candidate.core != frozenset({0}):
+        return False
+    if len(doc.sentences) >= 4:
+        return True
+    spec = candidate.spec
+    first = spec.groups[0] if spec.groups else ()
+    return bool(first) and any(
+        group_at(analysis, first, j) and blocked(analysis, spec, j) for j in range(1, len(doc.sentences))
+    )
 
 
 def _claim_targeted(analysis: Analysis, candidates: list[Candidate]) -> None:

@@ -101,6 +101,20 @@ MASKS: tuple[str, ...] = (
     # caring for the victims is no act of violence ("visited the wounded in hospital")
     r"\b(?:visit(?:ed|ing|s)?|treat(?:ed|ing|s)?|tend(?:ed|ing)?|comfort(?:ed|ing)?|evacuat(?:ed|ing))"
     r" (?:the )?(?:wounded|injured)\b",
+    # an accident named as the cause of a strike or protest is no violence of it ("went on strike after
+    # an explosion killed three miners", "protested over a fire that killed 12 patients"): only the
+    # harm is masked (`rules.mask` blanks the group `accident_harm`), the accident stays for the
+    # disaster veto
+    r"\b(?:after|following|over|against) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:explosions?|blasts?|accidents?"
+    r"|collapses?|fires?|floods?|crash(?:es)?|landslides?|cave-ins?|derailments?)\b"
+    r"(?P<accident_harm>(?: (?:that|which))? (?:[\w-]+ ){0,4}?(?:killed|injured|wounded|hurt|claimed)\b)",
+    # a stampede that crowd-control force set off is that force's toll, no accident ("police fired tear
+    # gas into the crowd; this resulted in a stampede"): only the word "stampede" is masked (group
+    # `stampede`), the force stays
+    r"\b(?:tear ?gas|teargas|tear-gas|fired|firing|shots|rubber bullets|water cannons?|charged|batons?)\b"
+    r"[^.]{0,160}?\b(?:resulted in|result(?:ing)? in|caused|causing|sparked|sparking|triggered|triggering"
+    r"|led to|set off|prompt(?:ed|ing)|(?:in|during) the (?:ensuing|resulting))(?: (?:a|the))?(?: \w+)?"
+    r" (?P<stampede>stampedes?)\b",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
     # whom a march demands justice for or mourns is its grievance, not its news ("justice for murdered
@@ -123,7 +137,9 @@ MASKS: tuple[str, ...] = (
     # "the marchers later dispersed"); "police dispersed the crowd" and "were dispersed" stay force
     r"|\b(?:crowds?|protesters|demonstrators|marchers|mourners|participants|supporters|students"
     r"|rally|march|protest|gathering) (?:(?:later|eventually|then|quietly|peacefully|slowly|finally"
-    r"|had|all) ){0,2}dispersed\b(?! (?:by|with|using|after (?:police|security|troops)))"
+    r"|had|all) ){0,2}dispersed\b(?! (?:by (?!(?:mid-?\w+|noon|midday|midnight|nightfall|dusk|dawn|evening"
+    r"|(?:the )?(?:evening|afternoon|morning)|late|early|about|around|\d))|with|using"
+    r"|after (?:police|security|troops)))"
     r"|\bdispersed (?:peacefully|quietly|calmly|without (?:incident|violence))\b",
     r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
     # what a demand asks to stop or to look into: "an end to police brutality", "a probe into the killings"
@@ -142,6 +158,23 @@ MASKS: tuple[str, ...] = (
     # consulate that killed the ambassador")
     r"(?:(?:\s+(?:on|at|in)\s+[^;,]{0,50}?)?\s+(?:that|which)\s+(?:killed|wounded|injured|left|claimed)"
     r"[^.;,]{0,60})?",
+    # ... or the people a demand is aimed at, by what they did ("action against the men who beat a
+    # youth", "the arrest of those who shot the boy")
+    r"\b(?:against|arrest of|punish(?:ment of)?|prosecut\w+|justice from) (?:the |those |all )?(?:\w+ ){0,3}?"
+    r"(?:who|that) (?:had )?(?:allegedly )?(?:beat(?:en)?|killed|shot|attacked|assaulted|raped|murdered"
+    r"|lynched|stabbed|tortured|injured|wounded)\b",
+    # what a protest objects to, as its direct object ("protested the use of tear gas by police"):
+    # only the object is blanked (group `protest_object`), the protest stays
+    r"\bprotest(?:ed|ing|s)? (?P<protest_object>(?:the |a |an )?"
+    r"(?:alleged |recent )?(?:police |army )?(?:use of (?:tear ?gas|force|live ammunition|rubber bullets"
+    r"|water cannons?|batons)"
+    r"|killings?|murders?|shootings?|beatings?|deaths?|torture|lynching|rape)\b"
+    r"(?:\s+of\s+(?:a |an |the )?(?:[\w-]+\s+){0,3}?\w+)?(?: by (?:the )?(?:police|security forces|troops"
+    r"|soldiers))?)",
+    # a rule on crowd-control weapons is no use of them ("voted to ban rubber bullets")
+    r"\b(?:ban(?:s|ned|ning)?|outlaw\w*|restrict\w*|prohibit\w*|limits? on|rules? on|guidelines? on)"
+    r" (?:the )?(?:use of )?(?:tear ?gas|rubber bullets|plastic bullets|water cannons?|pepper spray|tasers?"
+    r"|batons|kettling|force)\b",
 )
 
 # Sentence-level vetoes: the sentence talks about the event without reporting one.
@@ -167,6 +200,9 @@ _DATED_EVENT = (
     r"\bthe (?:1[89]\d\d|20\d\d) (?:[\w-]+ )?(?:attacks?|assassinations?|bombings?|shootings?|riots?"
     r"|protests?"
     r"|uprising|massacre|killings?|coup|clashes|crackdown|unrest)\b"
+    # ... or after it: "the violent riots of 2009"
+    r"|\bthe (?:[\w-]+ ){0,2}(?:attacks?|assassinations?|bombings?|shootings?|riots?|protests?|uprising"
+    r"|massacre|killings?|coup|clashes|crackdown|unrest) of (?:1[89]\d\d|20\d\d)\b"
 )
 HISTORY = (
     r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b|\b(?:years?|decades?|centur(?:y|ies)) (?:ago|after|since|"
@@ -179,7 +215,11 @@ HISTORY = (
 )
 # A trial, a verdict, a charge: the attack is told as the court's business, not as news.
 TRIAL = (
-    r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:accused|charged|suspected) (?:of|with)\b"
+    r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:charged|suspected) (?:of|with)\b"
+    # what armed men accuse their victim of is no charge in a court ("a headman accused of working
+    # with the army")
+    r"|\baccused (?:of|with)\b(?! (?:working|collaborating|spying|informing|helping|supporting|cooperating"
+    r"|siding|being an? (?:informer|spy|collaborator)))"
     # jailed for the act itself ("jailed for 20 years for the 2019 shooting of"), not an activist's past
     r"|\b(?:jailed|imprisoned) (?:for (?:life|[\w-]+ (?:years|months)) )?(?:for|over) (?:the |his |her |their"
     r" )?"
@@ -198,7 +238,7 @@ BACKGROUND = (
     r"|film (?:about|on))"
     r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
     r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?"
-    r"|use of force|brutality|crackdown)\b"
+    r"|use of force|brutality|crackdown|clashes|unrest|violence)\b"
     r"|\b(?:after|following|before|since) the (?:1[89]\d\d |20\d\d )?(?:assassination|murder|killing|shooting"
     r"|stabbing|bombing)s? of\b"
 )
@@ -216,6 +256,11 @@ LEADING_BACKGROUND = (
     r"|grandfather|grandmother|heirs?|husband|wife) of"
     r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)"
     r"|(?:memor(?:y|ies)|reminders?|remembrance) of|in honou?r of"
+    # a monument to the victim: "a statue of the murdered mayor", "a plaque honouring the slain judge"
+    # (only one to a victim: "a protest against a statue of a conquistador" is no background)
+    r"|(?:statues?|busts?|plaques?|monuments?|murals?|portraits?) (?:of|to|for|honou?ring|commemorating)"
+    r"(?=[^.;]{0,80}\b(?:murdered|slain|assassinated|killed|shot dead|who (?:was|were|had been) (?:\w+ )?"
+    r"(?:shot|killed|murdered|assassinated|stabbed|gunned down)))"
     # what came after a killing told earlier: "following his assassination, the vice president took
     # office", "after the leader's murder, the movement split"
     r"|(?:after|following) (?:the |his |her |their |its |[\w-]+(?:'s|\u2019s) )(?:[\w-]+ ){0,2}?"
@@ -256,7 +301,8 @@ NEWS_TIME = (
 # Hostage-takings, kidnappings and sieges: the taxonomy excludes them unless a person is attacked.
 HOSTAGE = (
     r"\bhostages?\b|\bhostage-tak\w+|\bsiege\b|\bkidnapp?(?:ed|ing|ers?|s)?\b(?! and (?:killed|murdered|shot"
-    r"|beheaded|executed))|\babduct\w*"
+    r"|beheaded|executed))|\babduct(?:ed|ing|ions?|ors?|s)?\b(?! and (?:killed|murdered|shot|beheaded"
+    r"|executed))"
 )
 # A bomb that went off is an attack on whoever was there, not force used in a protest: a bombed
 # rally or a bus of supporters is a bombing ("petrol bombs" thrown by a crowd stay force).
@@ -343,13 +389,18 @@ COMBAT = (
     r" dead)"
     # state forces killing armed men, their commanders included: a raid or a battle, not an attempt
     # (\s+: a masked "drone strike" leaves a run of blanks: "an army [drone strike] killed ...")
-    r"|(?:army|military|soldiers|troops|police|security forces)\s+(?:\w+\s+){0,3}?(?:killed|shot dead)"
+    r"|(?:army|military|soldiers|troops|police|security forces|special forces|commandos|marines)\s+"
+    r"(?:[\w,]+\s+){0,8}?(?:killed|shot dead)"
     r" (?:\w+ ){0,3}?(?:militants?|insurgents?|rebels?|terrorists?|suspects?|fighters|gunmen|militiam[ae]n"
     r"|jihadists?"
     r"|(?:rebel|militant|insurgent|militia|jihadist|guerrilla|gang|cartel) (?:commanders?|leaders?|chiefs?"
     r"|bosse?s?)"
     r"|(?:commanders?|leaders?|chiefs?) of (?:the |a )?(?:[\w-]+ ){0,3}?(?:brigades?|front|militias?"
     r"|movement|battalions?|rebels|insurgents|group))"
+    # killed in a fight with the other side: "killed in fighting with government troops", "in a
+    # shootout with bank robbers"
+    r"|(?:killed|died|wounded|shot dead) (?:in|during) (?:a |an |the )?(?:heavy |fierce )?(?:fighting|clashes"
+    r"|gun ?battles?|gunfights?|shoot-?outs?|firefights?|exchanges? of fire) (?:with|against)\b"
     # killed by the weapons of a battle, or in it: nobody aimed at that person
     r"|(?:killed|wounded|hit|struck|injured) by (?:a |an )?(?:stray |enemy )?(?:shells?|shrapnel|shell"
     r" fragments?"
@@ -379,10 +430,12 @@ ROLE_TIERS: dict[str, str] = {
     r"|king|queen|emir|sultan|crown prince|monarch",
     "minister": r"(?:deputy |vice |state |cabinet )?minister|secretary of state|attorney general",
     "senior": r"lawmakers?|legislators?|members? of parliament|\bmps?\b|parliamentarians?|senators?"
-    r"|congress(?:wo)?man"
+    r"|congress(?:wo)?man|(?:state )?(?:rep|sen)(?=\. [a-z])|sheriffs?|district attorney"
+    r"|state(?:'s)? attorney"
     r"|deputy speaker|speaker of|(?:house |senate )?(?:majority|minority) (?:whip|leader)"
     r"|(?:party|chief|gop|house|senate|republican|democratic) whip"
     r"|members? of (?:the )?(?:\w+ )?(?:assembly|congress|senate|legislature|council)"
+    r"|members? of (?:the |a )?(?:\w+ )?(?:peace|village|district|provincial|central|executive) committee"
     r"|senior (?:police|army|military|intelligence) officer\b"
     r"|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
     r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?|generals?|brigadier\w*"
@@ -491,7 +544,7 @@ ATTACK_ACT = (
     r"|rockets?|mortars?|opened fire|open fire|fired (?:at|upon|on|shots)|sniper|poison(?:ed|ing)?"
     r"|killed|murder(?:ed)?"
     r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
-    r"|set (?:fire|ablaze)"
+    r"|set (?:fire|ablaze)|threw acid|acid attacks?|doused (?:\w+ ){0,2}(?:with|in) (?:acid|petrol)"
     r"|torched|lynched|beaten to death|letter bomb|hit squad|incendiary|rammed"
     r"|wounded|injured)\b"
 )
@@ -538,7 +591,8 @@ PROTEST_EXPLICIT = (
     r"|building|factory|offices?|ministry|premises|park|plant|mine|town hall|city hall|parliament)\b"
 )
 FORCE = (
-    r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet\w*"
+    r"\b(?:tear[- ]?gass(?:ed|ing)|tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets"
+    r"|plastic bullets|pellet\w*"
     r"|live (?:ammunition|rounds|bullets|fire)|stun grenades?|baton\w*|lathi\w*|truncheons?|batons?"
     r"|fired (?:at|on|upon|into|shots|live|tear)|firing (?:at|on|upon|into)|opened fire|shot (?:at"
     r"|dead)|clash\w*"
@@ -557,12 +611,15 @@ FORCE = (
     r"by force|use of force|force to disperse|stormed|charged(?! with| that)|crackdown|cracked down"
     r"|brutal\w*|rough\w* up"
     r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+|turned (?:deadly|violent|ugly|bloody)"
+    r"|kick(?:ed|ing|s)?|punch(?:ed|ing|es)?|slapp(?:ed|ing)|trampl(?:ed|ing)|whipp(?:ed|ing)|flogg(?:ed|ing)"
+    r"|(?:hit|struck) (?:\w+ ){0,3}?with (?:shields|clubs|sticks|rods|whips|rifle butts|iron bars)"
     r"|dispers(?:e|ed|es|ing|al))\b"
 )
 # Force that only crowd control or a riot uses: enough to tie a neighbouring sentence to a protest
 # ("Thousands marched on parliament. Police fired tear gas."), where "killed" or "violence" is not.
 CROWD_FORCE = (
-    r"\b(?:tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets|plastic bullets|pellet guns?"
+    r"\b(?:tear[- ]?gass(?:ed|ing)|tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets"
+    r"|plastic bullets|pellet guns?"
     r"|live (?:ammunition|rounds|bullets)|stun grenades?|baton\w*|lathi\w*|truncheons?|fired (?:at|on|upon"
     r"|into|live|tear)|firing (?:at|on|upon|into)|responded with (?:\w+ )?force|opened fire"
     r"|clash(?:ed|es)|scuffl\w+|skirmish\w*|pepper[- ]spray\w*|warning shots"
@@ -578,7 +635,8 @@ CROWD_FORCE = (
     r"|property (?:was |were )?(?:destroyed|damaged|burn(?:ed|t))|were (?:burnt|burned|torched)"
     r"|forcibly (?:cleared|dispersed|removed|evicted|broke up)|cleared the (?:square|streets|camp|sit-in)"
     r"|(?:police|policemen|security forces|troops|soldiers|gendarmes|officers) (?:\w+ ){0,3}?"
-    r"(?:injured|wounded|killed|beat|attacked|assaulted|shot|baton-charged|lathi-charged)"
+    r"(?:injured|wounded|killed|beat|attacked|assaulted|shot|baton-charged|lathi-charged|kick(?:ed)?"
+    r"|punch(?:ed)?)"
     r"|(?:attacked|stormed|torched|ransacked|besieged) (?:a |the )?(?:\w+ ){0,2}"
     r"(?:post|station|office|offices|building|headquarters|premises|compound)s?\b"
     r"|(?:injured|wounded|killed|hurt|died|shot(?: dead)?)\b[^.;]{0,40}\b(?:by|when|as|after) (?:the )?"
@@ -601,7 +659,7 @@ PROTEST_STRONG = (
     r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
     # the police using force on a gathering: "police charged a crowd of opposition supporters"
     r"\b(?:police|security forces|riot police|gendarmes)\b[^.;]{0,30}\b(?:charged|baton-charged|lathi-charged"
-    r"|tear-gassed|dispersed|beat|broke up)\s+(?:a |the )?(?:\w+ ){0,2}(?:crowds?|gatherings?|rall(?:y|ies)"
+    r"|tear-?gassed|dispersed|beat|broke up)\s+(?:a |the )?(?:\w+ ){0,2}(?:crowds?|gatherings?|rall(?:y|ies)"
     r"|mourners|supporters|vigil|procession)\b",
     r"\b(?:violent|deadly|bloody) (?:protests?|demonstrations?|clashes with (?:police|security forces))\b",
     r"\brioters?\b|\brioting\b|\brioted\b",

@@ -76,9 +76,11 @@ _ABBREV_SET = frozenset(_ABBREVIATIONS)
 _DOT_SPACE = re.compile(r"\.(?=\s)")
 _ABBREV_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 # The end of a sentence: its punctuation, closing quotes and the white space after (only the part
-# after the punctuation, group `cut`, is removed), or a blank line, or a line break.
+# after the punctuation, group `cut`, is removed), or a blank line, or a line break. Encyclopedia
+# citation marks after the punctuation ("oppression.[207] The military") go with the cut.
 _SENT_BOUNDARY = re.compile(
-    r"[.!?](?P<cut>[\"'\u201d\u2019)\]]*\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|(?P<line>\n\s*\n|\n(?=\S))"
+    r"[.!?](?P<cut>[\"'\u201d\u2019)\]]*\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    r"|[.!?](?P<cited>(?:\[(?:\d{1,4}|[a-z][\w ]{0,25})\])+\s+)(?=[A-Z][a-z])|(?P<line>\n\s*\n|\n(?=\S))"
 )
 # Runs of white space to fold into one space (a lone space is left alone: nothing to replace).
 _WS = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
@@ -132,7 +134,7 @@ def _split_at_boundaries(text: str) -> list[str]:
     pieces: list[str] = []
     last = 0
     for m in _SENT_BOUNDARY.finditer(text):
-        cut = m.span("cut") if m.group("cut") is not None else m.span("line")
+        cut = next(m.span(name) for name in ("cut", "cited", "line") if m.group(name) is not None)
         pieces.append(text[last : cut[0]])
         last = cut[1]
     pieces.append(text[last:])
