@@ -35,6 +35,7 @@ VIOLENT = [
     "A journalist covering the demonstration was beaten by police in Sarvo.",
     "Clashes broke out between protesters and police in Ludo after a rally against the mine; 20 people were"
     " arrested and four injured.",
+    "Nine students were hurt in Parvo, the regional capital, when police broke up a protest over fees.",
 ]
 
 NOT_VIOLENT = [
@@ -54,6 +55,7 @@ NOT_VIOLENT = [
     "The opposition lodged a formal protest over the election results.",
     "A protest against the dam was called off after police warned of violence.",
     "Taxi drivers went on strike in Rello, blocking roads in the city centre.",
+    "Shopkeepers in Varn said the week of protests had hurt their business, and marchers vowed to return.",
 ]
 
 

@@ -83,3 +83,22 @@ def test_the_join_window_is_a_setting() -> None:
     at = lambda _: NOW + timedelta(hours=30)  # noqa: E731
     assert assemble([first, later], now=at)[1].joined
     assert not assemble([first, later], now=at, window=timedelta(hours=24))[1].joined
+
+
+def test_the_countrys_name_is_no_word_two_reports_share() -> None:
+    from agents.core.stories.identity import nation_word
+
+    assert nation_word("bolivia") and nation_word("bolivian") and nation_word("peruvian")
+    assert not nation_word("fuel") and not nation_word("growers")
+    # Both ledes say "Bolivia" and "blockade": only the blockade counts as a word of what happened.
+    city = (
+        art("a", "Clashes at La Paz blockade", "Police in Bolivia cleared a blockade near La Paz.", 0),
+        protest("La Paz", 0, 12),
+    )
+    country = (
+        art("b", "Growers' blockade cleared", "Growers in Bolivia said police cleared their blockade.", 2),
+        protest(None, 0, 12),
+    )
+    decisions = assemble([city, country], now=lambda _: NOW + timedelta(hours=2))
+    [text] = [f.value for f in decisions[1].match if f.name == "text"]
+    assert "blockade" in str(text) and "bolivia" not in str(text)

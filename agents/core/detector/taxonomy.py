@@ -603,6 +603,8 @@ FORCE = (
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:material|debris|garbage|rubbish|trash|barricades?|wood|objects)"
     r"|thr[eo]w\w*"
     r"|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|injur\w+|wound\w*|killed|dead|died|torch\w*"
+    # people hurt ("five students were hurt"), not what a protest hurts ("hurt tourism")
+    r"|hurt(?! (?:the|its|their|his|her|our|business\w*|trade|tourism|sales|economy|chances|feelings))"
     r"|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|ablaze|(?:burn(?:ed|t|ing)?"
     r"|burning) (?:\w+ )?(?:tyres|tires|cars|vehicles"
     r"|buildings?|"

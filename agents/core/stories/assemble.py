@@ -65,6 +65,7 @@ from agents.core.stories.identity import (
     main_city,
     mentions,
     name_tokens,
+    nation_word,
     places_compatible,
     role_key,
     same_person,
@@ -236,7 +237,9 @@ def _match(story: StoryState, r: Report, identity: list[Part]) -> list[Part]:
     shared = shared_names(r.profile.mentions, frozenset(story.mentions))
     # Words of what happened both ledes use ("levy", "fuel", "pension"), beyond the names.
     words = sorted(
-        (r.words & frozenset().union(*(content_words(m.lede) for m in story.members))) - set(shared)
+        w
+        for w in (r.words & frozenset().union(*(content_words(m.lede) for m in story.members))) - set(shared)
+        if not nation_word(w)  # "Bolivia" is in every report of a Bolivian story's key
     )[:WORDS_COUNTED]
     value = f"{round(similar)}" + (f"; also {', '.join(shared[:3])}" if shared else "")
     if words:

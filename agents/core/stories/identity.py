@@ -292,6 +292,17 @@ def _demonym_like(word: str) -> bool:
     return any(word[:k] in stems for k in range(4, len(word)) if len(word) - k <= 4)
 
 
+def nation_word(word: str) -> bool:
+    """A country's name or demonym ('bolivia', 'bolivian'): every report under one partition key
+    shares it, so it is no evidence that two reports tell one event."""
+    return word in _country_names() or word in DEMONYMS or _demonym_like(word)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(fold(e.name) for e in gazetteer().values() if e.kind == "country")
+
+
 def headline_words(title: str | None) -> frozenset[str]:
     """A title's content words that are not places, demonyms or headline furniture ('La Paz fuel
     march turns violent' -> {'fuel'}): a place is the place part's evidence, not the text's."""
