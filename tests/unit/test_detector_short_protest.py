@@ -36,6 +36,8 @@ VIOLENT = [
     "Clashes broke out between protesters and police in Ludo after a rally against the mine; 20 people were"
     " arrested and four injured.",
     "Nine students were hurt in Parvo, the regional capital, when police broke up a protest over fees.",
+    "There were running battles with police in Selm as thousands protested against the new fuel levy.",
+    "Marchers and police came to blows outside the town hall in Kesh during a rally over land rights.",
 ]
 
 NOT_VIOLENT = [
@@ -56,6 +58,8 @@ NOT_VIOLENT = [
     "A protest against the dam was called off after police warned of violence.",
     "Taxi drivers went on strike in Rello, blocking roads in the city centre.",
     "Shopkeepers in Varn said the week of protests had hurt their business, and marchers vowed to return.",
+    "Rebels and government troops fought pitched battles for control of the town of Ambo.",
+    "The two opposition leaders traded blows in a televised debate about the protest movement.",
 ]
 
 
