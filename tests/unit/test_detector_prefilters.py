@@ -165,7 +165,9 @@ _VETO_TEXT = (
     "No plot to kill him ever existed; no such plan was ever made; the documents were forged, the "
     "claims had been fabricated; the evidence was invented; the conspiracy was a hoax. Mob violence "
     "and mob attacks broke out between members of the two rival communities. A bomb exploded, a "
-    "device went off, a suicide bomber blew himself up, a car bomb and a bomb blast."
+    "device went off, a suicide bomber blew himself up, a car bomb and a bomb blast. "
+    "Eleven were sentenced for the riots; two jailed over the looting; one convicted for arson; four "
+    "acquitted in connection with the unrest; nine imprisoned for last year's protests."
 ).lower()
 
 

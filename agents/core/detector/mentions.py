@@ -84,7 +84,8 @@ _OBJECT_BEFORE = re.compile(
 )
 _HARM_AFTER = re.compile(
     r"^(?:\s+of\s+(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2})?(?:,[^,;:]{0,80},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
-    r"(?:(?:was|were|had been|has been|have been|is|are|got|remains?|remained)\s+(?:\w+ ){0,2}?(?:shot|killed"
+    r"(?:(?:was|were|had been|has been|have been|is|are|got|remains?|remained)\s+"
+    r"(?:(?!\w+ing\b)\w+ ){0,2}?(?:shot|killed"
     r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
     r"|slain|injured|wounded|hurt|stabbed|attacked|targeted|ambushed|gunned down|poisoned|beheaded|hacked"
     r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured"
@@ -111,6 +112,10 @@ _OWNED_BEFORE = re.compile(
     r"\b(?:convoy|car|vehicle|motorcade|residence|house|home|office|compound|helicopter|plane|bodyguards?"
     r"|guards?|security detail|family)\s+(?:of|carrying|transporting|in which)\b[^;:]{0,70}$"
 )
+# The owner somewhere else when it happened: "at his office two kilometres away at the time of".
+_ELSEWHERE = re.compile(r"\b(?:away|at the time of|kilomet(?:re|er)s? from|miles from)\b")
+# The role after "by" did the act: "shot dead by an officer of the sheriff's office".
+_BY_AGENT = re.compile(r"\bby (?:an? |the )?(?:[\w'\u2019-]+ ){0,5}$")
 _REACTION = re.compile(
     r"\b(?:said|says|condemn\w*|respon\w+|ordered|blamed|called|told|investigat\w+|visited|vowed|urged"
     r"|over|after|since|following|about|during)\b"
@@ -192,7 +197,19 @@ _AMONG_AFTER = re.compile(
 _SPEAKER_TITLE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:[\w.]+\s+)?$")
 
 
+# Listed among the dead: "All seven people on board, including the minister, ... were killed",
+# "Among the fighters killed was Colonel X": one of the victims, not whom an attack aimed at.
+_LISTED_AMONG = re.compile(
+    r"\b(?:all|the) (?:\w+ )?(?:people|passengers|persons|occupants|crew) (?:on board|aboard)\b[^.;]{0,20}"
+    r"\bincluding\b[^.;]{0,40}$"
+    r"|\bamong (?:the |those )?(?:\w+ )?(?:killed|dead|wounded|injured|victims|casualties)\s+(?:was|were)\s+"
+    r"(?:[\w'\u2019.-]+ ){0,3}$"
+)
+
+
 def _one_of_many(text: str, start: int) -> bool:
+    if _LISTED_AMONG.search(text[max(0, start - 160) : start]):
+        return True
     m = _ONE_OF_MANY.search(text[max(0, start - 160) : start])
     if m is None:
         return False
@@ -241,12 +258,14 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
             # the role opens the sentence or clause: its subject
             tail = text[end : end + 200]
             possessed = _POSSESSED.search(tail)
-            if possessed is not None and _OWNED_AFTER_ACT.search(
-                tail, max(0, possessed.start() - 80), possessed.end() + 60
+            if (
+                possessed is not None
+                and _OWNED_AFTER_ACT.search(tail, max(0, possessed.start() - 80), possessed.end() + 60)
+                and not _ELSEWHERE.search(tail, possessed.end(), possessed.end() + 60)
             ):
                 return True
         owned = _OWNED.match(after)
-        if owned is not None:
+        if owned is not None and not _BY_AGENT.search(before):
             window = text[max(0, start - 60) : start] + " " + after[owned.end() : owned.end() + 60]
             if _OWNED_AFTER_ACT.search(window):
                 return True

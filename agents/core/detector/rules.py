@@ -485,7 +485,8 @@ _BACK_SUBJECT = re.compile(
 # event ("Ivo Kral, who survived an assassination attempt in 1979, died on Saturday"); the sentence
 # tells what happened next, not that event.
 _DATED_RELATIVE = re.compile(
-    r"\bwho (?:had )?(?:\w+ ){0,2}?(?:survived|escaped|was|were|had been)\b[^;]{0,80}?\b(?:in|since)"
+    r"\b(?:who|whose \w+) (?:had )?(?:\w+ ){0,2}?(?:survived|escaped|was|were|had been)\b[^;]{0,80}?"
+    r"\b(?:in|since)"
     r" (?:[a-z]+ )?(?:1[89]|20)\d\d\b[^;,]{0,40}?,? (?:\w+ ){0,3}?(?:died|dies|was|is|has|had|will|retired"
     r"|won|lost|became|joined|returned|said|says|told|unveiled|opened|announced)\b"
 )

@@ -151,6 +151,41 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
     )
 
 
+# How a text tells, in passing, an earlier attack on someone who is not its subject: the pluperfect
+# ("her father ... had been assassinated in 1968, and the family moved"), a relative clause on a
+# person the sentence is about for another reason ("founded by Senator X, who was shot dead in
+# 1979"), or a relative of the subject ("his brother", "whose father").
+_ASIDE = re.compile(
+    r"\bhad been (?:\w+ )?(?:assassinated|killed|shot|murdered|gunned down|stabbed|poisoned|wounded)\b"
+    r"|\bwho (?:was|had been) (?:\w+ )?(?:assassinated|shot|killed|murdered|gunned down|stabbed)\b"
+    r"|\b(?:his|her|their|whose) (?:late )?(?:father|mother|brother|sister|son|daughter|husband|wife|uncle"
+    r"|aunt|cousin|grandfather|predecessor|mentor|father-in-law)\b"
+)
+ASIDE_MIN_SENTENCES = 4
+
+
+def _aside(analysis: Analysis, candidate: Candidate) -> bool:
+    """A section (not a dated news report) that tells an attack once, in a background construction,
+    and nowhere else names an attack, a toll or an aftermath: the attack explains the text's subject
+    (a biography, a party's founding); it is not what the text narrates. A section about the attack
+    tells more of it than one sentence."""
+    spec = candidate.spec
+    if not spec.needs_target or len(candidate.core) != 1 or analysis.is_news():
+        return False
+    if len(analysis.doc.sentences) < ASIDE_MIN_SENTENCES:
+        return False
+    (index,) = candidate.core
+    if _ASIDE.search(analysis.masked(index)[1]) is None:
+        return False
+    # told again anywhere (an attack word, a toll, an arrest, a funeral): the text is about it
+    act = spec.groups[0] if spec.groups else ()
+    return not any(
+        j != index
+        and ((bool(act) and group_at(analysis, act, j)) or analysis.matches_at(spec.continuation, j))
+        for j in range(len(analysis.doc.sentences))
+    )
+
+
 # Police or troops firing on a crowd is crowd control, whoever falls: a protest leader shot by
 # police at a march stays protest violence; a gunman who fires on a leader's convoy is an attempt.
 _STATE_FORCE = re.compile(
@@ -233,6 +268,12 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
         by_id = {id(v.candidate): v for v in rest}
         reason = "abstain: one weak mention deep in a long article"
         return [by_id.get(id(c)) or Verdict(c, False, "single", reason) for c in candidates]
+    asides = [c for c in candidates if _aside(analysis, c)]
+    if asides:
+        rest = review(analysis, [c for c in candidates if c not in asides])
+        by_id = {id(v.candidate): v for v in rest}
+        reason = "background: told once, in passing (a relative, a relative clause, the pluperfect)"
+        return [by_id.get(id(c)) or Verdict(c, False, "background", reason) for c in candidates]
     background = [c for c in candidates if _recalled(analysis, c)]
     if background:
         rest = review(analysis, [c for c in candidates if c not in background])

@@ -72,7 +72,16 @@ MASKS: tuple[str, ...] = (
     r"|her|their)"
     r" own li(?:fe|ves)\b|\bsuicide\b(?!\s+(?:bomb\w*|attack\w*|vests?|belts?|car|truck|squads?|mission"
     r"|assault|operation|raid))",
-    r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b",
+    # a thing "assassinated" is figurative: "the budget had been assassinated"
+    r"\b(?:removal|sacking|dismissal|ouster|demotion|expulsion|firing|defeat|resignation)\b[^.;]{0,60}?\bas"
+    r" [\"\u201c']?an? (?:political |character |public )?assassination\b",
+    r"\b(?:budget|bill|plan|reform|deal|proposal|career|reputation|policy|idea|motion|treaty|agenda"
+    r"|campaign|candidacy|project|legislation) (?:had been|has been|was|is|were) (?:\w+ )?assassinated\b",
+    r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b"
+    # a side that "ran riot against" its opponents; a "near-riot" in the bond market
+    r"|\b(?:ran|run|runs|running) riot (?:against|over|in the (?:first|second) half)\b"
+    r"|\b(?:near-)?riots?['\u2019\"]? (?:in|on) the (?:bond|stock|currency|oil|share|equity|gilt|debt)"
+    r" markets?\b",
     r"\b(?:formal|diplomatic|bid|official|written|silent) protests?\b|\b(?:lodged?|filed?|register(?:ed)?)"
     r" (?:a |an )?(?:strong |formal )?protest\b|\bunder protest\b|\bprotest(?:ed|s|ing)? (?:his|her"
     r"|their) innocence\b",
@@ -140,7 +149,19 @@ MASKS: tuple[str, ...] = (
     r"|had|all) ){0,2}dispersed\b(?! (?:by (?!(?:mid-?\w+|noon|midday|midnight|nightfall|dusk|dawn|evening"
     r"|(?:the )?(?:evening|afternoon|morning)|late|early|about|around|\d))|with|using"
     r"|after (?:police|security|troops)))"
-    r"|\bdispersed (?:peacefully|quietly|calmly|without (?:incident|violence))\b",
+    r"|\bdispersed (?:peacefully|quietly|calmly|without (?:any )?(?:incidents?|violence|trouble))\b"
+    # an accusation is a grievance: "his family accused officers of beating him in a cell"
+    r"|\baccus(?:ed|ing|es) (?:[\w'\u2019-]+ ){0,8}?of (?:beating|torturing|killing|shooting|assaulting"
+    r"|abusing)\b[^.;]{0,40}"
+    # force kept in reserve is none used: "water-cannon vehicles were parked", "tear gas was not used"
+    r"|\bwater[- ]cannons? (?:vehicles?|trucks?|lorries|were parked|stood by|on standby)\b"
+    r"|\b(?:water[- ]cannons?|tear ?gas|batons?|rubber bullets|force) (?:was|were) (?:not|never) used\b"
+    # the dead a march names are its grievance: "read out the names of 312 people killed by police"
+    r"|\bnames of (?:the )?(?:\d+ |[\w-]+ )?(?:people|those|victims|men|women|children)\b[^.;]{0,60}?"
+    r"\b(?:killed|shot|died)\b(?: by (?:the )?police)?"
+    # asked to go is no force ("police asked the vendors to disperse; the crowd complied")
+    r"|\b(?:asked|told|urged|ordered|called on|instructed|requested) (?:[\w.-]+ ){0,12}?to disperse\b"
+    r"|\bno (?:force|violence) (?:was |were )?(?:used|employed|reported)\b",
     r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
     # what a demand asks to stop or to look into: "an end to police brutality", "a probe into the killings"
     r"|(?:an |the )?end (?:to|of)|a (?:stop|halt) to|accountability for|(?:an |a )?(?:investigation|inquiry"
@@ -215,7 +236,9 @@ HISTORY = (
 )
 # A trial, a verdict, a charge: the attack is told as the court's business, not as news.
 TRIAL = (
-    r"\b(?:trial|convicted|sentenced|acquitted|pleaded)\b|\b(?:charged|suspected) (?:of|with)\b"
+    # "Regional Trial Court Judge X" names a court, not a trial
+    r"\btrial\b(?! courts?\b)|\b(?:convicted|sentenced|acquitted|pleaded)\b"
+    r"|\b(?:charged|suspected) (?:of|with)\b"
     # what armed men accuse their victim of is no charge in a court ("a headman accused of working
     # with the army")
     r"|\baccused (?:of|with)\b(?! (?:working|collaborating|spying|informing|helping|supporting|cooperating"
@@ -223,7 +246,8 @@ TRIAL = (
     # jailed for the act itself ("jailed for 20 years for the 2019 shooting of"), not an activist's past
     r"|\b(?:jailed|imprisoned) (?:for (?:life|[\w-]+ (?:years|months)) )?(?:for|over) (?:the |his |her |their"
     r" )?"
-    r"(?:(?:1[89]|20)\d\d )?(?:killing|murder|assassination|shooting|stabbing|bombing|attack|attempted)"
+    r"(?:(?:1[89]|20)\d\d )?(?:killing|murder|assassination|shooting|stabbing|bombing|attack|attempted|riots?"
+    r"|rioting|looting|arson|unrest)"
     r"|\bcharges? of\b|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack"
     r"|bombing)\b"
 )
@@ -265,6 +289,10 @@ LEADING_BACKGROUND = (
     # office", "after the leader's murder, the movement split"
     r"|(?:after|following) (?:the |his |her |their |its |[\w-]+(?:'s|\u2019s) )(?:[\w-]+ ){0,2}?"
     r"(?:assassination|murder|killing|death)s?"
+    # "citing threats after a gun attack on the minister's car in 2023": an earlier attack dated
+    r"|(?:after|following) (?:an? |the )(?:[\w-]+ ){0,2}?(?:attack|shooting|bombing|stabbing)s?"
+    r" (?=[^.;]{0,80}"
+    r"\b(?:in (?:1[89]|20)\d\d|last (?:year|month)|(?:years?|months?) ago)\b)"
     # a seat a killing emptied: "elected to the seat left vacant by the assassination of"
     r"|(?:left )?vacant (?:by|after|following|since)|vacated by"
     r"|by-?elections? (?:\w+ ){0,3}?(?:after|following|caused by|called after)"
@@ -333,11 +361,19 @@ NEVER_HAPPENED = (
     r"\bno (?:such )?(?:plot|plan|conspiracy|attempt)\b[^.;]{0,60}\b(?:existed|took place|was ever)\b"
     r"|\b(?:plot|plan|conspiracy|documents?|evidence|claims?)\b[^.;]{0,40}\b(?:were|was|had been)"
     r" (?:fabricated|forged|invented|a hoax)\b"
+    r"|\bno evidence (?:of|that) (?:any |a |an |the )?(?:such )?(?:plot|plan|conspiracy|attempt)\b"
+    r"|\bdisinformation campaign\b"
 )
 ATTACK_DONE = r"\b(?:shot|stabbed|wounded|injured|exploded|detonated|opened fire|killed|poisoned)\b"
 # A prison or jail saturating the article: its riot is not a protest (an article veto).
 PRISON = r"\b(?:prisons?|jails?|inmates?|penitentiar(?:y|ies)|cell ?blocks?|prison guards?|warders?)\b"
 
+# A court's sentence for a riot tells the trial, not the riot (the riot itself is the earlier event).
+SENTENCED = (
+    r"\b(?:sentenced|jailed|convicted|acquitted|imprisoned)\b[^.;]{0,120}?\b(?:for|over|in connection with)"
+    r" (?:the |their |a |his |her |last \w+(?:'s|\u2019s) )?(?:[\w-]+ ){0,3}?(?:riots?|rioting|looting|arson"
+    r"|unrest|violence|clashes|protests?)\b"
+)
 # Sports crowds: a riot after a match is fan violence, not a protest (mob violence with no protest).
 SPORT_RIOT = (
     r"\b(?:soccer|football|hockey|cricket|rugby|basketball|sports?) (?:fans|supporters)\b"
@@ -367,6 +403,7 @@ FICTION_TOLD = (
     r"\b(?:film|movie|novel|(?:video ?|computer |board )games?|players? can"
     r"|play(?:s|ed)? (?:the role|a character)"
     r"|fictional|fiction|plot twist|screenplay|storyline|thriller|sequel|biopic|sitcom|stars as|starring"
+    r"|documentary|docuseries"
     r"|box office)\b"
 )
 DISASTER = (
@@ -374,7 +411,7 @@ DISASTER = (
     r"|storm(?! (?:the|into|a|an|its|their|his|her)\b)"
     r"|hurricane"
     r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
-    r"|natural causes|overdose"
+    r"|natural causes|overdose|plunged (?:\w+ ){0,2}(?:into|off|down)|overturned|capsized"
     r"|(?:mine|mining|colliery|pit|shaft) (?:disaster|collapse|explosion|blast|fire|flood\w*|accident)"
     r"|miners? (?:were |was )?(?:trapped|entombed))\b"
     # "flood-hit villages", "quake relief": the disaster is the setting, not the deaths.
@@ -559,8 +596,8 @@ ASSASSINATION_STRONG = (
 )
 
 PROTEST_CONTEXT = (
-    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|march(?:ed|es|ers)?|rall(?:y|ies|ied)|sit-?ins?"
-    r"|strik(?:e|es|ers|ing)|rioters?|riots?|rioting|crowds?|picket\w*|blockade|agitat\w+|gathered|unrest"
+    r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|march(?:ed|es|ers)?|rall(?:y|ies|ied)"
+    r"|sit-?ins?|strik(?:e|es|ers|ing)|rioters?|riots?|rioting|crowds?|picket\w*|blockade|agitat\w+|gathered|unrest"
     r"|mob(?:s)?|students|workers|residents|villagers|youths?|supporters)\b"
 )
 # A group with a grievance is a protest even when no one writes the word ("residents blocked the road
@@ -581,10 +618,10 @@ GROUP_GRIEVANCE = _GRIEVANCE + r"[^.]{0,160}" + _GROUP
 PROTEST_EXPLICIT = (
     # a stoppage of work: "went on strike", "striking miners", "the third day of the strike"
     r"\b(?:(?:on|general|national|nationwide|labou?r|workers'?|teachers'?|doctors'?|nurses'?|transport|rail"
-    r"|indefinite|wildcat) strikes?|strike action|striking (?:\w+ )?(?:workers|miners|teachers|drivers"
+    r"|indefinite|wildcat) strikes?|strike action|striking (?:\w+ ){0,2}(?:workers|miners|teachers|drivers"
     r"|doctors|nurses|employees|staff|dockers)|(?:day|days|week|weeks|start) of (?:the|a|an) (?:\w+ )?"
     r"strike)\b"
-    r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
+    r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
     r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?)\b"
     # an occupation as protest: "students occupying the university" (not "occupying forces")
     r"|\b(?:occupy(?:ing)?|occupied|occupation of) (?:the |a |their )?(?:\w+ )?(?:university|campus|square"
@@ -718,6 +755,7 @@ PROTEST_VIOLENCE = EventSpec(
         FICTION_TOLD,
         DISASTER,
         SPORT_RIOT,
+        SENTENCED,
     ),
     mention_blockers=(ARMED_DEMAND, ARMED_CLASH, BOMBING),
     dated=(HISTORY_PROTEST,),
@@ -758,6 +796,7 @@ PATTERN_NAMES: dict[str, str] = {
     ARMED_CLASH: "armed clash",
     BOMBING: "a bombing",
     PRISON: "prison",
+    SENTENCED: "trial/charge",
     COMMUNAL: "communal violence",
     NEVER_HAPPENED: "a plot that never existed",
     RELATIVE_PAST: "earlier event (relative past)",

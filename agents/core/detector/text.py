@@ -69,6 +69,9 @@ _ABBREVIATIONS = (
     "u.s",
     "u.n",
     "u.k",
+    "approx",
+    "govt",
+    "dept",
 )
 _ABBREV_SET = frozenset(_ABBREVIATIONS)
 # A dot followed by white space: the only places an abbreviation can need protecting. A pattern
@@ -116,7 +119,7 @@ def _protect_abbreviations(text: str) -> str:
     for m in _DOT_SPACE.finditer(text):
         end = m.start()
         start = end
-        while start > 0 and end - start < 5 and text[start - 1] in _ABBREV_CHARS:
+        while start > 0 and end - start < 6 and text[start - 1] in _ABBREV_CHARS:
             start -= 1
         word = text[start:end]
         at_word_start = start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
