@@ -81,7 +81,7 @@ _SURNAME = re.compile(r"[A-Z][\w'\u2019-]{2,}$")
 _LONE_NAME = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w-]+")
 
 
-def _victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
+def victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
     """Surnames of the people whom sentence `first` names as the victim of its act (memoised)."""
     cached = analysis._surnames.get(first)
     if cached is None:
@@ -133,20 +133,56 @@ def _name_spans(analysis: Analysis, index: int) -> list[tuple[str, int, int]]:
 def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
     sentence = analysis.doc.sentences[first]
     lower = analysis.masked(first)[1]
-    return {
+    named = {
         name
         for name, start, end in _name_spans(analysis, first)
         if not PERPETRATOR.search(sentence[max(0, start - 40) : start])
         # the named person is the one the act was done to, as a role would have to be
         and victim_bound(lower, [(start, end)])
     }
+    if named:
+        return named
+    pronoun = PRONOUN_VICTIM.search(lower)
+    if pronoun is None:
+        return set()
+    antecedent = _antecedent(analysis, first, pronoun.start())
+    return {antecedent} if antecedent else set()
+
+
+# The act done to "him" or "her": "walked up behind him and shot him", "stabbed her in the neck",
+# "he was confronted on the staircase and shot several times".
+PRONOUN_VICTIM = re.compile(
+    r"\b(?:shot|stabbed|attacked|killed|wounded|injured|poisoned|ambushed|murdered|strangled|struck"
+    r"|assaulted|gunned down|knifed|fired (?:\w+ ){0,4}?(?:at|on|into)|opened fire on)"
+    r"(?: (?:and|then) (?:\w+ )?(?:killed|wounded|injured))? (?:him|her)\b"
+    r"|\b(?:he|she) was (?:(?!\w+ing\b)[\w,]+ ){0,4}?(?:shot|stabbed|killed|wounded|injured|poisoned|attacked"
+    r"|ambushed|murdered|gunned down|struck)\b"
+)
+ANTECEDENT_REACH = 2  # sentences back where "him" or "her" may have been named
+
+
+def _antecedent(analysis: Analysis, index: int, before: int) -> str | None:
+    """Whom "him" or "her" names: of the people named in this sentence (before the pronoun) and the
+    two before it, the one the text names most often (its protagonist), the latest on ties; never
+    one named as the attacker."""
+    text = analysis.doc.text
+    found: list[tuple[int, int, str]] = []
+    for j in range(max(0, index - ANTECEDENT_REACH), index + 1):
+        sentence = analysis.doc.sentences[j]
+        for name, start, _ in _name_spans(analysis, j):
+            if j == index and start >= before:
+                continue
+            if PERPETRATOR.search(sentence[max(0, start - 40) : start]):
+                continue
+            found.append((text.count(name), j * 10_000 + start, name))
+    return max(found)[2] if found else None
 
 
 def shares_name(analysis: Analysis, first: int, second: int) -> bool:
     """`second` names again (by surname) a person whom `first` names as the victim of its act: an
     explicit coreference ("Gunmen shot Ali Musa ... Musa, a judge, ...")."""
     other = analysis.doc.sentences[second]
-    names = _victim_surnames(analysis, first)
+    names = victim_surnames(analysis, first)
     return any(re.search(r"\b" + re.escape(name) + r"\b", other) for name in names)
 
 
@@ -178,7 +214,7 @@ def named_role(analysis: Analysis, anchor: int, other: int) -> bool:
     apposition to the surname: the victim named first and the role a few sentences later."""
     if anchor == 0 and analysis.doc.has_title:
         return False
-    surnames = _victim_surnames(analysis, anchor)
+    surnames = victim_surnames(analysis, anchor)
     if not surnames:
         return False
     case = analysis.masked(other)[0]
@@ -192,7 +228,13 @@ def named_role(analysis: Analysis, anchor: int, other: int) -> bool:
             after = [r for r in roles if r.start >= m.end()]
             if after and _APPOSITION.match(case[m.end() : min(after, key=lambda r: r.start).start]):
                 return True
+            # a title before the name: "President Mathieu Agbossou", "opposition leader Ana Roe"
+            if any(_TITLE_GAP.match(case[r.end : m.start()]) for r in roles if r.end <= m.start()):
+                return True
     return False
+
+
+_TITLE_GAP = re.compile(r"^\s+(?:[A-Z][\w'\u2019.-]+\s+){0,3}$")
 
 
 # A role given to the text's subject by a pronoun or a predicate, not in apposition: "the prime
@@ -211,7 +253,7 @@ def subject_names(analysis: Analysis, anchor: int) -> list[str]:
     `SUBJECT_MENTIONS` times or more)."""
     text = analysis.doc.text
     out = []
-    for name in sorted(_victim_surnames(analysis, anchor)):
+    for name in sorted(victim_surnames(analysis, anchor)):
         at = analysis.introduced_at(name)
         if at is not None and at <= LEAD_SENTENCES and text.count(name) >= SUBJECT_MENTIONS:
             out.append(name)
@@ -237,7 +279,7 @@ def context_name(analysis: Analysis, candidate: Candidate) -> str | None:
     """The full name an introduction (`Candidate.context`) gives the attack's victim."""
     names: set[str] = set()
     for i in candidate.core:
-        names |= _victim_surnames(analysis, i)
+        names |= victim_surnames(analysis, i)
     for i in sorted(candidate.context):
         sentence = analysis.doc.sentences[i]
         for m in _NAME_RE.finditer(sentence):
@@ -251,7 +293,7 @@ def context_roles(analysis: Analysis, candidate: Candidate, index: int) -> list[
     names ("the president appointed her minister": minister, not president)."""
     names: set[str] = set()
     for i in candidate.core:
-        names |= _victim_surnames(analysis, i)
+        names |= victim_surnames(analysis, i)
     case, lower = analysis.masked(index)
     kept = []
     for role in analysis.roles_at(index):

@@ -201,9 +201,9 @@ _SPEAKER_TITLE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:[\w.]+\s+)?$")
 # "Among the fighters killed was Colonel X": one of the victims, not whom an attack aimed at.
 _LISTED_AMONG = re.compile(
     r"\b(?:all|the) (?:\w+ )?(?:people|passengers|persons|occupants|crew) (?:on board|aboard)\b[^.;]{0,20}"
-    r"\bincluding\b[^.;]{0,40}$"
+    r"\bincluding\b[^.;]{0,120}$"
     r"|\bamong (?:the |those )?(?:\w+ )?(?:killed|dead|wounded|injured|victims|casualties)\s+(?:was|were)\s+"
-    r"(?:[\w'\u2019.-]+ ){0,3}$"
+    r"[^.;]{0,80}$"
 )
 
 

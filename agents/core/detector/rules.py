@@ -29,6 +29,7 @@ from agents.core.detector.coref import (
     shares_name,
     subject_names,
     subject_role,
+    victim_surnames,
 )
 from agents.core.detector.mentions import CROWD_CLAUSE_BREAK, bound, object_of_act, victim_bound
 from agents.core.detector.scan import AnchoredPattern, anchored, derive_starts
@@ -661,7 +662,8 @@ def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bo
             return True
         if anchor == 0 and analysis.doc.has_title:
             return False
-        return shares_name(analysis, anchor, other)
+        # ... and the role is that person's (apposition or title), not another's named beside them
+        return shares_name(analysis, anchor, other) and named_role(analysis, anchor, other)
     return spec.pair_pattern is None or analysis.matches_at(spec.pair_pattern, other)
 
 
@@ -748,7 +750,7 @@ def find_candidate(
                     # The role may also come first, where the text introduced the person: an
                     # encyclopedia section's lead ("Ilse Varga served as president ... Varga's
                     # motorcade was ambushed"), or a sentence shortly before.
-                    names = named_in(analysis, anchor)
+                    names = named_in(analysis, anchor) or set(victim_surnames(analysis, anchor))
                     if not names:
                         chosen = _owner_of_object(analysis, spec, group, anchor, last, claimed)
                         if chosen is None:
