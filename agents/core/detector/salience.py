@@ -254,6 +254,34 @@ def _claim_crowd(analysis: Analysis, candidates: list[Candidate]) -> None:
                 attempt.evidence = [i for i in attempt.evidence if i not in state]
 
 
+# The crowd did it: "protesters stormed the governor's office", "they broke through the cordon".
+_CROWD_ACTOR = re.compile(
+    r"\b(?:protesters|demonstrators|rioters|crowds?|mobs?|marchers|strikers|youths|they)\b[^.;]{0,60}?"
+    r"\b(?:stormed|broke (?:through|into)|seized|torched|burn(?:ed|t)|set fire|ransacked|attacked|smashed"
+    r"|overran|forced (?:their way )?into|pelted|threw)\b"
+)
+
+
+def _claim_rioters(analysis: Analysis, candidates: list[Candidate]) -> None:
+    """What a crowd did to an official's building in a protest is the protest's violence (TAXONOMY:
+    rioters burn or destroy property), whoever fled it: a sentence of the attempt where protesters
+    are the actors, and no gunman or attacker is named, belongs to the protest."""
+    if not any(not c.spec.needs_target for c in candidates):
+        return
+    for attempt in (c for c in candidates if c.spec.needs_target):
+        strong = strong_hits(analysis, attempt.spec)
+        crowd = frozenset(
+            i
+            for i in attempt.core
+            if i not in strong
+            and _CROWD_ACTOR.search(analysis.masked(i)[1])
+            and not _ATTACKER.search(analysis.masked(i)[1])
+        )
+        if crowd:
+            attempt.core = attempt.core - crowd
+            attempt.evidence = [i for i in attempt.evidence if i not in crowd]
+
+
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     """One verdict per candidate, in the candidates' order."""
     headline = [c for c in candidates if _headline_only(analysis, c)]
@@ -284,6 +312,7 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
         return [Verdict(c, True, _salience(c), "only type raised") for c in candidates]
     _claim_targeted(analysis, candidates)
     _claim_crowd(analysis, candidates)
+    _claim_rioters(analysis, candidates)
     emptied = [c for c in candidates if not c.core]
     if emptied:
         rest = review(analysis, [c for c in candidates if c not in emptied])
