@@ -73,7 +73,8 @@ _ACT_ON = (
     r"|addressed to|mailed to"
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
     r" (?:on|against|targeting"
-    r"|aimed at)|attempt(?:ed)? to (?:kill|assassinate|murder)|tried to (?:kill|assassinate|murder))"
+    r"|aimed at)|(?:was |were )?(?:directed|aimed) at"
+    r"|attempt(?:ed)? to (?:kill|assassinate|murder)|tried to (?:kill|assassinate|murder))"
 )
 _OBJECT_BEFORE = re.compile(
     r"\b" + _ACT_ON + r"\b(?:\s+(?:the|a|an|his|her|their|its|two|three|several|former|then|local"
@@ -88,6 +89,7 @@ _HARM_AFTER = re.compile(
     r"(?:(?!\w+ing\b)\w+ ){0,2}?(?:shot|killed"
     r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
     r"|slain|injured|wounded|hurt|stabbed|attacked|targeted|ambushed|gunned down|poisoned|beheaded|hacked"
+    r"|hit by (?:shrapnel|a bullet|bullets|gunfire|a shot|shots)"
     r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured"
     r"|(?:the )?(?:intended |apparent |main )?targets? of)"
     r"|survived|escaped|died|narrowly)\b"
@@ -204,6 +206,10 @@ _LISTED_AMONG = re.compile(
     r"\bincluding\b[^.;]{0,120}$"
     r"|\bamong (?:the |those )?(?:\w+ )?(?:killed|dead|wounded|injured|victims|casualties)\s+(?:was|were)\s+"
     r"[^.;]{0,80}$"
+    # "at least eleven soldiers had been killed, among them a battalion commander"
+    r"|\b(?:people|soldiers|civilians|officers|policemen|fighters|passengers|guards|villagers|others)"
+    r" (?:had been |have been |were |was )?(?:killed|wounded|injured|dead)\b[^.;]{0,20}"
+    r"\b(?:among them|including|among whom)\b[^.;]{0,60}$"
 )
 
 

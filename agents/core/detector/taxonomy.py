@@ -72,6 +72,10 @@ MASKS: tuple[str, ...] = (
     r"|her|their)"
     r" own li(?:fe|ves)\b|\bsuicide\b(?!\s+(?:bomb\w*|attack\w*|vests?|belts?|car|truck|squads?|mission"
     r"|assault|operation|raid))",
+    # a law's offences and a court's words are no event: "the offences of riot and affray", "the
+    # right to protest does not include the right to destroy"
+    r"\b(?:offen[cs]es?|crimes?|charges?) of (?:riot|violent disorder|affray|unlawful assembly)\b"
+    r"|\bright to protest\b[^.;]{0,120}",
     # a thing "assassinated" is figurative: "the budget had been assassinated"
     r"\b(?:removal|sacking|dismissal|ouster|demotion|expulsion|firing|defeat|resignation)\b[^.;]{0,60}?\bas"
     r" [\"\u201c']?an? (?:political |character |public )?assassination\b",
@@ -290,6 +294,9 @@ LEADING_BACKGROUND = (
     r"|(?:after|following) (?:the |his |her |their |its |[\w-]+(?:'s|\u2019s) )(?:[\w-]+ ){0,2}?"
     r"(?:assassination|murder|killing|death)s?"
     # "citing threats after a gun attack on the minister's car in 2023": an earlier attack dated
+    # "expelled after the bread riots of the previous autumn": an earlier crowd's violence, dated
+    r"|(?:after|following) the (?:[\w-]+ ){0,2}?(?:riots?|protests?|unrest|uprising|clashes|crackdown"
+    r"|massacre) (?:of|in) (?:the )?(?:previous|preceding|last|(?:1[89]|20)\d\d|[a-z]+ (?:1[89]|20)\d\d)\b"
     r"|(?:after|following) (?:an? |the )(?:[\w-]+ ){0,2}?(?:attack|shooting|bombing|stabbing)s?"
     r" (?=[^.;]{0,80}"
     r"\b(?:in (?:1[89]|20)\d\d|last (?:year|month)|(?:years?|months?) ago)\b)"
@@ -575,6 +582,7 @@ class EventSpec:
 
 ATTACK_ACT = (
     r"\b(?:shot|shoots?|shooting|gunned down|gunm[ae]n|assailants?|attackers?|attack(?:ed|s|ing)?|ambush\w*"
+    r"|fired (?:[\w.-]+ ){1,5}?(?:at|on|into)"
     r"|stabb\w+|knifed|bomb(?:ed|ing|er|ers|s)?|explosives?|explosion|blasts?|grenades?|\bieds?\b"
     r"|explosive devices?|suspicious (?:packages?|devices?)"
     r"|detonat\w*|drones?"
@@ -761,7 +769,7 @@ PROTEST_VIOLENCE = EventSpec(
     dated=(HISTORY_PROTEST,),
     leading_background=(LEADING_BACKGROUND,),
     relative_past=(RELATIVE_PAST,),
-    recalls=(BACKGROUND,),
+    recalls=(BACKGROUND, SENTENCED),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|dead|died|casualt\w+|hospital\w*|arrested|detained|clash\w*"
         r"|tear ?gas|fire|police|security forces)\b"
