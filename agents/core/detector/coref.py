@@ -47,7 +47,10 @@ class Candidate(Protocol):
     def context(self) -> frozenset[int]: ...
 
 
-_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+")
+# a quoted nickname may stand between first name and surname: Ernesto "Boy" Macaraeg
+_NAME_RE = re.compile(
+    r"\b[A-Z][a-z]+(?: [\"\u201c][A-Z][\w.-]{0,14}[\"\u201d])?(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+"
+)
 
 
 def _has_name(analysis: Analysis, index: int) -> bool:
@@ -197,7 +200,7 @@ _APPOSITION = re.compile(
     r"(?:(?:an?|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}?)?"
     r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
 )
-FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:[\"\u201c][A-Z][\w.-]{0,14}[\"\u201d] )?$")
 
 
 def _first_name(sentence: str, surname: str) -> str | None:
@@ -234,7 +237,7 @@ def named_role(analysis: Analysis, anchor: int, other: int) -> bool:
     return False
 
 
-_TITLE_GAP = re.compile(r"^\s+(?:[A-Z][\w'\u2019.-]+\s+){0,3}$")
+_TITLE_GAP = re.compile(r"^\s+(?:(?:[A-Z][\w'\u2019.-]+|[\"\u201c][^\"\u201d]{1,15}[\"\u201d])\s+){0,3}$")
 
 
 # A role given to the text's subject by a pronoun or a predicate, not in apposition: "the prime

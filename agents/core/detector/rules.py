@@ -760,8 +760,11 @@ def find_candidate(
                         continue
                     subject = bool(subject_names(analysis, anchor))
                     sentences = analysis.doc.sentences
-                    later = range(anchor + spec.window + 1, min(last, anchor + COREF_REACH) + 1)
-                    close = range(anchor - spec.window - 1, max(-1, anchor - COREF_REACH - 1), -1)
+                    # the neighbours too: a role given in apposition there may sit in a dated
+                    # sentence ("Ulloa, who had been elected mayor in 2012, ...") that the window
+                    # pass, which asks every veto, refused
+                    later = range(anchor + 1, min(last, anchor + COREF_REACH) + 1)
+                    close = range(anchor - 1, max(-1, anchor - COREF_REACH - 1), -1)
                     # ... the lead, and for the text's subject any sentence before the attack
                     far = range(
                         min(LEAD_SENTENCES, anchor - COREF_REACH - 1)
