@@ -272,7 +272,7 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
                 return True
         owned = _OWNED.match(after)
         if owned is not None and not _BY_AGENT.search(before):
-            window = text[max(0, start - 60) : start] + " " + after[owned.end() : owned.end() + 60]
+            window = text[max(0, start - 90) : start] + " " + after[owned.end() : owned.end() + 60]
             if _OWNED_AFTER_ACT.search(window):
                 return True
     return False
