@@ -64,7 +64,7 @@ def bound(
 # subject of a passive harm verb, or the owner of what was attacked. Matched on masked lower case.
 _ACT_ON = (
     r"(?:shot(?: dead| and killed| at)?|(?<!the )(?<!a )shoot(?:s|ing)? at|shoot(?:s|ing)?"
-    r"|fired (?:[\w.-]+ ){0,5}?(?:at|on|upon)|attack(?:ed|s|ing)?|ambush(?:ed|ing)?|stabb(?:ed|ing)"
+    r"|fired (?:[\w.-]+ ){0,5}?(?:at|on|upon|towards?)|aim(?:ed|ing) at|attack(?:ed|s|ing)?|ambush(?:ed|ing)?|stabb(?:ed|ing)"
     r"|knifed|bomb(?:ed|ing)|kill(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing|e)|gunned down|gun down"
     r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing)"
     r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
@@ -92,6 +92,7 @@ _HARM_AFTER = re.compile(
     r"|hit by (?:shrapnel|a bullet|bullets|gunfire|a shot|shots)"
     r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured"
     r"|(?:the )?(?:intended |apparent |main )?targets? of)"
+    r"|not (?:hit|hurt|harmed|injured|wounded)"
     r"|survived|escaped|died|narrowly)\b"
 )
 _OWNED = re.compile(

@@ -68,6 +68,14 @@ _EVENT_YEAR = re.compile(
     re.IGNORECASE,
 )
 LEAD_FOR_TIME = 4  # the headline and the first sentences
+# A wire dateline or a byline opens a news report: "BERLIN —", "VILA SERRANA, Brazil, May 14
+# (Meridian Wire) -", "Rampur Kalan (Bihar):", "By Faith Cheruiyot".
+_DATELINE = re.compile(
+    r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de .'-]{2,40}(?:,\s*[\w .'-]{1,40}){0,3}\s*(?:\([^)]{1,40}\))?\s*"
+    r"[\u2014\u2013-]+\s"
+    r"|[A-Z][\w .'-]{2,40} \([A-Z][\w .]{1,30}\):\s"
+    r"|By [A-Z][a-z]+(?: [A-Z][\w'-]+)+$"
+)
 
 
 @lru_cache(maxsize=512)
@@ -273,8 +281,12 @@ class Analysis:
             first = " ".join(sentences[: 2 if self.doc.has_title else 1]).lower()
             lead = " ".join(sentences[:LEAD_FOR_TIME]).lower()
             # An encyclopedia section also names weekdays now and then, but among its years.
+            body = (
+                sentences[1 if self.doc.has_title else 0] if len(sentences) > int(self.doc.has_title) else ""
+            )
             self._news = (
-                _NEWS_TIME.search(first) is not None
+                _DATELINE.match(body) is not None
+                or _NEWS_TIME.search(first) is not None
                 or (_NEWS_TIME.search(lead) is not None and _YEAR.search(lead) is None)
                 or _NOW_RELATIVE.search(lead) is not None
             )

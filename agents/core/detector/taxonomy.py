@@ -144,7 +144,7 @@ MASKS: tuple[str, ...] = (
     r"(?: (?:in|of) (?:a |the )?(?:[\w'\u2019-]+ ){0,4}?trial)?\b",
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
-    r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno (?:one|body) was (?:hurt|injured|killed"
+    r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno(?: one|body|-one) was (?:hurt|injured|killed"
     r"|harmed)\b"
     # a crowd that went home is no dispersal by force ("the crowds dispersed peacefully by nightfall",
     # "the marchers later dispersed"); "police dispersed the crowd" and "were dispersed" stay force
@@ -306,6 +306,9 @@ LEADING_BACKGROUND = (
     # what an earlier attack set off: "after a review ordered when a lawmaker was stabbed"
     r"|(?:review|audit|overhaul|inquiry|commission)s? (?:was |were )?(?:ordered|launched|commissioned|set up"
     r"|prompted|triggered) (?:after|when|following|by)"
+    # "The review follows a series of incidents, including an arson attack on the car of ..."
+    r"|(?:review|audit|overhaul|inquiry|measures?|move|decision|bill|law|proposal|plan)s? (?:follows|followed"
+    r"|comes after|came after|comes in response to|came in response to)"
     # a comparison with an earlier year: "twice as many as in 2021, when the candidate was shot"
     r"|(?:as|than) (?:in|during|at the time of) (?:the )?(?:1[89]\d\d|20\d\d)"
     # ... or with an earlier event: "compared the marches to the strikes of 1971, when troops fired"
@@ -482,7 +485,10 @@ ROLE_TIERS: dict[str, str] = {
     r"|members? of (?:the |a )?(?:\w+ )?(?:peace|village|district|provincial|central|executive) committee"
     r"|senior (?:police|army|military|intelligence) officer\b"
     r"|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
-    r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?|generals?|brigadier\w*"
+    r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?"
+    # "general" the rank, not "the general hospital", "general election", "in general"
+    r"|generals?(?! (?:hospital|election|assembly|public|manager|secretary|strike|store|practitioner|council"
+    r"|meeting|debate|staff|director|counsel|consensus|view|rule|idea|sense|amnesty|elections))|brigadier\w*"
     r"|colonels?"
     r"|major general|police chief|chief of police|police (?:commander|commissioner|superintendent)"
     r"|superintendent of police|inspector[- ]general|intelligence (?:chief|head)"
@@ -582,7 +588,7 @@ class EventSpec:
 
 ATTACK_ACT = (
     r"\b(?:shot|shoots?|shooting|gunned down|gunm[ae]n|assailants?|attackers?|attack(?:ed|s|ing)?|ambush\w*"
-    r"|fired (?:[\w.-]+ ){1,5}?(?:at|on|into)"
+    r"|fired (?:[\w.-]+ ){1,5}?(?:at|on|into|towards?)|aim(?:ed|ing) at"
     r"|stabb\w+|knifed|bomb(?:ed|ing|er|ers|s)?|explosives?|explosion|blasts?|grenades?|\bieds?\b"
     r"|explosive devices?|suspicious (?:packages?|devices?)"
     r"|detonat\w*|drones?"
