@@ -49,7 +49,8 @@ class Candidate(Protocol):
 
 # a quoted nickname may stand between first name and surname: Ernesto "Boy" Macaraeg
 _NAME_RE = re.compile(
-    r"\b[A-Z][a-z]+(?: [\"\u201c][A-Z][\w.-]{0,14}[\"\u201d])?(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+"
+    r"\b[A-Z][a-z]+(?: [\"\u201c][A-Z][\w.-]{0,14}[\"\u201d])?"
+    r"(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+"
 )
 
 

@@ -64,7 +64,8 @@ def bound(
 # subject of a passive harm verb, or the owner of what was attacked. Matched on masked lower case.
 _ACT_ON = (
     r"(?:shot(?: dead| and killed| at)?|(?<!the )(?<!a )shoot(?:s|ing)? at|shoot(?:s|ing)?"
-    r"|fired (?:[\w.-]+ ){0,5}?(?:at|on|upon|towards?)|aim(?:ed|ing) at|attack(?:ed|s|ing)?|ambush(?:ed|ing)?|stabb(?:ed|ing)"
+    r"|fired (?:[\w.-]+ ){0,5}?(?:at|on|upon|towards?)|aim(?:ed|ing) at|attack(?:ed|s|ing)?|ambush(?:ed|ing)?"
+    r"|stabb(?:ed|ing)"
     r"|knifed|bomb(?:ed|ing)|kill(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing|e)|gunned down|gun down"
     r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing)"
     r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
