@@ -282,7 +282,9 @@ LEADING_BACKGROUND = (
     # a relative introduced by kinship: "the son of the president who was assassinated in 1975"
     r"|(?:sons?|daughters?|widow(?:er)?|father|mother|brother|sister|grand(?:son|daughter)|nephew|niece"
     r"|grandfather|grandmother|heirs?|husband|wife) of"
-    r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)"
+    r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)|dedicated to"
+    # what a ruling or a speech refers to: "citing the district's history, referring to riots in 1998"
+    r"|referring to|in reference to"
     r"|(?:memor(?:y|ies)|reminders?|remembrance) of|in honou?r of"
     # a monument to the victim: "a statue of the murdered mayor", "a plaque honouring the slain judge"
     # (only one to a victim: "a protest against a statue of a conquistador" is no background)
@@ -327,7 +329,8 @@ RELATIVE_PAST = (
 # Another event than the text's subject, by its own words: "an earlier attack", "previous protests".
 EARLIER_EVENT = (
     r"\b(?:(?:a|an|one|the|two|three|several|many) )?(?:similar|earlier|previous|prior) (?:\w+ )?"
-    r"(?:protests?|march|marches|rall(?:y|ies)|attacks?|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?)\b"
+    r"(?:protests?|march|marches|rall(?:y|ies)|attacks?|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?"
+    r"|agitations?|confrontations?|disturbances|uprisings?|firings?|crackdowns?|strikes?)\b"
 )
 # A news article dates its own story this way; an encyclopedia section does not.
 NEWS_TIME = (
