@@ -81,7 +81,7 @@ _OBJECT_BEFORE = re.compile(
     r"\b" + _ACT_ON + r"\b(?:\s+(?:the|a|an|his|her|their|its|two|three|several|former|then|local"
     r"|provincial|district|deputy|senior|top|prominent|[a-z]+'s"
     r"|[\u2014\u2013]|(?!(?:to|for|with|from|by|that|which|who|and|or|at|in|over|after|during|when|while|as"
-    r"|near|because|before|until)\b)"
+    r"|near|because|before|until|had|has|have|been|was|were|is|are)\b)"
     r"[\w'\u2019.()-]+,?)){0,10}\s*$"
 )
 _HARM_AFTER = re.compile(
