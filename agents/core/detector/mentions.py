@@ -94,7 +94,8 @@ _HARM_AFTER = re.compile(
     r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured"
     r"|(?:the )?(?:intended |apparent |main )?targets? of)"
     r"|not (?:hit|hurt|harmed|injured|wounded)"
-    r"|survived|escaped|died|narrowly)\b"
+    # a headline's present tense: "minister escapes gun attack", "judge survives ambush"
+    r"|survived|survives|escaped|escapes|died|dies|narrowly)\b"
 )
 _OWNED = re.compile(
     # the words between are the owner's name or modifiers, never a verb ("the governor was not at home")

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.core.detector.coref import victim_surnames
 from agents.core.detector.rules import (
     _NEWS_TIME,
     Analysis,
@@ -208,7 +209,21 @@ def _headline_only(analysis: Analysis, candidate: Candidate) -> bool:
     if not doc.has_title or candidate.core != frozenset({0}):
         return False
     if len(doc.sentences) >= 4:
-        return True
+        # ... unless the lead tells an attack of its own that no veto holds: the headline gave the
+        # role ("Punjab minister escapes gun attack"), the lead the name ("Kundi escaped unhurt when
+        # gunmen fired on his vehicle")
+        first = candidate.spec.groups[0] if candidate.spec.groups else ()
+        return not (
+            candidate.spec.needs_target
+            and bool(first)
+            and any(
+                j in analysis.anchors
+                and group_at(analysis, first, j)
+                and not blocked(analysis, candidate.spec, j)
+                and bool(victim_surnames(analysis, j))
+                for j in range(1, min(LEAD_SENTENCES, len(doc.sentences)))
+            )
+        )
     spec = candidate.spec
     first = spec.groups[0] if spec.groups else ()
     return bool(first) and any(

@@ -510,7 +510,7 @@ ROLE_TIERS: dict[str, str] = {
     r"|records?|reports?))|politicians?|secretary[- ]general"
     r"|party leader",
     "leader": r"leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah|archbishops?|cardinals?"
-    r"|bishops?|priests?"
+    r"|bishops?|priests?|monks?|abbots?|lamas?|thera|prelates?|swamis?|muftis?|chief incumbent|head monk"
     r"|pastors?|rabbis?|(?:clan|tribal|community|village) (?:elders?|chiefs?|leaders?)|elders?|tribal chief",
     "activist": r"activists?|journalists?|photojournalists?|reporters?|editors?(?:-in-chief)?"
     r"|publishers?|bloggers?"
@@ -609,7 +609,7 @@ ASSASSINATION_STRONG = (
     r"|eliminate)\b"
     r"[^.]{0,150}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
     r"|\b(?:foiled|thwarted|prevented|uncovered|disrupted)\b[^.]{0,60}\b(?:plot|plan|conspiracy|attempt)\b",
-    r"\bsurvived (?:an? |the )?(?:\w+ ){0,2}(?:attack|attempt|ambush|bombing|shooting)\b",
+    r"\bsurviv(?:ed|es) (?:an? |the )?(?:\w+ ){0,2}(?:attack|attempt|ambush|bombing|shooting)\b",
 )
 
 PROTEST_CONTEXT = (
