@@ -716,6 +716,14 @@ def _owner_of_object(
     return None
 
 
+LEAD_FORCE_REACH = 10  # sentences: how far down a lead's protest may be told its force
+
+
+def _lead_end(analysis: Analysis) -> int:
+    """The last sentence of the lead: the headline and the first two sentences of the body."""
+    return 2 if analysis.doc.has_title else 1
+
+
 def find_candidate(
     analysis: Analysis, spec: EventSpec, claimed: frozenset[int] = frozenset()
 ) -> Candidate | None:
@@ -754,6 +762,20 @@ def find_candidate(
                     ),
                     None,
                 )
+                in_lead = anchor <= _lead_end(analysis)
+                if chosen is None and not spec.needs_target and spec.pair_pattern and in_lead:
+                    # A text whose lead names the protest tells its force further down ("The march set
+                    # out at dawn ... [five sentences] ... Within minutes the soldiers opened fire"):
+                    # crowd-control force anywhere after the lead, in a sentence no veto holds, is
+                    # that protest's.
+                    chosen = next(
+                        (
+                            j
+                            for j in range(anchor + spec.window + 1, min(last, anchor + LEAD_FORCE_REACH) + 1)
+                            if in_group(group, j) and analysis.matches_at(spec.pair_pattern, j)
+                        ),
+                        None,
+                    )
                 if chosen is None and spec.needs_target and not analysis.roles_at(anchor):
                     # The victim named first (no role in the attack sentence), the role given
                     # further on ("Brenner, 47, was a member of parliament"): an explicit

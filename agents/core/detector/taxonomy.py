@@ -683,6 +683,8 @@ CROWD_FORCE = (
     r"|pepper[- ]spray\w*|warning shots"
     r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
     r"|stormed|crackdown|cracked down"
+    r"|fired (?:[\w-]+ ){1,6}?(?:at|on|upon|into) (?:the )?(?:\w+ )?(?:crowds?|protesters|demonstrators"
+    r"|marchers|strikers|students|people|front ranks|mourners)"
     r"|(?:police|security forces|troops) (?:beat|charged)"
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:tyres|tires|barricades?|cars|vehicles|police)|torched|set (?:\w+ ){0,3}"
     r"(?:on )?fire|set ablaze|ablaze|loot(?:ed|ing|ers)|vandali[sz]\w+|ransack\w*|pelt\w*|(?:threw"
