@@ -103,6 +103,16 @@ def _surnames(sentence: str) -> set[str]:
     }
 
 
+def _surnames_of(name: str) -> list[str]:
+    """The surnames a full name can be called by later: the last word, and for three words or more
+    the one before it too ("Federico Ibarra Solís" is "Ibarra" in the next paragraph)."""
+    words = name.split()
+    out = [w for w in words[-1:] if _SURNAME.match(w)]
+    if len(words) >= 3 and _SURNAME.match(words[-2]) and words[-2][:1] not in '"\u201c':
+        out.append(words[-2])
+    return out
+
+
 def named_in(analysis: Analysis, index: int) -> set[str]:
     """The surnames sentence `index` names: with a first name, or alone once the text gave both."""
     sentence = analysis.doc.sentences[index]
@@ -119,10 +129,10 @@ def named_in(analysis: Analysis, index: int) -> set[str]:
 def _name_spans(analysis: Analysis, index: int) -> list[tuple[str, int, int]]:
     sentence = analysis.doc.sentences[index]
     spans = [
-        (m.group(0).split()[-1], m.start(), m.end())
+        (surname, m.start(), m.end())
         for m in _NAME_RE.finditer(sentence)
         if (m.start() > 0 or not NOT_A_FIRST_NAME.match(m.group(0)))
-        and _SURNAME.match(m.group(0).split()[-1])
+        for surname in _surnames_of(m.group(0))
     ]
     taken = {name for name, _, _ in spans}
     for m in _LONE_NAME.finditer(sentence):

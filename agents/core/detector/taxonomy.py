@@ -124,10 +124,12 @@ MASKS: tuple[str, ...] = (
     # a stampede that crowd-control force set off is that force's toll, no accident ("police fired tear
     # gas into the crowd; this resulted in a stampede"): only the word "stampede" is masked (group
     # `stampede`), the force stays
-    r"\b(?:tear ?gas|teargas|tear-gas|fired|firing|shots|rubber bullets|water cannons?|charged|batons?)\b"
-    r"[^.]{0,160}?\b(?:resulted in|result(?:ing)? in|caused|causing|sparked|sparking|triggered|triggering"
-    r"|led to|set off|prompt(?:ed|ing)|(?:in|during) the (?:ensuing|resulting))(?: (?:a|the))?(?: \w+)?"
-    r" (?P<stampede>stampedes?)\b",
+    # ... and so is one that shots set off ("Shots fired at opposition leader; dozens hurt in stampede")
+    r"\b(?:tear ?gas|teargas|tear-gas|fired|firing|shots|gunfire|gunshots?|gunm[ae]n|rubber bullets"
+    r"|water cannons?|charged|batons?)\b"
+    r"[^.]{0,160}?\b(?:(?:resulted in|result(?:ing)? in|caused|causing|sparked|sparking|triggered|triggering"
+    r"|led to|set off|prompt(?:ed|ing)|(?:in|during) the (?:ensuing|resulting))(?: (?:a|the))?(?: \w+)? "
+    r"|in (?:a |the )?)(?P<stampede>stampedes?)\b",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
     # whom a march demands justice for or mourns is its grievance, not its news ("justice for murdered
