@@ -255,18 +255,26 @@ def _claim_crowd(analysis: Analysis, candidates: list[Candidate]) -> None:
     strong evidence of the attempt ("assassinated")."""
     crowds = [c for c in candidates if not c.spec.needs_target]
     for attempt in (c for c in candidates if c.spec.needs_target):
-        strong = strong_hits(analysis, attempt.spec)
         for crowd in crowds:
-            state = frozenset(
-                i
-                for i in attempt.core & crowd.core
-                if i not in strong
-                and _STATE_FORCE.search(analysis.masked(i)[1])
-                and not _ATTACKER.search(analysis.masked(i)[1])
-            )
-            if state:
-                attempt.core = attempt.core - state
-                attempt.evidence = [i for i in attempt.evidence if i not in state]
+            _give_up(analysis, attempt, attempt.core & crowd.core, _STATE_FORCE)
+
+
+def _give_up(
+    analysis: Analysis, attempt: Candidate, sentences: frozenset[int], actor: re.Pattern[str]
+) -> None:
+    """Take from the attempt those of `sentences` that no strong cue holds, where `actor` did the
+    violence and no gunman or attacker is named: they are the crowd's, not a targeted attack's."""
+    strong = strong_hits(analysis, attempt.spec)
+    taken = frozenset(
+        i
+        for i in sentences
+        if i not in strong
+        and actor.search(analysis.masked(i)[1])
+        and not _ATTACKER.search(analysis.masked(i)[1])
+    )
+    if taken:
+        attempt.core = attempt.core - taken
+        attempt.evidence = [i for i in attempt.evidence if i not in taken]
 
 
 # The crowd did it: "protesters stormed the governor's office", "they broke through the cordon".
@@ -284,17 +292,7 @@ def _claim_rioters(analysis: Analysis, candidates: list[Candidate]) -> None:
     if not any(not c.spec.needs_target for c in candidates):
         return
     for attempt in (c for c in candidates if c.spec.needs_target):
-        strong = strong_hits(analysis, attempt.spec)
-        crowd = frozenset(
-            i
-            for i in attempt.core
-            if i not in strong
-            and _CROWD_ACTOR.search(analysis.masked(i)[1])
-            and not _ATTACKER.search(analysis.masked(i)[1])
-        )
-        if crowd:
-            attempt.core = attempt.core - crowd
-            attempt.evidence = [i for i in attempt.evidence if i not in crowd]
+        _give_up(analysis, attempt, attempt.core, _CROWD_ACTOR)
 
 
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
