@@ -26,6 +26,7 @@ Every verdict is kept for `explain` so a user can see why an event fired or did 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from agents.core.detector.coref import victim_surnames
@@ -295,32 +296,28 @@ def _claim_rioters(analysis: Analysis, candidates: list[Candidate]) -> None:
         _give_up(analysis, attempt, attempt.core, _CROWD_ACTOR)
 
 
+# Whole candidates set aside before the types are weighed, in this order: each test's candidates
+# are dropped with its salience and reason, and the rest reviewed again.
+_SET_ASIDE: tuple[tuple[Callable[[Analysis, Candidate], bool], str, str], ...] = (
+    (_headline_only, "single", "abstain: only the headline raises it; the body does not tell it"),
+    (_buried, "single", "abstain: one weak mention deep in a long article"),
+    (
+        _aside,
+        "background",
+        "background: told once, in passing (a relative, a relative clause, the pluperfect)",
+    ),
+    (_recalled, "background", "background: the lead recalls it; every mention is dated or refers back to it"),
+)
+
+
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     """One verdict per candidate, in the candidates' order."""
-    headline = [c for c in candidates if _headline_only(analysis, c)]
-    if headline:
-        rest = review(analysis, [c for c in candidates if c not in headline])
-        by_id = {id(v.candidate): v for v in rest}
-        reason = "abstain: only the headline raises it; the body does not tell it"
-        return [by_id.get(id(c)) or Verdict(c, False, "single", reason) for c in candidates]
-    buried = [c for c in candidates if _buried(analysis, c)]
-    if buried:
-        rest = review(analysis, [c for c in candidates if c not in buried])
-        by_id = {id(v.candidate): v for v in rest}
-        reason = "abstain: one weak mention deep in a long article"
-        return [by_id.get(id(c)) or Verdict(c, False, "single", reason) for c in candidates]
-    asides = [c for c in candidates if _aside(analysis, c)]
-    if asides:
-        rest = review(analysis, [c for c in candidates if c not in asides])
-        by_id = {id(v.candidate): v for v in rest}
-        reason = "background: told once, in passing (a relative, a relative clause, the pluperfect)"
-        return [by_id.get(id(c)) or Verdict(c, False, "background", reason) for c in candidates]
-    background = [c for c in candidates if _recalled(analysis, c)]
-    if background:
-        rest = review(analysis, [c for c in candidates if c not in background])
-        by_id = {id(v.candidate): v for v in rest}
-        reason = "background: the lead recalls it; every mention is dated or refers back to it"
-        return [by_id.get(id(c)) or Verdict(c, False, "background", reason) for c in candidates]
+    for test, salience, reason in _SET_ASIDE:
+        dropped = [c for c in candidates if test(analysis, c)]
+        if dropped:
+            rest = review(analysis, [c for c in candidates if c not in dropped])
+            by_id = {id(v.candidate): v for v in rest}
+            return [by_id.get(id(c)) or Verdict(c, False, salience, reason) for c in candidates]
     if len(candidates) < 2:
         return [Verdict(c, True, _salience(c), "only type raised") for c in candidates]
     _claim_targeted(analysis, candidates)
