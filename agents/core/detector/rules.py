@@ -281,9 +281,8 @@ class Analysis:
             first = " ".join(sentences[: 2 if self.doc.has_title else 1]).lower()
             lead = " ".join(sentences[:LEAD_FOR_TIME]).lower()
             # An encyclopedia section also names weekdays now and then, but among its years.
-            body = (
-                sentences[1 if self.doc.has_title else 0] if len(sentences) > int(self.doc.has_title) else ""
-            )
+            at = 1 if self.doc.has_title else 0  # the body's first sentence, where a dateline stands
+            body = sentences[at] if len(sentences) > at else ""
             self._news = (
                 _DATELINE.match(body) is not None
                 or _NEWS_TIME.search(first) is not None
