@@ -169,8 +169,8 @@ PRONOUN_VICTIM = re.compile(
     r"\b(?:shot|stabbed|attacked|killed|wounded|injured|poisoned|ambushed|murdered|strangled|struck"
     r"|assaulted|gunned down|knifed|fired (?:\w+ ){0,4}?(?:at|on|into)|opened fire on)"
     r"(?: (?:and|then) (?:\w+ )?(?:killed|wounded|injured))? (?:him|her)\b"
-    r"|\b(?:he|she) was (?:(?!\w+ing\b)[\w,]+ ){0,4}?(?:shot|stabbed|killed|wounded|injured|poisoned|attacked"
-    r"|ambushed|murdered|gunned down|struck)\b"
+    r"|\b(?:he|she) (?:was|had been|has been) (?:(?!\w+ing\b)[\w,]+ ){0,4}?(?:shot|stabbed|killed|wounded"
+    r"|injured|poisoned|attacked|ambushed|murdered|gunned down|struck)\b"
 )
 ANTECEDENT_REACH = 2  # sentences back where "him" or "her" may have been named
 

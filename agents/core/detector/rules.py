@@ -455,18 +455,16 @@ def _article_vetoed(analysis: Analysis, spec: EventSpec, evidence: Iterable[int]
             continue
         if analysis.count_sentences(context) and not analysis.says((unless,)):
             return True
-    lead = range(min(2, total))
     for pattern in spec.article_vetoes:
         n = analysis.count_sentences(pattern)
         if n >= 3 and n >= 0.3 * total:
             return True
-        # a lead that frames the text as a story (a novel's review opens on its plot) needs less
-        if n >= 3 and any(
-            veto == pattern and any(analysis.any_at((told,), i) for i in lead)
-            for veto, told in spec.lead_vetoes
-        ):
-            return True
-    return False
+    # a lead that frames the text (a novel's review opens on its plot, a page defines a law) needs less
+    lead = range(min(2, total))
+    return any(
+        any(analysis.any_at((told,), i) for i in lead) and analysis.count_sentences(veto) >= 3
+        for veto, told in spec.lead_vetoes
+    )
 
 
 # "Okafor was assassinated", "Okafor and two aides were killed": a named subject and the act.

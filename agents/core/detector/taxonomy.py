@@ -51,7 +51,10 @@ MASKS: tuple[str, ...] = (
     r"|\b(?:political|judicial|media|electoral|moral|public|professional)"
     r" (?:assassination|lynching|execution|murder)(?=[\"'\u201d\u2019])"
     r"|\baccus\w+ (?:\w+ ){0,4}?of (?:a |an )?(?:political|judicial|media) (?:assassination|lynching)\b"
-    r"|\bassassinat\w* (?:politically|morally|figuratively|metaphorically)\b",
+    r"|\bassassinat\w* (?:politically|morally|figuratively|metaphorically)\b"
+    # a thing called an assassination, in quotes: "branded the bid 'an assassination attempt'"
+    r"|\b(?:calls?|called|calling|branded|brands|dubbed|labell?ed|likened \w+ to) (?:[\w-]+ ){0,4}?"
+    r"[\"'\u2018\u201c](?:an? )?(?:\w+ )?assassination(?: attempt)?\b",
     r"\b(?:political|personal|verbal|partisan|rhetorical|scathing|fierce|blistering|withering)"
     r" attacks?\b|\battack(?:ed|s|ing)? (?:ads?|(?:on )?(?:his|her|their|the \w+(?:'s"
     r"|\u2019s)) (?:record|policies|policy"
@@ -75,12 +78,16 @@ MASKS: tuple[str, ...] = (
     # a law's offences and a court's words are no event: "the offences of riot and affray", "the
     # right to protest does not include the right to destroy"
     r"\b(?:offen[cs]es?|crimes?|charges?) of (?:riot|violent disorder|affray|unlawful assembly)\b"
+    r"|\bpresid(?:es|ed|ing) over (?:a |the |his |her )?(?:[\w-]+ ){0,3}(?:trials?|cases?|hearings?)\b"
     r"|\bright to protest\b[^.;]{0,120}",
     # a thing "assassinated" is figurative: "the budget had been assassinated"
     r"\b(?:removal|sacking|dismissal|ouster|demotion|expulsion|firing|defeat|resignation)\b[^.;]{0,60}?\bas"
     r" [\"\u201c']?an? (?:political |character |public )?assassination\b",
     r"\b(?:budget|bill|plan|reform|deal|proposal|career|reputation|policy|idea|motion|treaty|agenda"
-    r"|campaign|candidacy|project|legislation) (?:had been|has been|was|is|were) (?:\w+ )?assassinated\b",
+    r"|campaign|candidacy|project|legislation) (?:had been|has been|was|is|were) (?:\w+ )?assassinated\b"
+    r"|\bassassination (?:attempt )?(?:on|of) (?:a |an |the |this |our |their |its )?(?:[\w-]+ ){0,2}?"
+    r"(?:company|club|firm|business|brand|team|industry|newspaper|institution|league|sport|game|town|city|economy"
+    r"|democracy|constitution)\b",
     r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b"
     # a side that "ran riot against" its opponents; a "near-riot" in the bond market
     r"|\b(?:ran|run|runs|running) riot (?:against|over|in the (?:first|second) half)\b"
@@ -219,6 +226,8 @@ HYPOTHETICAL = (
     # a claim the text reports as unproven or false
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
     r"|\b(?:had|have) (?:claimed|alleged)\b|\bpreparing to\b"
+    r"|\b(?:discuss(?:ed|es|ing)?|consider(?:ed|s|ing)?|debat(?:ed|es|ing)|weigh(?:ed|s|ing)?|propos(?:ed"
+    r"|es|ing)) (?:using|the use of) force\b"
     r"|\bdiscuss(?:ed|es|ing)? (?:an? |the )?(?:possible |planned )?(?:attack|plot|plan|killing"
     r"|assassination)"
 )
@@ -419,14 +428,32 @@ FICTION_TOLD = (
     r"|play(?:s|ed)? (?:the role|a character)"
     r"|fictional|fiction|plot twist|screenplay|storyline|thriller|sequel|biopic|sitcom|stars as|starring"
     r"|documentary|docuseries"
-    r"|box office)\b"
+    r"|box office|(?:in which|where) players|download charts)\b"
+    # a sentence opening on a work's title: "In 'The Envoy', a bodyguard uncovers ..."
+    r"|^in [\"'\u2018\u201c][^\"'\u2019\u201d]{2,60}[\"'\u2019\u201d],"
+)
+# A page whose subject is a law or a peaceful protest, by its first sentence ("Law 4791 is a Greek
+# statute ...", "The Darkhan hunger strike was a peaceful protest ..."): unrest it mentions explains
+# the law, and force words around a protest its lead calls peaceful are what did not happen.
+LAW_WORDS = r"\b(?:law|statute|act|bill|legislation|parliament|articles?|provisions?|courts?|amendments?)\b"
+LAW_TOLD = (
+    r"^[^.;]{0,150}\b(?:is|was) an? (?:[\w-]+ ){0,3}(?:statute|law|act of parliament|bill|decree|ordinance"
+    r"|regulation|legislation)\b"
+)
+PEACEFUL_WORDS = r"\b(?:peaceful\w*|non-?violent|hunger strik\w+|vigils?|sit-ins?|silent)\b"
+PEACEFUL_TOLD = (
+    r"^[^;]{0,150}\b(?:was|were) an? (?:largely |mostly |entirely )?(?:peaceful|non-?violent)"
+    r" (?:[\w-]+ )?(?:protests?|demonstrations?|march(?:es)?|sit-ins?|strikes?|vigils?|campaign)\b"
+    r"(?![^;]*\b(?:turned|until|before|became|violen\w*|clash\w*|dispersed|crushed|broken up|suppress\w*))"
 )
 DISASTER = (
     r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding"
     r"|storm(?! (?:the|into|a|an|its|their|his|her)\b)"
     r"|hurricane"
     r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
-    r"|natural causes|overdose|plunged (?:\w+ ){0,2}(?:into|off|down)|overturned|capsized"
+    r"|natural causes|overdose|plunged (?:\w+ ){0,2}(?:into|off|down)|capsized"
+    # a vehicle that overturned, not people who overturned cars
+    r"|overturned(?! (?:\w+ ){0,3}(?:cars|vehicles|buses|lorries|trucks|vans)\b)"
     r"|(?:mine|mining|colliery|pit|shaft) (?:disaster|collapse|explosion|blast|fire|flood\w*|accident)"
     r"|miners? (?:were |was )?(?:trapped|entombed))\b"
     # "flood-hit villages", "quake relief": the disaster is the setting, not the deaths.
@@ -513,7 +540,8 @@ ROLE_TIERS: dict[str, str] = {
     r"|party leader",
     "leader": r"leaders?|chiefs?|clerics?|imams?|sheikhs?|shaikh|mullahs?|ayatollah|archbishops?|cardinals?"
     r"|bishops?|priests?|monks?|abbots?|lamas?|thera|prelates?|swamis?|muftis?|chief incumbent|head monk"
-    r"|pastors?|rabbis?|(?:clan|tribal|community|village) (?:elders?|chiefs?|leaders?)|elders?|tribal chief",
+    r"|pastors?|rabbis?|(?:clan|tribal|community|village) (?:elders?|chiefs?|leaders?)|elders?|tribal chief"
+    r"|traditional rulers?",
     "activist": r"activists?|journalists?|photojournalists?|reporters?|editors?(?:-in-chief)?"
     r"|publishers?|bloggers?"
     r"|anchor(?:person|man|woman)?|broadcasters?|columnists?|writers?|human rights (?:defender|lawyer)s?"
@@ -611,13 +639,14 @@ ASSASSINATION_STRONG = (
     r"|eliminate)\b"
     r"[^.]{0,150}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
     r"|\b(?:foiled|thwarted|prevented|uncovered|disrupted)\b[^.]{0,60}\b(?:plot|plan|conspiracy|attempt)\b",
-    r"\bsurviv(?:ed|es) (?:an? |the )?(?:\w+ ){0,2}(?:attack|attempt|ambush|bombing|shooting)\b",
+    r"\bsurviv(?:ed|es) (?:an? |the )?(?:\w+ ){0,2}(?:attack|attempt|ambush|bombing|shooting)\b"
+    r"(?! (?:by (?:[\w-]+ ){1,4})?to (?!kill|murder|assassinate|take (?:his|her) life)\w+)",
 )
 
 PROTEST_CONTEXT = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|march(?:ed|es|ers)?|rall(?:y|ies|ied)"
     r"|sit-?ins?|strik(?:e|es|ers|ing)|rioters?|riots?|rioting|crowds?|picket\w*|blockade|agitat\w+|gathered|unrest"
-    r"|mob(?:s)?|students|workers|residents|villagers|youths?|supporters)\b"
+    r"|mob(?:s)?|students|workers|residents|villagers|youths?|supporters|farmers)\b"
 )
 # A group with a grievance is a protest even when no one writes the word ("residents blocked the road
 # and burned tyres, demanding water").
@@ -637,11 +666,20 @@ GROUP_GRIEVANCE = _GRIEVANCE + r"[^.]{0,160}" + _GROUP
 PROTEST_EXPLICIT = (
     # a stoppage of work: "went on strike", "striking miners", "the third day of the strike"
     r"\b(?:(?:on|general|national|nationwide|labou?r|workers'?|teachers'?|doctors'?|nurses'?|transport|rail"
-    r"|indefinite|wildcat) strikes?|strike action|striking (?:\w+ ){0,2}(?:workers|miners|teachers|drivers"
+    r"|indefinite|wildcat|port|dock|dockers'?|bus|taxi|truckers'?|farmers'?|miners'?|railway|postal|factory"
+    r"|mine|plantation) strikes?|strike action|striking (?:\w+ ){0,2}(?:workers|miners|teachers|drivers"
+    r"|dockworkers|farmers|truckers|crews|porters|labou?rers|operators|vendors"
     r"|doctors|nurses|employees|staff|dockers)|(?:day|days|week|weeks|start) of (?:the|a|an) (?:\w+ )?"
     r"strike)\b"
+    # "taxi drivers striking against ride-hailing apps"
+    r"|\b(?:workers|drivers|miners|teachers|farmers|nurses|doctors|staff|employees) striking"
+    r" (?:against|over|for)\b"
     r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
     r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?)\b"
+    # a blockade by people, not by a navy: "an indigenous blockade on the road", "farmers' blockades"
+    r"|\b(?:road|roadside|highway|indigenous|farmers'?|truckers'?|villagers'?|residents'?|protest|community)"
+    r" blockades?\b|\bblockades? (?:of|on) (?:the |a )?(?:[\w-]+ ){0,3}(?:road|highway|motorway|bridge"
+    r"|roads)\b"
     # an occupation as protest: "students occupying the university" (not "occupying forces")
     r"|\b(?:occupy(?:ing)?|occupied|occupation of) (?:the |a |their )?(?:\w+ )?(?:university|campus|square"
     r"|building|factory|offices?|ministry|premises|park|plant|mine|town hall|city hall|parliament)\b"
@@ -669,7 +707,9 @@ FORCE = (
     r"|bottles|projectiles|molotov|petrol bombs?|rampag\w+|riot(?:ed|ing|s)?|violen(?:t|ce|tly)|forcibly|"
     r"by force|use of force|force to disperse|stormed|charged(?! with| that)|crackdown|cracked down"
     r"|brutal\w*|rough\w* up"
-    r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+|turned (?:deadly|violent|ugly|bloody)"
+    r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+"
+    r"|turn(?:ed|s|ing) (?:deadly|violent|ugly|bloody)"
+    r"|overturn(?:ed|ing|s)? (?:\w+ ){0,3}(?:cars|vehicles|buses|lorries|trucks|vans)"
     r"|kick(?:ed|ing|s)?|punch(?:ed|ing|es)?|slapp(?:ed|ing)|trampl(?:ed|ing)|whipp(?:ed|ing)|flogg(?:ed|ing)"
     r"|(?:hit|struck) (?:\w+ ){0,3}?with (?:shields|clubs|sticks|rods|whips|rifle butts|iron bars)"
     r"|dispers(?:e|ed|es|ing|al))\b"
@@ -685,6 +725,7 @@ CROWD_FORCE = (
     r"|pepper[- ]spray\w*|warning shots"
     r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
     r"|stormed|crackdown|cracked down"
+    r"|overturn(?:ed|ing|s)? (?:\w+ ){0,3}(?:cars|vehicles|buses|lorries|trucks|vans)"
     r"|fired (?:[\w-]+ ){1,6}?(?:at|on|upon|into) (?:the )?(?:\w+ )?(?:crowds?|protesters|demonstrators"
     r"|marchers|strikers|students|people|front ranks|mourners)"
     r"|(?:police|security forces|troops) (?:beat|charged)"
@@ -692,7 +733,7 @@ CROWD_FORCE = (
     r"(?:on )?fire|set ablaze|ablaze|loot(?:ed|ing|ers)|vandali[sz]\w+|ransack\w*|pelt\w*|(?:threw"
     r"|throwing|hurled|hurling)"
     r" (?:stones|rocks|bottles|petrol bombs|molotov)|stones|petrol bombs?|molotov|rampag\w+|riot(?:ed|ing)"
-    r"|turned (?:deadly|violent|ugly|bloody)|dispers(?:e|ed|ing|al)\b"
+    r"|turn(?:ed|s|ing) (?:deadly|violent|ugly|bloody)|dispers(?:e|ed|ing|al)\b"
     r"|(?:burn(?:ed|t)|destroy(?:ed)?|damag(?:ed|ing)|vandali[sz]ed) (?:\w+ )?property"
     r"|property (?:was |were )?(?:destroyed|damaged|burn(?:ed|t))|were (?:burnt|burned|torched)"
     r"|forcibly (?:cleared|dispersed|removed|evicted|broke up)|cleared the (?:square|streets|camp|sit-in)"
@@ -716,9 +757,10 @@ PROTEST_STRONG = (
     r"|bottles|petrol bombs|molotov cocktails)\b[^.;]{0,20}\b(?:at|on) (?:the )?(?:\w+ )?(?:police|security"
     r" forces|troops|soldiers|gendarmes|officers)\b"
     r"|\b(?:youths?|residents|villagers|students|workers|traders|farmers|locals|supporters|crowds?|protesters"
-    r"|demonstrators|marchers|strikers)\b[^.;]{0,60}\bpelted (?:the )?(?:\w+ )?(?:police|security forces"
-    r"|troops|soldiers|officers)\b",
-    r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turned (?:deadly|violent|bloody|ugly)\b",
+    r"|demonstrators|marchers|strikers)\b[^.;]{0,120}\bpelted (?:the )?(?:\w+ )?(?:police|security forces"
+    r"|troops|soldiers|gendarmes|officers)\b",
+    r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies))\s+(?:\w+ ){0,2}turn(?:ed|s)"
+    r" (?:deadly|violent|bloody|ugly)\b",
     # the police using force on a gathering: "police charged a crowd of opposition supporters"
     r"\b(?:police|security forces|riot police|gendarmes)\b[^.;]{0,30}\b(?:charged|baton-charged|lathi-charged"
     r"|tear-?gassed|dispersed|beat|broke up)\s+(?:a |the )?(?:\w+ ){0,2}(?:crowds?|gatherings?|rall(?:y|ies)"
@@ -727,8 +769,8 @@ PROTEST_STRONG = (
     r"\brioters?\b|\brioting\b|\brioted\b",
     r"\b(?:fired|used|firing|using|lobbed|with)\b[^.]{0,50}\bto disperse\b",
     r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets)\b[^.]{0,150}\b(?:protest\w*|demonstrat\w+|crowds?"
-    r"|marchers|students|strikers)\b",
-    r"\b(?:protest\w*|demonstrat\w+|crowds?|marchers|strikers)\b[^.]{0,150}\b(?:tear ?gas|teargas"
+    r"|marchers|students|strikers|farmers)\b",
+    r"\b(?:protest\w*|demonstrat\w+|crowds?|marchers|strikers|farmers)\b[^.]{0,150}\b(?:tear ?gas|teargas"
     r"|water cannons?"
     r"|rubber bullets|live ammunition)\b",
 )
@@ -758,7 +800,7 @@ ASSASSINATION = EventSpec(
     needs_target=True,
     article_context=((NEVER_HAPPENED, ATTACK_DONE),),
     article_vetoes=(FICTION, SPORT, DISEASE),
-    lead_vetoes=((FICTION, FICTION_TOLD),),
+    lead_vetoes=((FICTION, FICTION_TOLD), (LAW_WORDS, LAW_TOLD)),
     bind_words=12,
     pair_pattern=HARM_TO_TARGET,
 )
@@ -789,7 +831,7 @@ PROTEST_VIOLENCE = EventSpec(
     ),
     severity=SeverityWeights(prior=16.0, any_casualty_bonus=8.0, death_bonus=18.0, casualty_log_weight=6.0),
     article_vetoes=(FICTION, SPORT, DISEASE, PRISON),
-    lead_vetoes=((FICTION, FICTION_TOLD),),
+    lead_vetoes=((FICTION, FICTION_TOLD), (LAW_WORDS, LAW_TOLD), (PEACEFUL_WORDS, PEACEFUL_TOLD)),
     article_requires=(PROTEST_CONTEXT, PROTEST_EXPLICIT, GRIEVANCE_GROUP),
     article_context=((COMMUNAL, PROTEST_WORDS),),
     bind_words=25,

@@ -137,7 +137,7 @@ def _split_at_boundaries(text: str) -> list[str]:
     pieces: list[str] = []
     last = 0
     for m in _SENT_BOUNDARY.finditer(text):
-        cut = next(m.span(name) for name in ("cut", "cited", "line") if m.group(name) is not None)
+        cut = m.span(m.lastgroup or 0)  # each branch holds one named group: the part to cut
         pieces.append(text[last : cut[0]])
         last = cut[1]
     pieces.append(text[last:])

@@ -1,0 +1,125 @@
+"""Cases of the eighth detector pass (issue 8), each written for this file: the constructions the
+first probe hold-out (`w10`-`w11`, read once its figures were recorded) showed the rules missing or
+misreading."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.core.detector import detect
+
+AA, PV = "assassination_attempt", "protest_violence"
+
+CASES = [
+    # a strike named by its trade, in the headline's present tense
+    (
+        "Harbour strike turns violent in Sallow",
+        "Striking dockworkers in Sallow threw bottles at lorries leaving the harbour on Tuesday, and police "
+        "moved in with batons. Two drivers were hurt.",
+        [PV],
+    ),
+    # farmers pelting gendarmes, with no word "protest"
+    (
+        None,
+        "Farmers who had tipped straw bales in front of the sub-prefecture in Varenne set them alight and "
+        "pelted gendarmes with stones on Monday; the gendarmes replied with tear gas.",
+        [PV],
+    ),
+    # strikers overturning cars: people overturned them, no accident
+    (
+        "Striking lorry drivers overturn vans in Keld",
+        "Lorry drivers striking against new tolls overturned three delivery vans and beat a driver who "
+        "ignored their picket in Keld on Friday. The driver was treated in hospital.",
+        [PV],
+    ),
+    # ... while a vehicle that overturned is an accident
+    (
+        None,
+        "A bus carrying striking miners home overturned on the Keld road on Friday; four were injured.",
+        [],
+    ),
+    # a road blockade cleared by force
+    (
+        None,
+        "Troops fired tear gas to clear a villagers' blockade on the Osla highway that had stopped lorries "
+        "for a week; eight people were hurt.",
+        [PV],
+    ),
+    # the judge presiding over a trial was the target; the trial is her job
+    (
+        "Judge unhurt as bomb wrecks her car",
+        "A bomb planted under the car of Judge Irena Vasko, who is presiding over the trial of a cartel "
+        "boss, went off outside the courthouse on Tuesday. She was unhurt; a guard was wounded.",
+        [AA],
+    ),
+    # a headline in the present tense ("gunmen kill") and a traditional ruler
+    (
+        "Gunmen kill chief of Ulama in his palace",
+        "Gunmen stormed the palace at Ulama on Sunday night and shot dead the traditional ruler, Oba Femi "
+        "Adeyemo, and two of his guards, police said.",
+        [AA],
+    ),
+    # figurative: a company or a club "assassinated", a bid called an assassination
+    (
+        "Brewer's chief calls bid 'assassination attempt'",
+        "The head of Tolle Breweries called the rival's offer \"an assassination attempt on a 120-year-old "
+        'company" on Monday.',
+        [],
+    ),
+    (
+        None,
+        "Fans marched out at half-time in protest at what they called the board's slow assassination of "
+        "the club.",
+        [],
+    ),
+    # a vote to unseat is no attack on a life
+    (
+        "Premier survives party attempt to unseat her",
+        "Premier Ona Lind survived an attempt by party rebels to remove her as leader on Tuesday, winning "
+        "a vote by 61 to 40.",
+        [],
+    ),
+    # a film whose plot is an assassination; a video game with riot police
+    (
+        None,
+        "In 'Night Convoy', a retired sniper is hired to kill a governor, and the director shoots the "
+        "ambush in a single take.",
+        [],
+    ),
+    (
+        None,
+        "A new riot-police game in which players fire tear gas at virtual protesters went straight to the "
+        "top of the download charts, its studio said.",
+        [],
+    ),
+    # a page about a law: the riots it mentions explain the law
+    (
+        "Public Order (Assemblies) Act 2019",
+        "The Public Order (Assemblies) Act 2019 is a statute of the Republic of Dorvia that sets the rules "
+        "for the notification and dispersal of public demonstrations. The bill was introduced after the "
+        "riots of 2017, in which shops were looted and police used tear gas on protesters. Critics said "
+        "the law gave police too much discretion. The act was amended in 2021 after a court ruling. "
+        "Parliament debated a further amendment in 2023.",
+        [],
+    ),
+    # a page whose lead calls the protest peaceful: force discussed is force not used
+    (
+        "Tarn Square hunger strike",
+        "The Tarn Square hunger strike was a peaceful protest by twelve students in Tarn in March 1991. "
+        "The strikers sat in front of the town hall for nine days; supporters held a silent vigil each "
+        "evening. Police were deployed around the square. Officials discussed using force to clear it, "
+        "but the mayor refused. The hunger strike ended when the council agreed to talks.",
+        [],
+    ),
+    # ... while a peaceful protest that turned violent stays a violent one
+    (
+        None,
+        "The march was a peaceful protest until police fired tear gas at the crowd near the bridge.",
+        [PV],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), CASES, ids=[str(i) for i in range(len(CASES))])
+def test_eighth_pass_case(title: str | None, text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(title, text)) == expected
