@@ -111,6 +111,50 @@ CASES = [
         "but the mayor refused. The hunger strike ended when the council agreed to talks.",
         [],
     ),
+    # an accented first name and the first of two surnames; the role comes late, in a sentence that
+    # also names the trial the judge hears
+    (
+        "Gunmen wound Lucía Morales Prado outside her home",
+        "Two men on a scooter opened fire on Lucía Morales Prado as she left her house in Tunja on Monday, "
+        "wounding her in the arm, police said. Morales, 49, was taken to hospital. Neighbours said the men "
+        "had waited for an hour. Police found nine shell casings. Morales has served for ten years as a "
+        "senior criminal court judge in Boyacá, and she is hearing the trial of six men accused of "
+        "extortion.",
+        [AA],
+    ),
+    # an explosive charge is no court's charge; guards hurt by shrapnel were not in a battle
+    (
+        "Drone attack on the mayor of Coltán",
+        "Two drones, each carrying an improvised charge of C-4, were flown over the wall of the house of "
+        "Mayor Ruth Ibáñez in Coltán on Sunday night. Two police officers guarding the mayor were wounded "
+        "by shrapnel. The mayor was unhurt.",
+        [AA],
+    ),
+    # a projectile that struck the victim, the role given in the next paragraph
+    (
+        "Killing of Tomás Ferro",
+        "Tomás Ferro was walking to his car in Evora on the night of 2 March 1979. A man on a motorcycle "
+        "fired four shots at him; two struck Ferro in the chest. He died in hospital. Ferro had been the "
+        "editor of a regional weekly since 1975.",
+        [AA],
+    ),
+    # a predecessor's killing as the time of the subject's own step, in a biography
+    (
+        "Political career",
+        "Ana Quirino was elected to the provincial council in 1988. When Governor Ramón Ilagan was shot "
+        "dead in Tarlac in May 1995, Quirino succeeded him until the election. She served two terms as "
+        "governor and then sat in the senate. She retired in 2010.",
+        [],
+    ),
+    # a march that demands justice for a boy shot dead, winds its way, and carries placards
+    (
+        "Thousands march for Caio",
+        "Several thousand people marched through Recife on Sunday to demand justice for Caio Almeida, a "
+        "15-year-old boy shot dead during a police raid last month. The march wound its way to the state "
+        'security office. Placards read "Our sons are not collateral damage". Police kept their '
+        "distance.",
+        [],
+    ),
     # ... while a peaceful protest that turned violent stays a violent one
     (
         None,

@@ -48,9 +48,12 @@ class Candidate(Protocol):
 
 
 # a quoted nickname may stand between first name and surname: Ernesto "Boy" Macaraeg
+# Capitals and small letters, with the accented ones of Latin-1: "Rosalía Ibarra", "Ángel Ruiz".
+_CAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de]"
+_LOW = "[a-z\u00df-\u00f6\u00f8-\u00ff]"
 _NAME_RE = re.compile(
-    r"\b[A-Z][a-z]+(?: [\"\u201c][A-Z][\w.-]{0,14}[\"\u201d])?"
-    r"(?:[- ](?:al-|el-|bin |de |van )?[A-Z][\w'\u2019-]+)+"
+    r"\b" + _CAP + _LOW + r"+(?: [\"\u201c][A-Z][\w.-]{0,14}[\"\u201d])?"
+    r"(?:[- ](?:al-|el-|bin |de |van )?" + _CAP + r"[\w'\u2019-]+)+"
 )
 
 
@@ -80,9 +83,9 @@ NOT_A_FIRST_NAME = re.compile(
     r"(?:The|A|An|In|On|At|By|For|From|With|After|Before|During|When|While|Police|Security|Gunmen|Unknown"
     r"|Armed|Suspected|Local|State|Officials?|Witnesses|Government|President|Prime|Minister|Mr|Mrs|Ms|Dr)\b"
 )
-_SURNAME = re.compile(r"[A-Z][\w'\u2019-]{2,}$")
+_SURNAME = re.compile(_CAP + r"[\w'\u2019-]{2,}$")
 # A capitalised word standing alone in a sentence: a surname once the text has given it in full.
-_LONE_NAME = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w-]+")
+_LONE_NAME = re.compile(r"(?<![\w'\u2019-])" + _CAP + _LOW + r"[\w-]+")
 
 
 def victim_surnames(analysis: Analysis, first: int) -> frozenset[str]:
@@ -208,14 +211,14 @@ _APPOSITION = re.compile(
     r"|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"
     r"\s+)(?:(?:was|is|had been|has been|served as|serves as|has served as|became)\s+)?"
     # "an investigative reporter", "the long-serving district governor": a word or two before the role
-    r"(?:(?:an?|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}?)?"
+    r"(?:(?:an?|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,3}?)?"
     r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
 )
-FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:[\"\u201c][A-Z][\w.-]{0,14}[\"\u201d] )?$")
+FIRST_NAME_BEFORE = re.compile(r"\b(" + _CAP + _LOW + r"+) (?:[\"\u201c][A-Z][\w.-]{0,14}[\"\u201d] )?$")
 
 
 def _first_name(sentence: str, surname: str) -> str | None:
-    m = re.search(r"\b([A-Z][a-z]+) " + re.escape(surname) + r"\b", sentence)
+    m = re.search(r"\b(" + _CAP + _LOW + r"+) " + re.escape(surname) + r"\b", sentence)
     return m.group(1) if m else None
 
 

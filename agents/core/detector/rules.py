@@ -628,6 +628,14 @@ def strong_hits(analysis: Analysis, spec: EventSpec) -> frozenset[int]:
     return cached
 
 
+# The vetoes a sentence giving the victim's role must pass: the type's unconditional ones, less the
+# trial's ("she is presiding over the trial of eleven men" says who she is, not that a court tells
+# the attack).
+_ROLE_VETOES = {
+    spec.type: tuple(b for b in spec.blockers if b != taxonomy.TRIAL) for spec in taxonomy.EVENT_SPECS
+}
+
+
 def _group_spans(analysis: Analysis, group: tuple[str, ...], index: int) -> list[tuple[int, int]]:
     if group == (TARGET_GROUP,):
         return [(r.start, r.end) for r in analysis.roles_at(index)]
@@ -781,7 +789,9 @@ def find_candidate(
                     # The role may also come first, where the text introduced the person: an
                     # encyclopedia section's lead ("Ilse Varga served as president ... Varga's
                     # motorcade was ambushed"), or a sentence shortly before.
-                    names = named_in(analysis, anchor) or set(victim_surnames(analysis, anchor))
+                    # (either surname of a victim's three-word name: "Adriana Becerra Ospina" is
+                    # "Becerra" further on)
+                    names = named_in(analysis, anchor) | set(victim_surnames(analysis, anchor))
                     if not names:
                         chosen = _owner_of_object(analysis, spec, group, anchor, last, claimed)
                         if chosen is None:
@@ -813,8 +823,9 @@ def find_candidate(
                             and group_at(analysis, group, j)
                             # a sentence that introduces the person may be dated ("president
                             # from 1979 until 1987", "a crackdown since last year"): only the
-                            # unconditional vetoes apply to it
-                            and not analysis.blocked_at(spec.blockers, j)
+                            # unconditional vetoes apply to it, and not the trial's: a judge's role
+                            # is told by the trials she hears
+                            and not analysis.blocked_at(_ROLE_VETOES.get(spec.type, spec.blockers), j)
                             and (named_role(analysis, anchor, j) or subject_role(analysis, anchor, j))
                         ),
                         None,

@@ -156,9 +156,13 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
 # How a text tells, in passing, an earlier attack on someone who is not its subject: the pluperfect
 # ("her father ... had been assassinated in 1968, and the family moved"), a relative clause on a
 # person the sentence is about for another reason ("founded by Senator X, who was shot dead in
-# 1979"), or a relative of the subject ("his brother", "whose father").
+# 1979"), a relative of the subject ("his brother", "whose father"), or the time of the subject's
+# own step ("When Governor X was shot dead in 1996, Y succeeded him").
 _ASIDE = re.compile(
-    r"\bhad been (?:\w+ )?(?:assassinated|killed|shot|murdered|gunned down|stabbed|poisoned|wounded)\b"
+    r"^(?:when|after) [^,;]{0,120}?\b(?:was|were|had been) (?:\w+ )?(?:assassinated|killed|shot(?: dead)?"
+    r"|murdered|gunned down)\b[^;]*?, (?:[\w-]+ ){0,4}?(?:succeeded|replaced|became|took over"
+    r"|was (?:appointed|elected|named|sworn in))\b"
+    r"|\bhad been (?:\w+ )?(?:assassinated|killed|shot|murdered|gunned down|stabbed|poisoned|wounded)\b"
     r"|\bwho (?:was|had been) (?:\w+ )?(?:assassinated|shot|killed|murdered|gunned down|stabbed)\b"
     r"|\b(?:his|her|their|whose) (?:late )?(?:father|mother|brother|sister|son|daughter|husband|wife|uncle"
     r"|aunt|cousin|grandfather|predecessor|mentor|father-in-law)\b"

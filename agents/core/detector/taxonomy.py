@@ -89,6 +89,8 @@ MASKS: tuple[str, ...] = (
     r"(?:company|club|firm|business|brand|team|industry|newspaper|institution|league|sport|game|town|city|economy"
     r"|democracy|constitution)\b",
     r"\b(?:riot of colou?rs?|a riot of|laugh riot|read (?:him |her |them )?the riot act|riot grrrl)\b"
+    # a march that "wound its way", children that are "not collateral damage"
+    r"|\bwound (?:its|their|his|her) way\b|\bcollateral damage\b"
     # a side that "ran riot against" its opponents; a "near-riot" in the bond market
     r"|\b(?:ran|run|runs|running) riot (?:against|over|in the (?:first|second) half)\b"
     r"|\b(?:near-)?riots?['\u2019\"]? (?:in|on) the (?:bond|stock|currency|oil|share|equity|gilt|debt)"
@@ -144,8 +146,8 @@ MASKS: tuple[str, ...] = (
     r"\b(?:justice for|in memory of|mourn(?:ed|ing|s)?|honou?r(?:ed|ing|s)?) (?:the )?(?:murdered|slain"
     r"|assassinated|killed)\b"
     r"|\b(?:justice for|in memory of|mourn(?:ed|ing|s)?|honou?r(?:ed|ing|s)?) (?:[\w'\u2019.-]+ ){1,3}?"
-    r"[\w'\u2019.-]+, (?:the |a |an |their |his |her )?(?:[\w-]+ ){0,3}?(?:who|whom) (?:was|were|had been)"
-    r" (?:\w+ ){0,2}?(?:shot|killed|murdered|stabbed|slain|assassinated|gunned down|beaten)"
+    r"[\w'\u2019.-]+, (?:the |a |an |their |his |her )?(?:[\w-]+ ){0,3}?(?:(?:who|whom) (?:was|were|had been)"
+    r" )?(?:\w+ ){0,2}?(?:shot|killed|murdered|stabbed|slain|assassinated|gunned down|beaten)"
     r"(?: (?:dead|to death))?\b",
     # a trial named only as the time of another event ("days before a verdict in the gang trial")
     r"\b(?:(?:days?|hours?|weeks?|shortly|just|moments) (?:before|ahead of)|on the eve of)"
@@ -263,7 +265,10 @@ TRIAL = (
     r" )?"
     r"(?:(?:1[89]|20)\d\d )?(?:killing|murder|assassination|shooting|stabbing|bombing|attack|attempted|riots?"
     r"|rioting|looting|arson|unrest)"
-    r"|\bcharges? of\b|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack"
+    # a court's charge, not an explosive one ("an improvised charge of C-4")
+    r"|(?<!improvised )(?<!explosive )(?<!demolition )\bcharges? of\b"
+    r"(?! (?:c-4|tnt|semtex|dynamite|explosives?))"
+    r"|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack"
     r"|bombing)\b"
 )
 # A background cue that governs the trigger itself ("on the anniversary of the leader's assassination",
@@ -481,7 +486,8 @@ COMBAT = (
     r"|(?:killed|died|wounded|shot dead) (?:in|during) (?:a |an |the )?(?:heavy |fierce )?(?:fighting|clashes"
     r"|gun ?battles?|gunfights?|shoot-?outs?|firefights?|exchanges? of fire) (?:with|against)\b"
     # killed by the weapons of a battle, or in it: nobody aimed at that person
-    r"|(?:killed|wounded|hit|struck|injured) by (?:a |an )?(?:stray |enemy )?(?:shells?|shrapnel|shell"
+    # (not shrapnel: a bomb thrown at a minister's car wounds his guards with shrapnel too)
+    r"|(?:killed|wounded|hit|struck|injured) by (?:a |an )?(?:stray |enemy )?(?:shells?|shell"
     r" fragments?"
     r"|artillery|sniper fire|crossfire|stray bullets?|landmines?)"
     r"|in (?:the )?crossfire|(?:killed|fell|died) in (?:battle|combat)"
