@@ -155,6 +155,29 @@ CASES = [
         "distance.",
         [],
     ),
+    # a poisoning told by its agent, the role as a title, the victim a pronoun
+    (
+        "Senator in intensive care after suspected poisoning",
+        "Doctors treating senator Ilka Varne said on Monday that she had been deliberately poisoned with "
+        "thallium, probably in coffee served at a campaign stop. Her party blamed the security service.",
+        [AA],
+    ),
+    (
+        None,
+        "Opposition MP Teodor Balan is in intensive care after drinking water that doctors say was laced "
+        "with arsenic, his party said on Thursday.",
+        [AA],
+    ),
+    # the victim doing something "when" the attackers fired; the role a municipal one, given later;
+    # "once in the arm" is a count, not the past
+    (
+        "Gunmen open fire on Rita Solano outside her home",
+        "Rita Solano was getting out of her car at 8 p.m. on Monday when two men on a motorcycle fired "
+        "seven shots, hitting her twice in the chest and once in the arm. Solano, 51, was taken to "
+        "hospital. Neighbours said the men had waited for an hour. Solano has been municipal president "
+        "of Tepalco since 2022.",
+        [AA],
+    ),
     # ... while a peaceful protest that turned violent stays a violent one
     (
         None,

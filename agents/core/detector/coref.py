@@ -154,8 +154,10 @@ def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
         name
         for name, start, end in _name_spans(analysis, first)
         if not PERPETRATOR.search(sentence[max(0, start - 40) : start])
-        # the named person is the one the act was done to, as a role would have to be
-        and victim_bound(lower, [(start, end)])
+        # the named person is the one the act was done to, as a role would have to be, or the one
+        # doing something when the attackers struck ("X was stepping out of her car when two men
+        # on a motorcycle fired eleven shots")
+        and (victim_bound(lower, [(start, end)]) or _VICTIM_WHEN.match(lower, end) is not None)
     }
     if named:
         return named
@@ -166,14 +168,23 @@ def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
     return {antecedent} if antecedent else set()
 
 
+_VICTIM_WHEN = re.compile(
+    r",?(?: \d{1,3},)? (?:was|were|had (?:just )?)\b(?:[^.;]|[ap]\.m\.){0,150}?\bwhen\b[^.;]{0,80}?\b(?:fired"
+    r"|opened fire|shot|attacked|stabbed|threw|hurled|detonated|exploded|went off|rammed|ambushed)\b"
+)
+
+
 # The act done to "him" or "her": "walked up behind him and shot him", "stabbed her in the neck",
 # "he was confronted on the staircase and shot several times".
 PRONOUN_VICTIM = re.compile(
-    r"\b(?:shot|stabbed|attacked|killed|wounded|injured|poisoned|ambushed|murdered|strangled|struck"
+    r"\b(?:shot|stabbed|attacked|killed|wounded|injured|poisoned|ambushed|murdered|strangled|struck|hitting"
     r"|assaulted|gunned down|knifed|fired (?:\w+ ){0,4}?(?:at|on|into)|opened fire on)"
     r"(?: (?:and|then) (?:\w+ )?(?:killed|wounded|injured))? (?:him|her)\b"
     r"|\b(?:he|she) (?:was|had been|has been) (?:(?!\w+ing\b)[\w,]+ ){0,4}?(?:shot|stabbed|killed|wounded"
     r"|injured|poisoned|attacked|ambushed|murdered|gunned down|struck)\b"
+    # the poison found in the victim: "found thallium in his blood", "the poison had been placed in her cup"
+    r"|\b(?:thallium|polonium|novichok|ricin|cyanide|arsenic|poison|nerve agent|toxins?)\b[^.;]{0,60}?"
+    r"\b(?:in|into|to) (?:his|her) (?:blood|cup|glass|tea|food|drink|body|hair|urine|system|meal)\b"
 )
 ANTECEDENT_REACH = 2  # sentences back where "him" or "her" may have been named
 
@@ -212,7 +223,8 @@ _APPOSITION = re.compile(
     r"\s+)(?:(?:was|is|had been|has been|served as|serves as|has served as|became)\s+)?"
     # "an investigative reporter", "the long-serving district governor": a word or two before the role
     r"(?:(?:an?|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,3}?)?"
-    r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected)\s+)?$"
+    r"(?:(?:former|senior|local|veteran|longtime|long-serving|serving|deputy|elected|municipal|provincial"
+    r"|regional|district|state|city|town|village|county|federal|national)\s+){0,2}$"
 )
 FIRST_NAME_BEFORE = re.compile(r"\b(" + _CAP + _LOW + r"+) (?:[\"\u201c][A-Z][\w.-]{0,14}[\"\u201d] )?$")
 

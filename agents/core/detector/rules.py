@@ -648,7 +648,9 @@ def bound_at(analysis: Analysis, spec: EventSpec, group: tuple[str, ...], index:
         return True
     text = analysis.masked(index)[1]
     if group == (TARGET_GROUP,):
-        return victim_bound(text, _group_spans(analysis, group, index))
+        # ... or the victim is named here and the role is that person's title or apposition
+        # ("doctors treating opposition leader Ana Roe said she had been poisoned")
+        return victim_bound(text, _group_spans(analysis, group, index)) or named_role(analysis, index, index)
     first = spec.groups[0]
     if spec.pair_pattern is None or len(first) < 2:
         return bound(

@@ -248,7 +248,9 @@ HISTORY = (
     r"|20)\d\d\b|\bin the (?:19|18)\d0s\b|\bsince the (?:assassination|killing|death)"
     r"|\b(?:after|following|before) the (?:assassination|murder) of\b|\blegacy\b|\bhistor(?:y|ic|ical"
     r"|ian)s?\b"
-    r"|\blate (?:president|prime minister|leader|king)\b|\bremember\w*|\bmarks? the\b|\bonce\b"
+    r"|\blate (?:president|prime minister|leader|king)\b|\bremember\w*|\bmarks? the\b"
+    # "once" the former time, not the count ("hit twice in the chest and once in the arm")
+    r"|\bonce\b(?! (?:in the|on the|more|again|every)\b)"
     r"|" + _DATED_EVENT
 )
 # A trial, a verdict, a charge: the attack is told as the court's business, not as news.
@@ -628,10 +630,13 @@ class EventSpec:
 ATTACK_ACT = (
     r"\b(?:shot|shoots?|shooting|gunned down|gunm[ae]n|assailants?|attackers?|attack(?:ed|s|ing)?|ambush\w*"
     r"|fired (?:[\w.-]+ ){1,5}?(?:at|on|into|towards?)|aim(?:ed|ing) at"
+    r"|fired (?:[\w-]+ ){0,3}(?:shots|rounds)"
     r"|stabb\w+|knifed|bomb(?:ed|ing|er|ers|s)?|explosives?|explosion|blasts?|grenades?|\bieds?\b"
     r"|explosive devices?|suspicious (?:packages?|devices?)"
     r"|detonat\w*|drones?"
     r"|rockets?|mortars?|opened fire|open fire|fired (?:at|upon|on|shots)|sniper|poison(?:ed|ing)?"
+    # a poisoning told by its agent: "tea laced with thallium", "doctors found thallium in his blood"
+    r"|thallium|polonium|novichok|ricin|cyanide|arsenic|nerve agents?|laced with"
     r"|killed|murder(?:ed)?"
     r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
     r"|set (?:fire|ablaze)|threw acid|acid attacks?|doused (?:\w+ ){0,2}(?:with|in) (?:acid|petrol)"
