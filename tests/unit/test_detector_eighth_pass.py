@@ -178,6 +178,36 @@ CASES = [
         "of Tepalco since 2022.",
         [AA],
     ),
+    # troops ordered the crowd to go, then fired over the strikers' heads and into the crowd
+    (
+        "Harbour strike of 1959",
+        "In May 1959 the porters of Vessa went on strike over unpaid wages. On 12 May some 900 strikers "
+        "blocked the harbour gate. Soldiers ordered the crowd to disperse and, when it did not, fired "
+        "first over the heads of the strikers and then into the crowd. Six porters were killed.",
+        [PV],
+    ),
+    # a crowd breaking police lines; "since dawn" is the time of day, no earlier event
+    (
+        None,
+        "The crowd had been gathering since dawn outside the electoral commission. By noon several "
+        "thousand protesters broke through police cordons and smashed the building's doors.",
+        [PV],
+    ),
+    # what a career dates from, and last year's protests, are background
+    (
+        "Early life",
+        "Mara Kest was born in Lund in 1962 and studied law. She has said that her interest in politics "
+        "dates from the riots that swept the port cities in 1981, when shops were burned. She was "
+        "elected to the city council in 1994 and to parliament in 2002.",
+        [],
+    ),
+    (
+        "Assembly bill passes second reading",
+        "The security bill passed its second reading on Tuesday. Supporters say it protects traders who "
+        "lost stock during last year's fuel-price demonstrations, when shops in the centre were looted. "
+        "Opponents say it limits the right to assemble. A final vote is due next month.",
+        [],
+    ),
     # ... while a peaceful protest that turned violent stays a violent one
     (
         None,

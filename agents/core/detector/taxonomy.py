@@ -285,6 +285,9 @@ BACKGROUND = (
     r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
     r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?"
     r"|use of force|brutality|crackdown|clashes|unrest|violence)\b"
+    # last year's protests: a protest dated by the year before is background, however it ended
+    r"|\blast (?:year|month|summer|winter|spring|autumn)(?:'s|\u2019s) (?:[\w-]+ ){0,3}?(?:protests?"
+    r"|demonstrations?|marches|strikes?)\b"
     r"|\b(?:after|following|before|since) the (?:1[89]\d\d |20\d\d )?(?:assassination|murder|killing|shooting"
     r"|stabbing|bombing)s? of\b"
 )
@@ -294,7 +297,10 @@ BACKGROUND = (
 # mention only when the cue comes before every trigger of the sentence (`rules.led_by_background`).
 LEADING_BACKGROUND = (
     # ("the worst violence in weeks after protesters clashed" is no earlier event: "in weeks" is a span)
-    r"\b(?:(?<!\bin )(?<!\bfor )(?:years?|decades?|months?|weeks?) (?:after|since|on from)|since|in the wake"
+    r"\b(?:(?<!\bin )(?<!\bfor )(?:years?|decades?|months?|weeks?) (?:after|since|on from)"
+    # "since" an event, not since a time of the same day ("had been gathering since dawn")
+    r"|since(?! (?:dawn|daybreak|morning|early|midday|noon|the (?:early )?(?:morning|afternoon)|\d{1,2}"
+    r"(?::\d\d)? ?[ap]\.?m\b))|in the wake"
     r" of"
     r"|vigils?(?: (?:for|in memory of|to honou?r))?|in memory of|funerals? (?:of|for)|tributes? to"
     # a relative introduced by kinship: "the son of the president who was assassinated in 1975"
@@ -303,6 +309,8 @@ LEADING_BACKGROUND = (
     r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)|dedicated to"
     # what a ruling or a speech refers to: "citing the district's history, referring to riots in 1998"
     r"|referring to|in reference to"
+    # what something began with: "her interest in politics dates from the riots of 1981"
+    r"|dat(?:es|ed|ing) (?:back )?(?:from|to)"
     r"|(?:memor(?:y|ies)|reminders?|remembrance) of|in honou?r of"
     # a monument to the victim: "a statue of the murdered mayor", "a plaque honouring the slain judge"
     # (only one to a victim: "a protest against a statue of a conquistador" is no background)
@@ -721,6 +729,8 @@ FORCE = (
     r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+"
     r"|turn(?:ed|s|ing) (?:deadly|violent|ugly|bloody)"
     r"|overturn(?:ed|ing|s)? (?:\w+ ){0,3}(?:cars|vehicles|buses|lorries|trucks|vans)"
+    r"|broke (?:through|past) (?:the )?(?:police )?(?:cordons?|lines|barriers|barricades)"
+    r"|fired (?:[\w-]+ ){0,3}?over (?:the )?heads|fired (?:[\w-]+ ){1,10}?into (?:the )?crowds?"
     r"|kick(?:ed|ing|s)?|punch(?:ed|ing|es)?|slapp(?:ed|ing)|trampl(?:ed|ing)|whipp(?:ed|ing)|flogg(?:ed|ing)"
     r"|(?:hit|struck) (?:\w+ ){0,3}?with (?:shields|clubs|sticks|rods|whips|rifle butts|iron bars)"
     r"|dispers(?:e|ed|es|ing|al))\b"
@@ -737,6 +747,8 @@ CROWD_FORCE = (
     r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
     r"|stormed|crackdown|cracked down"
     r"|overturn(?:ed|ing|s)? (?:\w+ ){0,3}(?:cars|vehicles|buses|lorries|trucks|vans)"
+    r"|broke (?:through|past) (?:the )?(?:police )?(?:cordons?|lines|barriers|barricades)"
+    r"|fired (?:[\w-]+ ){0,3}?over (?:the )?heads|fired (?:[\w-]+ ){1,10}?into (?:the )?crowds?"
     r"|fired (?:[\w-]+ ){1,6}?(?:at|on|upon|into) (?:the )?(?:\w+ )?(?:crowds?|protesters|demonstrators"
     r"|marchers|strikers|students|people|front ranks|mourners)"
     r"|(?:police|security forces|troops) (?:beat|charged)"
