@@ -208,6 +208,15 @@ CASES = [
         "Opponents say it limits the right to assemble. A final vote is due next month.",
         [],
     ),
+    # the role in an apposition that opens on the time ("Vollrath, at that time the head of ...")
+    (
+        "Stabbing",
+        "On 3 May 2016 Greta Lunde was handing out leaflets at a market stall in Ostheim when a man "
+        "asked her for one. When she gave it to him he pulled a knife and stabbed her in the neck. "
+        "Lunde, at that time the head of the city's housing department and a candidate for mayor, was "
+        "taken to hospital. The attacker was arrested at the scene.",
+        [AA],
+    ),
     # ... while a peaceful protest that turned violent stays a violent one
     (
         None,

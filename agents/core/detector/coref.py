@@ -217,7 +217,8 @@ def shares_name(analysis: Analysis, first: int, second: int) -> bool:
 # Between a surname and the role it is given: "Brenner, 47, was a member of parliament",
 # "Musa, a judge,", "Vance, who had been mayor since 2019,".
 _APPOSITION = re.compile(
-    r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
+    r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?(?:(?:at (?:that|the) time|then|by then),?\s+)?"
+    r"|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
     r"|has been|served as|serves as|has served as|became"
     r"|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"
     r"\s+)(?:(?:was|is|had been|has been|served as|serves as|has served as|became)\s+)?"
@@ -290,12 +291,10 @@ def subject_names(analysis: Analysis, anchor: int) -> list[str]:
 
 
 def subject_role(analysis: Analysis, anchor: int, other: int) -> bool:
-    """`other`, before the attack, gives a role to the person the attack names as its victim when
-    that person is the text's subject (introduced in the lead, named again and again): an
-    encyclopedia section about a minister's career tells the attack on "Obrel" paragraphs after
-    "the prime minister appointed her minister of justice"."""
-    if other > anchor:
-        return False
+    """`other` gives a role to the person the attack names as its victim when that person is the
+    text's subject (introduced in the lead, named again and again): an encyclopedia section about a
+    minister's career tells the attack on "Obrel" paragraphs after "the prime minister appointed her
+    minister of justice", or after the attack, "For four years he had been the magistrate ..."."""
     for name in subject_names(analysis, anchor):
         pattern = re.compile(_PREDICATED_ROLE.pattern.format(name=re.escape(name.lower())))
         lower = analysis.masked(other)[1]
