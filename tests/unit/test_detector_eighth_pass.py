@@ -229,3 +229,52 @@ CASES = [
 @pytest.mark.parametrize(("title", "text", "expected"), CASES, ids=[str(i) for i in range(len(CASES))])
 def test_eighth_pass_case(title: str | None, text: str, expected: list[str]) -> None:
     assert sorted(e.type for e in detect(title, text)) == expected
+
+
+# Probe batches w22-w23 (tune half): a defender of land rights is a target; a fronted participle
+# binds the role it describes; the attack told before the target gives the toll.
+def test_a_land_rights_defender_is_a_target() -> None:
+    events = detect(
+        None,
+        "Land rights defender Ofelia Marrow Tenn was shot and wounded on Friday by a man who waited for "
+        "her outside the cooperative's hall in Las Piedras Altas.",
+    )
+    assert [e.type for e in events] == [AA]
+    assert events[0].casualties.injured == 1
+
+
+def test_a_fronted_participle_binds_the_role_it_describes() -> None:
+    events = detect(
+        "Night attack on a house in Vell Norte",
+        "Several men fired on a house in Vell Norte before dawn on Monday and fled in a grey van. "
+        "Struck by a bullet in the arm, the deputy governor was taken to the regional hospital.",
+    )
+    assert [e.type for e in events] == [AA]
+    assert events[0].outcome == "injured"
+
+
+def test_the_attack_told_before_the_target_gives_the_toll() -> None:
+    events = detect(
+        "Gunmen raid a residence in the capital",
+        "ORLANDA, 2 May - Armed men opened fire on a residence in the Cerro quarter shortly after "
+        "midnight, witnesses said.\n\n"
+        "They shot at the gate before entering the garden and firing at the house.\n\n"
+        "One of the guards, a corporal of the presidential guard, succumbed to his wounds on the way "
+        "to hospital.\n\n"
+        "The house belongs to Minister of Fisheries Tobias Anker Lund. Struck by a bullet in the hip, "
+        "the minister was operated on overnight.",
+    )
+    assert [e.type for e in events] == [AA]
+    assert events[0].casualties.killed == 1
+
+
+def test_a_toll_told_before_an_unrelated_lede_is_not_read() -> None:
+    # the lede is no attack: the earlier sentences are not this event's run
+    events = detect(
+        "Minister of Fisheries back at work",
+        "ORLANDA, 2 May - The fisheries ministry reopened its offices on Monday after the holiday.\n\n"
+        "Three fishermen died when their boat sank off the cape last week.\n\n"
+        "Gunmen shot and wounded the minister of fisheries outside his home on Sunday night.",
+    )
+    assert [e.type for e in events] == [AA]
+    assert events[0].casualties.killed == 0

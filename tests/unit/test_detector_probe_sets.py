@@ -1,7 +1,8 @@
 """The tune probe set (`tests/fixtures/probes/`, text written for this repository) as a regression
 guard: its errors were read and fixed, so a rule change that brings false alerts or misses back
-fails here. The floors sit just under today's figures; the hold-out set is measured, not asserted
-(`tocsin eval --gold tests/fixtures/probes/probes_holdout.jsonl`)."""
+fails here. The floors sit just under today's figures. The first hold-out (w10-w11) has been read
+since, so it is a guard too; the newest batches are measured, not asserted, and their check half
+is never read (`tocsin eval --gold tests/fixtures/probes/probes_w22_23.jsonl --split check`)."""
 
 from __future__ import annotations
 
@@ -23,13 +24,23 @@ def test_tune_probes_keep_their_precision_and_recall() -> None:
     attempt = report.per_type["assassination_attempt"]
     protest = report.per_type["protest_violence"]
     assert report.items >= 300
-    assert attempt.precision >= 0.94 and attempt.recall >= 0.74, attempt
+    assert attempt.precision >= 0.94 and attempt.recall >= 0.85, attempt
     assert protest.precision >= 0.93 and protest.recall >= 0.94, protest
     assert report.false_alert_rate <= 0.05, (report.false_alerts, report.negatives)
 
 
+def test_read_hold_out_probes_keep_their_precision_and_recall() -> None:
+    report = _report("probes_holdout.jsonl")
+    attempt = report.per_type["assassination_attempt"]
+    protest = report.per_type["protest_violence"]
+    assert report.items >= 100
+    assert attempt.precision >= 0.95 and attempt.recall >= 0.88, attempt
+    assert protest.precision >= 0.95 and protest.recall >= 0.95, protest
+    assert report.false_alert_rate <= 0.03, (report.false_alerts, report.negatives)
+
+
 def test_every_probe_is_labelled_with_known_types() -> None:
-    for name in ("probes_tune.jsonl", "probes_holdout.jsonl"):
+    for name in sorted(p.name for p in PROBES.glob("probes_*.jsonl")):
         for line in (PROBES / name).read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             assert set(record["labels"]) <= {"assassination_attempt", "protest_violence"}, record["id"]

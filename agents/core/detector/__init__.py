@@ -52,6 +52,36 @@ def salient_block(candidate: Candidate) -> list[int]:
     return next(block for block in blocks if first in block)
 
 
+def _attack_before_target(analysis: Analysis, candidate: Candidate, block: list[int], lede: int) -> list[int]:
+    """A report that tells the attack first and names whom it hit only later ("gunmen fired on a
+    residence ... one guard died ... The residence is that of the minister"): the attack's sentences
+    right before the first bound mention, each at most BLOCK_GAP from the next, give the toll too.
+    Only when the lede itself tells the attack, so the run is this event's and not background."""
+    spec = candidate.spec
+    anchor = spec.groups[0] if spec.groups else ()
+
+    def tells(i: int) -> bool:
+        return (
+            (analysis.any_at(anchor, i) or analysis.matches_at(spec.continuation, i))
+            and not blocked(analysis, spec, i, continuation=True)
+            and not elsewhere(analysis.doc.sentences[i])
+        )
+
+    if not tells(lede):
+        return block
+    run: list[int] = []
+    last = block[0]
+    for i in range(block[0] - 1, lede, -1):
+        if last - i > BLOCK_GAP:
+            return block
+        if tells(i):
+            run.append(i)
+            last = i
+    if last - lede > BLOCK_GAP:
+        return block
+    return [*sorted(run), *block]
+
+
 def counted_block(candidate: Candidate, analysis: Analysis) -> list[int]:
     """The sentences the toll is read from: the salient block, and the lede right before it when the
     lede still reports this event (a continuation cue, not blocked, not about another event). A lede
@@ -59,9 +89,11 @@ def counted_block(candidate: Candidate, analysis: Analysis) -> list[int]:
     injured in the clashes") still gives the narrated event's toll."""
     block = salient_block(candidate)
     lede = 1 if analysis.doc.has_title else 0
+    spec = candidate.spec
+    if block and block[0] > lede + 1 and spec.needs_target:
+        block = _attack_before_target(analysis, candidate, block, lede)
     if not block or block[0] != lede + 1:
         return block
-    spec = candidate.spec
     if (
         analysis.matches_at(spec.continuation, lede)
         and not blocked(analysis, spec, lede, continuation=True)

@@ -103,7 +103,11 @@ _ROLL_UP = re.compile(
     r"[^.;]*\b(?:killed|dead|died|wounded|injured)\b"
 )
 # "A protester succumbed to her injuries", "her driver died later": one death without a number.
-_ONE_DIED = re.compile(r"\b(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:succumbed|died)\b", re.I)
+# "One of the guards, a sergeant of the guard, succumbed": an apposition may sit before the verb.
+_ONE_DIED = re.compile(
+    r"\b(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^,.;]{1,60},\s+)?(?:succumbed|died)\b",
+    re.I,
+)
 # "... was killed, as were three passengers", "killed along with two aides":
 # the listed victims come on top of the one already counted.
 _ALONG_WITH = re.compile(

@@ -94,6 +94,7 @@ _KILLED = (
 )
 _INJURED = (
     r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|(?:shot|hit) in the|sustained"
+    r"|(?:struck|hit) by (?:a |an |two |stray )?(?:bullets?|shrapnel|gunfire)"
     r"|(?:wounding|injuring) (?:him|her)\b(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
 )
 # Someone else's death said right before the verb ("councillor shot, driver killed", "her bodyguard

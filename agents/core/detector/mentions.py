@@ -149,6 +149,13 @@ _LETHAL = re.compile(
 )
 
 
+# A fronted participle whose subject is the role: "Struck by a bullet in the shoulder, the minister ...".
+_FRONTED_HARM = re.compile(
+    r"^\W*(?:struck|hit|shot|wounded|injured|stabbed|seriously wounded|critically injured)"
+    r"\s+(?:by|in|on|twice|three times|several times)\b[^.;:]{0,70},\s+(?:the |a )?(?:[\w'\u2019-]+ ){0,3}$"
+)
+
+
 # A later clause whose subject is left out, so is the sentence's subject: "... but was shot dead".
 _ELIDED_HARM = re.compile(
     r"\b(?:but|and|before he|before she)\s+(?:was|were)\s+(?:\w+\s+){0,3}?(?:shot|killed|stabbed|assassinated"
@@ -266,6 +273,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
         if owner is not None and (
             _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
         ):
+            return True
+        if start < 110 and _FRONTED_HARM.match(text, 0, start):
             return True
         if start < 40 and _ELIDED_HARM.search(text, end):
             return True  # "President X tried to flee but was caught and shot dead"

@@ -560,7 +560,9 @@ ROLE_TIERS: dict[str, str] = {
     r"|traditional rulers?",
     "activist": r"activists?|journalists?|photojournalists?|reporters?|editors?(?:-in-chief)?"
     r"|publishers?|bloggers?"
-    r"|anchor(?:person|man|woman)?|broadcasters?|columnists?|writers?|human rights (?:defender|lawyer)s?"
+    r"|anchor(?:person|man|woman)?|broadcasters?|columnists?|writers?"
+    r"|(?:human|land|environmental|indigenous|women's|labou?r) rights (?:defender|lawyer|advocate)s?"
+    r"|environmental(?:ists?| defenders?)|land defenders?"
     r"|trade unionists?|union leaders?|campaigners?|dissidents?|opposition figures?",
 }
 # A role followed by a speech or reaction verb is a source, not a victim.
@@ -649,6 +651,8 @@ ATTACK_ACT = (
     r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
     r"|set (?:fire|ablaze)|threw acid|acid attacks?|doused (?:\w+ ){0,2}(?:with|in) (?:acid|petrol)"
     r"|torched|lynched|beaten to death|letter bomb|hit squad|incendiary|rammed"
+    # "Struck by a bullet in the shoulder, the minister was evacuated"
+    r"|(?:struck|hit) by (?:a |an |two |three |several |stray )?(?:bullets?|gunfire|shrapnel|sniper fire)"
     r"|wounded|injured)\b"
 )
 ASSASSINATION_STRONG = (
