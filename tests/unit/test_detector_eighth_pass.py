@@ -278,3 +278,51 @@ def test_a_toll_told_before_an_unrelated_lede_is_not_read() -> None:
     )
     assert [e.type for e in events] == [AA]
     assert events[0].casualties.killed == 0
+
+
+# Probe batches w24-w25 (tune half): a riot's trial, a crowd that went home, a march that wound
+# through town, a speaker's memory of other years, a stabbing told in the present tense.
+W24_25_CASES = [
+    (
+        "Eight years on, the Marren riot trial still has no witness",
+        "The nine men in the dock at Marren heard their case adjourned again on Tuesday. They are charged "
+        "with arson and incitement over the riots that followed the 2018 vote in the town.",
+        [],
+    ),
+    (
+        "Lantern evenings of Sorvik",
+        "Each Friday the residents walked in silence from the mill to the square with lanterns, protesting "
+        "the closure of the school, set them down by the fountain and dispersed.",
+        [],
+    ),
+    (
+        "Thousands march in silence for murdered teacher",
+        "The march of protest set off from the station at ten and wound for three kilometres through the old "
+        "town to the court house. He recalled that the same square had seen clashes with police in 2019.",
+        [],
+    ),
+    (
+        None,
+        "Police fired tear gas at marchers protesting the closure of the clinic, and a woman was wounded "
+        "in the leg.",
+        [PV],
+    ),
+    (
+        "The mayor and the knife: Ollenby in shock",
+        "The mayor, Piet Varga Holm, is where he is every market day, shaking hands by the fish stall. Then "
+        "a man walks up behind him, calls his name, and when Varga turns, stabs him in the chest.",
+        [AA],
+    ),
+    (
+        "Gunned down outside the mosque, a Teral lawmaker is buried",
+        "Rafiq Sohail had stepped out of the mosque when a man on a motorcycle fired five shots, most of "
+        "them into Sohail's chest. Sohail was serving his third term as a member of the Teral Provincial "
+        "Assembly.",
+        [AA],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), W24_25_CASES)
+def test_w24_25_case(title: str | None, text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(title, text)) == expected

@@ -178,6 +178,7 @@ _VICTIM_WHEN = re.compile(
 # "he was confronted on the staircase and shot several times".
 PRONOUN_VICTIM = re.compile(
     r"\b(?:shot|stabbed|attacked|killed|wounded|injured|poisoned|ambushed|murdered|strangled|struck|hitting"
+    r"|shoots|stabs|attacks|kills"
     r"|assaulted|gunned down|knifed|fired (?:\w+ ){0,4}?(?:at|on|into)|opened fire on)"
     r"(?: (?:and|then) (?:\w+ )?(?:killed|wounded|injured))? (?:him|her)\b"
     r"|\b(?:he|she) (?:was|had been|has been) (?:(?!\w+ing\b)[\w,]+ ){0,4}?(?:shot|stabbed|killed|wounded"
@@ -264,13 +265,15 @@ def named_role(analysis: Analysis, anchor: int, other: int) -> bool:
     return False
 
 
-_TITLE_GAP = re.compile(r"^\s+(?:(?:[A-Z][\w'\u2019.-]+|[\"\u201c][^\"\u201d]{1,15}[\"\u201d])\s+){0,3}$")
+# ... or the role in apposition before the name: "The mayor, Joaquín Ferrer Lluch, is ..."
+_TITLE_GAP = re.compile(r"^,?\s+(?:(?:[A-Z][\w'\u2019.-]+|[\"\u201c][^\"\u201d]{1,15}[\"\u201d])\s+){0,3}$")
 
 
 # A role given to the text's subject by a pronoun or a predicate, not in apposition: "the prime
 # minister appointed her minister of justice", "As minister she ...", "she became mayor in 2010".
 _PREDICATED_ROLE = re.compile(
-    r"(?:\b(?:she|he|{name})\s+(?:was|became|served as|had been|is|has been)\s+(?:(?:appointed|elected|named"
+    r"(?:\b(?:she|he|{name})\s+(?:was|became|served as|had been|is|has been"
+    r"|(?:was|is) serving (?:his|her) (?:\w+ )?(?:term|mandate) as)\s+(?:(?:appointed|elected|named"
     r"|made|sworn in)\s+)?(?:as\s+)?(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
     r"|\b(?:appointed|named|made|elected)\s+(?:her|him|{name})\s+(?:as\s+)?(?:(?:the|an?)\s+)?"
     r"|^as\s+)$"

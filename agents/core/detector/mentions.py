@@ -65,7 +65,7 @@ def bound(
 _ACT_ON = (
     r"(?:shot(?: dead| and killed| at)?|(?<!the )(?<!a )shoot(?:s|ing)? at|shoot(?:s|ing)?"
     r"|fired (?:[\w.-]+ ){0,5}?(?:at|on|upon|towards?)|aim(?:ed|ing) at|attack(?:ed|s|ing)?|ambush(?:ed|ing)?"
-    r"|stabb(?:ed|ing)"
+    r"|stabb(?:ed|ing)|stabs"
     r"|knifed|bomb(?:ed|ing)|kill(?:ed|ing)|(?<!to )(?<!will )kills?|murder(?:ed|ing)|assassinat(?:ed|ing|e)"
     r"|gunned down|gun down"
     r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing)"
@@ -74,6 +74,8 @@ _ACT_ON = (
     # what a gun or a bow sent hit someone: "three [shots] struck Reis in the chest"
     r"|(?:bullets?|shots|rounds|bolts?|arrows?|pellets|two|three|four|five|several|both) (?:of them )?"
     r"(?:struck|hit)"
+    # "fired six shots, most of them into Mehboob's chest"
+    r"|(?:shots|bullets|rounds|of them) into"
     r"|found dead|(?:bomb|device|parcel|package|letter)s? (?:\w+ )?(?:addressed|sent|mailed|delivered) to"
     r"|addressed to|mailed to"
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
@@ -151,8 +153,9 @@ _LETHAL = re.compile(
 
 # A fronted participle whose subject is the role: "Struck by a bullet in the shoulder, the minister ...".
 _FRONTED_HARM = re.compile(
-    r"^\W*(?:struck|hit|shot|wounded|injured|stabbed|seriously wounded|critically injured)"
-    r"\s+(?:by|in|on|twice|three times|several times)\b[^.;:]{0,70},\s+(?:the |a )?(?:[\w'\u2019-]+ ){0,3}$"
+    r"^\W*(?:(?:struck|hit|shot|wounded|injured|stabbed|seriously wounded|critically injured)"
+    r"\s+(?:by|in|on|twice|three times|several times)|gunned down|shot dead|stabbed to death)\b[^.;:]{0,70},"
+    r"\s+(?:the |a |an )?(?:[\w'\u2019-]+ ){0,3}$"
 )
 
 

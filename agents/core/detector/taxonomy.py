@@ -165,6 +165,9 @@ MASKS: tuple[str, ...] = (
     r"|(?:the )?(?:evening|afternoon|morning)|late|early|about|around|\d))|with|using"
     r"|after (?:police|security|troops)))"
     r"|\bdispersed (?:peacefully|quietly|calmly|without (?:any )?(?:incidents?|violence|trouble))\b"
+    # "... walked to the square, placed their candles and dispersed.": the crowd went home
+    r"|\band (?:then |later |quietly |peacefully )?dispersed(?=\s*[.;,]|\s+(?:at|after|before|peacefully"
+    r"|quietly|calmly|without)\b)"
     # an accusation is a grievance: "his family accused officers of beating him in a cell"
     r"|\baccus(?:ed|ing|es) (?:[\w'\u2019-]+ ){0,8}?of (?:beating|torturing|killing|shooting|assaulting"
     r"|abusing)\b[^.;]{0,40}"
@@ -290,6 +293,9 @@ BACKGROUND = (
     r"|demonstrations?|marches|strikes?)\b"
     r"|\b(?:after|following|before|since) the (?:1[89]\d\d |20\d\d )?(?:assassination|murder|killing|shooting"
     r"|stabbing|bombing)s? of\b"
+    # a speaker's memory of other years: "he recalled that the same streets had seen clashes in 2021"
+    r"|\b(?:recalled|recalling|remembered|recalls|remembers) (?:that|how|when)\b[^.;]{0,80}?"
+    r"\b(?:in (?:1[89]|20)\d\d|years? ago|decades? ago|last year|had (?:seen|been|known|witnessed))\b"
 )
 # A cue that opens a clause about an earlier event: what follows it, up to the main clause, is
 # background ("Ten years after troops fired on the crowd, the square was quiet on Sunday", "three
@@ -409,9 +415,12 @@ PRISON = r"\b(?:prisons?|jails?|inmates?|penitentiar(?:y|ies)|cell ?blocks?|pris
 
 # A court's sentence for a riot tells the trial, not the riot (the riot itself is the earlier event).
 SENTENCED = (
-    r"\b(?:sentenced|jailed|convicted|acquitted|imprisoned)\b[^.;]{0,120}?\b(?:for|over|in connection with)"
+    r"\b(?:sentenced|jailed|convicted|acquitted|imprisoned|charged|indicted|prosecuted|tried|on trial)\b"
+    r"[^.;]{0,120}?\b(?:for|over|in connection with)"
     r" (?:the |their |a |his |her |last \w+(?:'s|\u2019s) )?(?:[\w-]+ ){0,3}?(?:riots?|rioting|looting|arson"
     r"|unrest|violence|clashes|protests?)\b"
+    # the case named by the riot: "the Kisaruni riot trial", "the protest cases"
+    r"|\b(?:riots?|rioting|unrest|protests?|clashes) (?:trials?|cases|hearings?|defendants|accused)\b"
 )
 # Sports crowds: a riot after a match is fan violence, not a protest (mob violence with no protest).
 SPORT_RIOT = (
@@ -529,7 +538,7 @@ ROLE_TIERS: dict[str, str] = {
     r"|state(?:'s)? attorney"
     r"|deputy speaker|speaker of|(?:house |senate )?(?:majority|minority) (?:whip|leader)"
     r"|(?:party|chief|gop|house|senate|republican|democratic) whip"
-    r"|members? of (?:the )?(?:\w+ )?(?:assembly|congress|senate|legislature|council)"
+    r"|members? of (?:the )?(?:\w+ ){0,2}?(?:assembly|congress|senate|legislature|council)"
     r"|members? of (?:the |a )?(?:\w+ )?(?:peace|village|district|provincial|central|executive) committee"
     r"|senior (?:police|army|military|intelligence) officer\b"
     r"|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
@@ -641,7 +650,7 @@ ATTACK_ACT = (
     r"\b(?:shot|shoots?|shooting|gunned down|gunm[ae]n|assailants?|attackers?|attack(?:ed|s|ing)?|ambush\w*"
     r"|fired (?:[\w.-]+ ){1,5}?(?:at|on|into|towards?)|aim(?:ed|ing) at"
     r"|fired (?:[\w-]+ ){0,3}(?:shots|rounds)"
-    r"|stabb\w+|knifed|bomb(?:ed|ing|er|ers|s)?|explosives?|explosion|blasts?|grenades?|\bieds?\b"
+    r"|stabb\w+|stabs?|knifed|bomb(?:ed|ing|er|ers|s)?|explosives?|explosion|blasts?|grenades?|\bieds?\b"
     r"|explosive devices?|suspicious (?:packages?|devices?)"
     r"|detonat\w*|drones?"
     r"|rockets?|mortars?|opened fire|open fire|fired (?:at|upon|on|shots)|sniper|poison(?:ed|ing)?"
@@ -720,7 +729,10 @@ FORCE = (
     r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:material|debris|garbage|rubbish|trash|barricades?|wood|objects)"
     r"|thr[eo]w\w*"
-    r"|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|injur\w+|wound\w*|killed|dead|died|torch\w*"
+    r"|beat(?:en|ing)?|assault(?:ed|ing)?|attack(?:ed|ing)|injur\w+|killed|dead|died|torch\w*"
+    # the harm, not the winding road: "the march wound for four kilometres", "wound its way"
+    r"|wound(?:ed|ing|s)?(?! (?:its|their|his|her) way| (?:for|through|along|past|up|down|around|round"
+    r"|across|between|back|slowly)\b)"
     # people hurt ("five students were hurt"), not what a protest hurts ("hurt tourism")
     r"|hurt(?! (?:the|its|their|his|her|our|business\w*|trade|tourism|sales|economy|chances|feelings))"
     r"|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|ablaze|(?:burn(?:ed|t|ing)?"
