@@ -320,6 +320,30 @@ W24_25_CASES = [
         "Assembly.",
         [AA],
     ),
+    # a feature that reconstructs the attack over several sentences, the role paragraphs before it
+    (
+        "The evening they waited for Irene Salo",
+        "Irene Salo remembers the song on the radio when the van drew level. It was late on a Friday in "
+        "March, and she and the sound engineer Paavo Rinne were driving home from a hearing in the next "
+        "town.\n\n"
+        "Salo, then forty, was the editor of the Vesi Courier, a weekly that had named two local officers "
+        "in a land fraud. In February she had received a note that read only: 'Stop.'\n\n"
+        "On the long straight past the dairy, the van overtook their car and slowed. Two men in the back "
+        "opened fire with rifles. Rinne, who was driving, was struck in the head and the car left the "
+        "road. Salo was hit twice, in the shoulder and the knee. She lay still and pretended to be dead "
+        "until the van drove off.\n\n"
+        "A farmer found the car half an hour later. Rinne was dead at the scene. Salo now lives abroad "
+        "and works for a press freedom group, and the Courier stopped printing the next year.",
+        [AA],
+    ),
+    # a peaceful march where the police chief says nobody was hurt and no force was used
+    (
+        "Thousands rally for the river in Drava; police report two arrests",
+        "Thousands of people marched along the river in Drava on Saturday to protest the dam project. "
+        "Two men were arrested for climbing a bridge. The police chief said no officers or marchers had "
+        "been injured and no force was used.",
+        [],
+    ),
 ]
 
 

@@ -97,7 +97,7 @@ _HARM_AFTER = re.compile(
     r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
     r"|slain|injured|wounded|hurt|stabbed|attacked|targeted|ambushed|gunned down|poisoned|beheaded|hacked"
     r"|hit by (?:shrapnel|a bullet|bullets|gunfire|a shot|shots)|hit (?:in|on) the \w+"
-    r"|hit (?:at least )?(?:\w+ )?times"
+    r"|hit (?:at least )?(?:\w+ )?times|(?:hit|shot|struck|stabbed) (?:twice|three times|several times)"
     r"|fired (?:at|upon|on)|critically|seriously|harmed|unharmed|unhurt|uninjured"
     r"|(?:the )?(?:intended |apparent |main )?targets? of)"
     r"|(?:is |was |remains |remained )?in intensive care"

@@ -150,7 +150,32 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
         not (strong_hits(analysis, candidate.spec) & core)
         and min(core) >= LEAD_SENTENCES
         and not _refers_to_lead(analysis, candidate)
+        and not _told_at_length(analysis, candidate)
     )
+
+
+RUN_REACH = 2  # sentences either side
+NARRATED_RUN = 2  # other sentences close by that tell the same act: a narration, not a passing word
+
+
+def _told_at_length(analysis: Analysis, candidate: Candidate) -> bool:
+    """The one bound mention sits in a run of sentences that tell the act (a feature reconstructing
+    the attack: "Two men opened fire ... The driver was struck in the head ... She was hit twice"):
+    the text narrates it, whichever sentence names the victim's role."""
+    spec = candidate.spec
+    if not spec.groups or not spec.needs_target:
+        return False  # a protest's anchor is the protest word, in every sentence of a march report
+    at = min(candidate.core)
+    last = len(analysis.doc.sentences) - 1
+    near = [
+        j
+        for j in range(max(0, at - RUN_REACH), min(last, at + RUN_REACH) + 1)
+        if j != at
+        and j in analysis.anchors
+        and group_at(analysis, spec.groups[0], j)
+        and not blocked(analysis, spec, j)
+    ]
+    return len(near) >= NARRATED_RUN
 
 
 # How a text tells, in passing, an earlier attack on someone who is not its subject: the pluperfect

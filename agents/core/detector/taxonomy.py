@@ -157,6 +157,9 @@ MASKS: tuple[str, ...] = (
     r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
     r"|\bwithout (?:any )?(?:incidents?|violence|clashes)\b|\bno(?: one|body|-one) was (?:hurt|injured|killed"
     r"|harmed)\b"
+    # "no officers or demonstrators had been injured"
+    r"|\bno (?:[\w-]+ ){1,2}?(?:or (?:[\w-]+ ){1,2}?)?(?:had been|have been|were|was) (?:seriously )?(?:hurt"
+    r"|injured|killed|harmed|wounded)\b"
     # a crowd that went home is no dispersal by force ("the crowds dispersed peacefully by nightfall",
     # "the marchers later dispersed"); "police dispersed the crowd" and "were dispersed" stay force
     r"|\b(?:crowds?|protesters|demonstrators|marchers|mourners|participants|supporters|students"
@@ -260,6 +263,11 @@ HISTORY = (
 TRIAL = (
     # "Regional Trial Court Judge X" names a court, not a trial
     r"\btrial\b(?! courts?\b)|\b(?:convicted|sentenced|acquitted|pleaded)\b"
+    # "Man who shot senator jailed for 28 years": the sentence, not the shooting, is the news
+    # (not a victim's past: "an activist who was jailed for two years for his writing")
+    r"|(?<!who was )(?<!who had been )\b(?:jailed|imprisoned|locked up)"
+    r" for (?:life|[\w-]+ (?:years?|months?))\b"
+    r"(?! for (?:his|her|their)\b)"
     r"|\b(?:charged|suspected) (?:of|with)\b"
     # what armed men accuse their victim of is no charge in a court ("a headman accused of working
     # with the army")
@@ -662,6 +670,9 @@ ATTACK_ACT = (
     r"|torched|lynched|beaten to death|letter bomb|hit squad|incendiary|rammed"
     # "Struck by a bullet in the shoulder, the minister was evacuated"
     r"|(?:struck|hit) by (?:a |an |two |three |several |stray )?(?:bullets?|gunfire|shrapnel|sniper fire)"
+    # the wound told by where it struck: "Barragán was hit twice, in the shoulder and the thigh"
+    r"|(?:hit|struck) (?:twice|three times|several times|in the (?:head|face|chest|neck|back|shoulders?"
+    r"|legs?|arms?|abdomen|stomach|thighs?|hips?|hands?)\b)"
     r"|wounded|injured)\b"
 )
 ASSASSINATION_STRONG = (
