@@ -350,3 +350,14 @@ W24_25_CASES = [
 @pytest.mark.parametrize(("title", "text", "expected"), W24_25_CASES)
 def test_w24_25_case(title: str | None, text: str, expected: list[str]) -> None:
     assert sorted(e.type for e in detect(title, text)) == expected
+
+
+def test_a_fronted_killing_is_the_targets_fate() -> None:
+    events = detect(
+        "Gunned down outside the court, a Teral judge is buried",
+        "Thousands attended the funeral in Teral on Saturday of Judge Omar Basit, whom two men on a "
+        "motorcycle shot outside the district court on Thursday.",
+    )
+    assert [e.type for e in events] == [AA]
+    assert events[0].outcome == "killed"
+    assert events[0].casualties.killed == 1

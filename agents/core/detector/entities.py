@@ -182,6 +182,14 @@ def _fuller(name: str | None, than: str | None) -> bool:
     return len(mine) > len(theirs) and set(theirs) <= set(mine)
 
 
+# A fronted participle on the target: "Gunned down after Friday prayers, a lawmaker is buried".
+_FRONTED_KILLED = re.compile(
+    r"^\W*(?:gunned down|shot dead|stabbed to death|beaten to death|hacked to death|assassinated)\b"
+    r"[^.;:]{0,70},\s",
+    re.IGNORECASE,
+)
+
+
 def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
     if any(SURVIVED_HURT.search(s) for s in sentences):  # "survived with arm wounds"
         return "injured"
@@ -211,7 +219,7 @@ def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
 
     if near(_UNHARMED):
         return "unharmed"
-    if killed_near():
+    if killed_near() or any(_FRONTED_KILLED.match(x) for x in sentences):
         return "killed"
     if near(_INJURED):
         return "injured"
