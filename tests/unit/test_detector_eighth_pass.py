@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agents.core.detector import detect
+from agents.core.detector.casualties import count_casualties
 
 AA, PV = "assassination_attempt", "protest_violence"
 
@@ -361,3 +362,17 @@ def test_a_fronted_killing_is_the_targets_fate() -> None:
     assert [e.type for e in events] == [AA]
     assert events[0].outcome == "killed"
     assert events[0].casualties.killed == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Two guards were beaten to death at the gate.", 2, None),
+        ("The reporter was stabbed to death outside his home.", 1, None),
+        ("Lund, 44, died before the ambulance arrived.", 1, None),
+        ("No one else was hurt.", None, 0),
+    ],
+)
+def test_w26_tolls(sentence: str, killed: int | None, injured: int | None) -> None:
+    counted = count_casualties([sentence])
+    assert (counted.killed, counted.injured) == (killed, injured)

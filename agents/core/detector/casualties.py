@@ -16,7 +16,8 @@ from agents.core.detector.scan import AnchoredPattern, anchored
 from agents.core.models import Casualties
 
 _KILL = r"(?:killed|dead|died|slain|murdered|assassinated|shot dead|perished|fatalit(?:y|ies)|deaths|bodies"
-_KILL += r"|lost (?:their|his|her) lives|gunned down|beheaded|lynched|succumbed)"
+_KILL += r"|lost (?:their|his|her) lives|gunned down|beheaded|lynched|succumbed"
+_KILL += r"|(?:stabbed|beaten|hacked|bludgeoned|strangled|burned|burnt) to death)"
 _HURT = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|injuring|wounding|maimed)"
 _QUALIFIER = (
     r"(?:(?:at least|about|around|some|up to|more than|over|nearly|almost|roughly|approximately|another)\s+)?"
@@ -68,7 +69,8 @@ _SINGLE_PASSIVE = re.compile(
     r"\b(?P<aux>was|has been|had been|were|have been)\s+(?:also\s+)?(?:\w+ly\s+)?(?:shot and\s+)?"
     r"(?P<kind>shot dead"
     r"|killed"
-    r"|assassinated|murdered|slain|gunned down|injured|wounded|hurt|stabbed to death)\b",
+    r"|assassinated|murdered|slain|gunned down|injured|wounded|hurt"
+    r"|(?:stabbed|beaten|hacked|bludgeoned|strangled|burned|burnt) to death)\b",
     re.IGNORECASE,
 )
 # The victim is a determiner phrase or a capitalised name; the capital is checked on the original
@@ -87,7 +89,7 @@ _NONE_KILLED = re.compile(
     re.IGNORECASE,
 )
 _NONE_HURT = re.compile(
-    r"\bno (?:one|body) (?:was|were) (?:injured|hurt)|\bno (?:reported )?(?:casualties|injuries)\b"
+    r"\bno (?:one|body)(?: else)? (?:was|were) (?:injured|hurt)|\bno (?:reported )?(?:casualties|injuries)\b"
     r"|\b(?:did not|didn't) cause any (?:injuries|casualties)\b",
     re.IGNORECASE,
 )
@@ -108,6 +110,8 @@ _ONE_DIED = re.compile(
     r"\b(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^,.;]{1,60},\s+)?(?:succumbed|died)\b",
     re.I,
 )
+# A name and an age: "Ortega, 44, died before paramedics arrived" (read on the original case).
+_NAMED_AGE_DIED = re.compile(r"(?<![\w-])[A-Z][\w'\u2019-]+,\s+\d{1,3},\s+(?:later\s+)?(?:succumbed|died)\b")
 # "... was killed, as were three passengers", "killed along with two aides":
 # the listed victims come on top of the one already counted.
 _ALONG_WITH = re.compile(
@@ -278,6 +282,8 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
         value = parse_number(m.group("num"))
         if value is not None and _agents(text, m):
             continue
+        if text[: m.start("num")].endswith("no "):
+            continue  # "no one else was hurt": the none, counted below
         if value is not None:
             value += _conjoined(sentence[: m.start()])
             add(_kind(m.group("kind")), value, (m.start("num"), m.end("kind")))
@@ -285,13 +291,19 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
         plural = m.group("aux").lower() in ("were", "have been") or text[: m.start()].endswith(
             ("couple ", "pair ")
         )
-        add(_kind(m.group("kind").split()[-1]), 2 if plural else 1, m.span("kind"))
+        if text[: m.start()].lower().endswith(("no one ", "no one else ", "nobody ", "nobody else ")):
+            continue  # "no one else was hurt": the none, counted below
+        kind = m.group("kind")
+        what = "killed" if kind.endswith("death") else _kind(kind.split()[-1])
+        add(what, 2 if plural else 1, m.span("kind"))
     for m in pats[_SINGLE_ACTIVE].finditer(text):
         if m.group("det") is None and not sentence[m.end() : m.end() + 1].isupper():
             continue  # neither "the/a/his ..." nor a capitalised name: not a victim
         add(_kind(m.group("kind").split()[-1]), 1, m.span("kind"))
     if "died" in text or "succumbed" in text:  # before trying every "a"/"the" of the sentence
         for m in pats[_ONE_DIED].finditer(text):
+            add("killed", 1, m.span())
+        for m in _NAMED_AGE_DIED.finditer(sentence):
             add("killed", 1, m.span())
     if totals["killed"] is None and pats[_NONE_KILLED].search(text):
         totals["killed"] = 0

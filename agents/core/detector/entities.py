@@ -90,7 +90,8 @@ _COMPANION = (
 )
 _KILLED = (
     r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded"
-    r"|hacked to death|lost (?:his|her) life|killing (?:him|her)\b(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
+    r"|(?:hacked|stabbed|beaten|bludgeoned|strangled|burned|burnt) to death"
+    r"|lost (?:his|her) life|killing (?:him|her)\b(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
 )
 _INJURED = (
     r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|(?:shot|hit) in the|sustained"
