@@ -227,11 +227,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("title", "text", "expected"), CASES, ids=[str(i) for i in range(len(CASES))])
-def test_eighth_pass_case(title: str | None, text: str, expected: list[str]) -> None:
-    assert sorted(e.type for e in detect(title, text)) == expected
-
-
 # Probe batches w22-w23 (tune half): a defender of land rights is a target; a fronted participle
 # binds the role it describes; the attack told before the target gives the toll.
 def test_a_land_rights_defender_is_a_target() -> None:
@@ -348,8 +343,13 @@ W24_25_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("title", "text", "expected"), W24_25_CASES)
-def test_w24_25_case(title: str | None, text: str, expected: list[str]) -> None:
+ALL_CASES = CASES + W24_25_CASES
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"), ALL_CASES, ids=[str(i) for i, _ in enumerate(ALL_CASES)]
+)
+def test_eighth_pass_case(title: str | None, text: str, expected: list[str]) -> None:
     assert sorted(e.type for e in detect(title, text)) == expected
 
 

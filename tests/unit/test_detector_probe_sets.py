@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from agents.core.evaluation import evaluate
 
 PROBES = Path(__file__).resolve().parent.parent / "fixtures" / "probes"
@@ -19,24 +21,24 @@ def _report(name: str):  # type: ignore[no-untyped-def]
     return evaluate([json.loads(line) for line in lines if line.strip()])
 
 
-def test_tune_probes_keep_their_precision_and_recall() -> None:
-    report = _report("probes_tune.jsonl")
-    attempt = report.per_type["assassination_attempt"]
-    protest = report.per_type["protest_violence"]
-    assert report.items >= 300
-    assert attempt.precision >= 0.94 and attempt.recall >= 0.85, attempt
-    assert protest.precision >= 0.93 and protest.recall >= 0.94, protest
-    assert report.false_alert_rate <= 0.05, (report.false_alerts, report.negatives)
+# file, least items, attempt P / R, protest P / R, most false alerts: the sets whose errors were read
+READ_SETS = [
+    ("probes_tune.jsonl", 300, 0.94, 0.85, 0.93, 0.94, 0.05),
+    ("probes_holdout.jsonl", 100, 0.95, 0.88, 0.95, 0.95, 0.03),
+]
 
 
-def test_read_hold_out_probes_keep_their_precision_and_recall() -> None:
-    report = _report("probes_holdout.jsonl")
+@pytest.mark.parametrize(("name", "items", "aa_p", "aa_r", "pv_p", "pv_r", "false_alerts"), READ_SETS)
+def test_read_probe_sets_keep_their_precision_and_recall(
+    name: str, items: int, aa_p: float, aa_r: float, pv_p: float, pv_r: float, false_alerts: float
+) -> None:
+    report = _report(name)
     attempt = report.per_type["assassination_attempt"]
     protest = report.per_type["protest_violence"]
-    assert report.items >= 100
-    assert attempt.precision >= 0.95 and attempt.recall >= 0.88, attempt
-    assert protest.precision >= 0.95 and protest.recall >= 0.95, protest
-    assert report.false_alert_rate <= 0.03, (report.false_alerts, report.negatives)
+    assert report.items >= items
+    assert attempt.precision >= aa_p and attempt.recall >= aa_r, attempt
+    assert protest.precision >= pv_p and protest.recall >= pv_r, protest
+    assert report.false_alert_rate <= false_alerts, (report.false_alerts, report.negatives)
 
 
 def test_every_probe_is_labelled_with_known_types() -> None:

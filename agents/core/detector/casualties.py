@@ -15,9 +15,11 @@ from agents.core.detector.numbers import NUMBER_PATTERN, parse_number
 from agents.core.detector.scan import AnchoredPattern, anchored
 from agents.core.models import Casualties
 
+# Killing told by its means: one list for the toll, the outcome and the fronted participle.
+TO_DEATH = r"(?:stabbed|beaten|hacked|bludgeoned|strangled|burned|burnt) to death"
 _KILL = r"(?:killed|dead|died|slain|murdered|assassinated|shot dead|perished|fatalit(?:y|ies)|deaths|bodies"
 _KILL += r"|lost (?:their|his|her) lives|gunned down|beheaded|lynched|succumbed"
-_KILL += r"|(?:stabbed|beaten|hacked|bludgeoned|strangled|burned|burnt) to death)"
+_KILL += r"|" + TO_DEATH + r")"
 _HURT = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|injuring|wounding|maimed)"
 _QUALIFIER = (
     r"(?:(?:at least|about|around|some|up to|more than|over|nearly|almost|roughly|approximately|another)\s+)?"
@@ -69,8 +71,7 @@ _SINGLE_PASSIVE = re.compile(
     r"\b(?P<aux>was|has been|had been|were|have been)\s+(?:also\s+)?(?:\w+ly\s+)?(?:shot and\s+)?"
     r"(?P<kind>shot dead"
     r"|killed"
-    r"|assassinated|murdered|slain|gunned down|injured|wounded|hurt"
-    r"|(?:stabbed|beaten|hacked|bludgeoned|strangled|burned|burnt) to death)\b",
+    r"|assassinated|murdered|slain|gunned down|injured|wounded|hurt|" + TO_DEATH + r")\b",
     re.IGNORECASE,
 )
 # The victim is a determiner phrase or a capitalised name; the capital is checked on the original
@@ -110,6 +111,8 @@ _ONE_DIED = re.compile(
     r"\b(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^,.;]{1,60},\s+)?(?:succumbed|died)\b",
     re.I,
 )
+# "no one else was hurt", "nobody was injured": the none, counted by `_NONE_HURT`, not a one.
+_NO_ONE_BEFORE = re.compile(r"\bno(?: one|body)?(?: else)? $")
 # A name and an age: "Ortega, 44, died before paramedics arrived" (read on the original case).
 _NAMED_AGE_DIED = re.compile(r"(?<![\w-])[A-Z][\w'\u2019-]+,\s+\d{1,3},\s+(?:later\s+)?(?:succumbed|died)\b")
 # "... was killed, as were three passengers", "killed along with two aides":
@@ -282,8 +285,8 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
         value = parse_number(m.group("num"))
         if value is not None and _agents(text, m):
             continue
-        if text[: m.start("num")].endswith("no "):
-            continue  # "no one else was hurt": the none, counted below
+        if _NO_ONE_BEFORE.search(text, 0, m.start("num")):
+            continue
         if value is not None:
             value += _conjoined(sentence[: m.start()])
             add(_kind(m.group("kind")), value, (m.start("num"), m.end("kind")))
@@ -291,8 +294,8 @@ def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
         plural = m.group("aux").lower() in ("were", "have been") or text[: m.start()].endswith(
             ("couple ", "pair ")
         )
-        if text[: m.start()].lower().endswith(("no one ", "no one else ", "nobody ", "nobody else ")):
-            continue  # "no one else was hurt": the none, counted below
+        if _NO_ONE_BEFORE.search(text, 0, m.start()):
+            continue
         kind = m.group("kind")
         what = "killed" if kind.endswith("death") else _kind(kind.split()[-1])
         add(what, 2 if plural else 1, m.span("kind"))

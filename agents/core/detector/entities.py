@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agents.core.detector.casualties import SURVIVED_HURT
+from agents.core.detector.casualties import SURVIVED_HURT, TO_DEATH
 from agents.core.detector.context import elsewhere
 from agents.core.detector.coref import RoleHit
 from agents.core.detector.rules import mask, target_roles
@@ -90,8 +90,7 @@ _COMPANION = (
 )
 _KILLED = (
     r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded"
-    r"|(?:hacked|stabbed|beaten|bludgeoned|strangled|burned|burnt) to death"
-    r"|lost (?:his|her) life|killing (?:him|her)\b(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
+    r"|" + TO_DEATH + r"|lost (?:his|her) life|killing (?:him|her)\b(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
 )
 _INJURED = (
     r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|(?:shot|hit) in the|sustained"
@@ -185,8 +184,7 @@ def _fuller(name: str | None, than: str | None) -> bool:
 
 # A fronted participle on the target: "Gunned down after Friday prayers, a lawmaker is buried".
 _FRONTED_KILLED = re.compile(
-    r"^\W*(?:gunned down|shot dead|stabbed to death|beaten to death|hacked to death|assassinated)\b"
-    r"[^.;:]{0,70},\s",
+    r"^\W*(?:gunned down|shot dead|" + TO_DEATH + r"|assassinated)\b[^.;:]{0,70},\s",
     re.IGNORECASE,
 )
 

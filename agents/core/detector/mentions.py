@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.core.detector.casualties import TO_DEATH
+
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     r";|:\s"
@@ -154,7 +156,7 @@ _LETHAL = re.compile(
 # A fronted participle whose subject is the role: "Struck by a bullet in the shoulder, the minister ...".
 _FRONTED_HARM = re.compile(
     r"^\W*(?:(?:struck|hit|shot|wounded|injured|stabbed|seriously wounded|critically injured)"
-    r"\s+(?:by|in|on|twice|three times|several times)|gunned down|shot dead|stabbed to death)\b[^.;:]{0,70},"
+    r"\s+(?:by|in|on|twice|three times|several times)|gunned down|shot dead|" + TO_DEATH + r")\b[^.;:]{0,70},"
     r"\s+(?:the |a |an )?(?:[\w'\u2019-]+ ){0,3}$"
 )
 
