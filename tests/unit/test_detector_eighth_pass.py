@@ -343,7 +343,27 @@ W24_25_CASES = [
 ]
 
 
-ALL_CASES = CASES + W24_25_CASES
+# w27-w29 tune halves
+W27_29_CASES = [
+    # marchers who went home by a time of day were not dispersed by force
+    (
+        None,
+        "Some 800 riot police and four water-cannon trucks were deployed in Halvik ahead of a union march. "
+        "In the end about 2,000 marchers followed the agreed route and dispersed by nightfall; no clashes "
+        "were reported.",
+        [],
+    ),
+    # ... while a crowd dispersed by police is still force
+    (
+        None,
+        "Riot police fired tear gas at about 2,000 marchers in Halvik protesting pay cuts and dispersed "
+        "them by nightfall; nine people were hurt.",
+        [PV],
+    ),
+]
+
+
+ALL_CASES = CASES + W24_25_CASES + W27_29_CASES
 
 
 @pytest.mark.parametrize(

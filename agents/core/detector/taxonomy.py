@@ -40,6 +40,11 @@ PROTEST_WORDS = (
 
 # Figurative and irrelevant uses of trigger words, blanked out before any cue is matched so that
 # "heart attack" never looks like an attack. Shared by every type.
+# a time of day after "dispersed by": the crowd went home by then, no force dispersed it
+_BY_TIME = (
+    r"(?:mid-?\w+|noon|midday|midnight|nightfall|dusk|dawn|evening|(?:the )?(?:evening|afternoon|morning)"
+    r"|late|early|about|around|\d)"
+)
 MASKS: tuple[str, ...] = (
     r"\b(?:heart|panic|asthma|anxiety|shark|dog|bear) attacks?\b",
     r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
@@ -164,13 +169,12 @@ MASKS: tuple[str, ...] = (
     # "the marchers later dispersed"); "police dispersed the crowd" and "were dispersed" stay force
     r"|\b(?:crowds?|protesters|demonstrators|marchers|mourners|participants|supporters|students"
     r"|rally|march|protest|gathering) (?:(?:later|eventually|then|quietly|peacefully|slowly|finally"
-    r"|had|all) ){0,2}dispersed\b(?! (?:by (?!(?:mid-?\w+|noon|midday|midnight|nightfall|dusk|dawn|evening"
-    r"|(?:the )?(?:evening|afternoon|morning)|late|early|about|around|\d))|with|using"
+    r"|had|all) ){0,2}dispersed\b(?! (?:by (?!" + _BY_TIME + r")|with|using"
     r"|after (?:police|security|troops)))"
     r"|\bdispersed (?:peacefully|quietly|calmly|without (?:any )?(?:incidents?|violence|trouble))\b"
     # "... walked to the square, placed their candles and dispersed.": the crowd went home
     r"|\band (?:then |later |quietly |peacefully )?dispersed(?=\s*[.;,]|\s+(?:at|after|before|peacefully"
-    r"|quietly|calmly|without)\b)"
+    r"|quietly|calmly|without)\b|\s+by " + _BY_TIME + r")"
     # an accusation is a grievance: "his family accused officers of beating him in a cell"
     r"|\baccus(?:ed|ing|es) (?:[\w'\u2019-]+ ){0,8}?of (?:beating|torturing|killing|shooting|assaulting"
     r"|abusing)\b[^.;]{0,40}"
