@@ -343,8 +343,8 @@ W24_25_CASES = [
 ]
 
 
-# w27-w29 tune halves
-W27_29_CASES = [
+# w27-w30 tune halves
+W27_30_CASES = [
     # marchers who went home by a time of day were not dispersed by force
     (
         None,
@@ -360,10 +360,17 @@ W27_29_CASES = [
         "them by nightfall; nine people were hurt.",
         [PV],
     ),
+    # a bandh (a shutdown called as a protest) whose supporters burn a bus
+    (
+        "Bus burnt as shutdown grips Keshavpur",
+        "A day-long bandh called by a farmers' union over crop prices shut Keshavpur. Bandh supporters "
+        "stopped a bus on the ring road, made the passengers get off and set it on fire.",
+        [PV],
+    ),
 ]
 
 
-ALL_CASES = CASES + W24_25_CASES + W27_29_CASES
+ALL_CASES = CASES + W24_25_CASES + W27_30_CASES
 
 
 @pytest.mark.parametrize(

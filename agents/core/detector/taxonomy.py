@@ -35,7 +35,7 @@ COMMUNAL = (
 # The words of a protest other than "riot": what a communal riot article never says.
 PROTEST_WORDS = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|march(?:ed|es|ing)?|rall(?:y|ies|ied)"
-    r"|sit-?ins?|strikers|picket\w*)\b"
+    r"|sit-?ins?|strikers|picket\w*|bandhs?|hartals?|dharnas?)\b"
 )
 
 # Figurative and irrelevant uses of trigger words, blanked out before any cue is matched so that
@@ -693,6 +693,7 @@ ASSASSINATION_STRONG = (
 PROTEST_CONTEXT = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|march(?:ed|es|ers)?|rall(?:y|ies|ied)"
     r"|sit-?ins?|strik(?:e|es|ers|ing)|rioters?|riots?|rioting|crowds?|picket\w*|blockade|agitat\w+|gathered|unrest"
+    r"|bandhs?|hartals?|dharnas?"
     r"|mob(?:s)?|students|workers|residents|villagers|youths?|supporters|farmers)\b"
 )
 # A group with a grievance is a protest even when no one writes the word ("residents blocked the road
@@ -722,7 +723,9 @@ PROTEST_EXPLICIT = (
     r"|\b(?:workers|drivers|miners|teachers|farmers|nurses|doctors|staff|employees) striking"
     r" (?:against|over|for)\b"
     r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
-    r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?)\b"
+    r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?"
+    # South Asian forms: a bandh or hartal is a shutdown called as a protest, a dharna a sit-in
+    r"|bandhs?|hartals?|dharnas?)\b"
     # a blockade by people, not by a navy: "an indigenous blockade on the road", "farmers' blockades"
     r"|\b(?:road|roadside|highway|indigenous|farmers'?|truckers'?|villagers'?|residents'?|protest|community)"
     r" blockades?\b|\bblockades? (?:of|on) (?:the |a )?(?:[\w-]+ ){0,3}(?:road|highway|motorway|bridge"
