@@ -367,6 +367,31 @@ W27_30_CASES = [
         "stopped a bus on the ring road, made the passengers get off and set it on fire.",
         [PV],
     ),
+    # a poisoning told by what the target drank
+    (
+        None,
+        "On 4 May, Dorota Wilk, chair of the Baltic Dockers' Union, was taken to hospital after drinking "
+        "coffee laced with rat poison at the union's office. Police said it was done on purpose.",
+        [AA],
+    ),
+    # ... while a crowd made ill by its food is no attack on anyone
+    (
+        None,
+        "Forty guests at a wedding in Marsk were taken to hospital after eating rice laced with pesticide.",
+        [],
+    ),
+    # a plot told after the arrest that stopped it is foiled, not a fear
+    (
+        None,
+        "Police in Orsa detained three men who were preparing to blow up the car of Judge Anton Belic, "
+        "seizing a bomb and a detonator.",
+        [AA],
+    ),
+    (
+        None,
+        "Intelligence officials warned that a cell was preparing to attack the governor's convoy.",
+        [],
+    ),
 ]
 
 
@@ -398,8 +423,11 @@ def test_a_fronted_killing_is_the_targets_fate() -> None:
         ("The reporter was stabbed to death outside his home.", 1, None),
         ("Lund, 44, died before the ambulance arrived.", 1, None),
         ("No one else was hurt.", None, 0),
+        # two sources' figures for one toll: the lowest, not the sum
+        ("Doctors said seven people were killed; the opposition said 12 died.", 7, None),
+        ("Police said two marchers were killed; medics said 30 were injured.", 2, 30),
     ],
 )
-def test_w26_tolls(sentence: str, killed: int | None, injured: int | None) -> None:
+def test_tolls(sentence: str, killed: int | None, injured: int | None) -> None:
     counted = count_casualties([sentence])
     assert (counted.killed, counted.injured) == (killed, injured)

@@ -255,7 +255,25 @@ def _blank_years(text: str) -> str:
     return _DAY.sub(_blank_day, text) if _DIGIT.search(text) else text
 
 
+# "Hospital officials said nine people were killed; the organisers said 14 died": two sources'
+# figures for one toll, each clause attributed; the lowest is the count (TAXONOMY), not their sum.
+_ATTRIBUTED = re.compile(r"\b(?:said|says|put the (?:death )?toll at|according to|reported)\b", re.IGNORECASE)
+
+
+def _lowest(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
 def sentence_counts(sentence: str) -> tuple[int | None, int | None]:
+    if ";" in sentence:
+        clauses = sentence.split(";")
+        if len(clauses) == 2 and all(_ATTRIBUTED.search(c) for c in clauses):
+            (k1, i1), (k2, i2) = (_clause_counts(c) for c in clauses)
+            return _lowest(k1, k2), _lowest(i1, i2)
+    return _clause_counts(sentence)
+
+
+def _clause_counts(sentence: str) -> tuple[int | None, int | None]:
     lower = sentence.lower()
     if not _ANY_STEM.search(lower) or _ROLL_UP.search(lower):
         return None, None

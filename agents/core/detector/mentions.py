@@ -105,7 +105,11 @@ _HARM_AFTER = re.compile(
     r"|(?:is |was |remains |remained )?in intensive care"
     r"|not (?:hit|hurt|harmed|injured|wounded)"
     # a headline's present tense: "minister escapes gun attack", "judge survives ambush"
-    r"|survived|survives|escaped|escapes|died|dies|narrowly)\b"
+    r"|survived|survives|escaped|escapes|died|dies|narrowly"
+    # a poisoning told by what the victim drank: "was taken to hospital after drinking tea laced with"
+    r"|(?:(?:was|were) (?:hospitali[sz]ed|taken ill|rushed to (?:a )?hospital|taken to (?:a )?hospital)\b"
+    r"[^.;]{0,60}?)?(?:after |when |having )?(?:drank|drinking|ate|eating|sipped|sipping|(?:was|were) served)"
+    r" (?:[\w'\u2019-]+ ){0,4}?(?:laced|spiked|tainted|poisoned) with)\b"
 )
 _OWNED = re.compile(
     # the words between are the owner's name or modifiers, never a verb ("the governor was not at home")

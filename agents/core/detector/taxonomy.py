@@ -237,7 +237,10 @@ HYPOTHETICAL = (
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
     # a claim the text reports as unproven or false
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
-    r"|\b(?:had|have) (?:claimed|alleged)\b|\bpreparing to\b"
+    r"|\b(?:had|have) (?:claimed|alleged)\b"
+    # "are preparing to strike"; but "arrested two men who were preparing to bomb his convoy" is a
+    # plot told after it was stopped (foiled, TAXONOMY), not a fear
+    r"|(?<!\bwas )(?<!\bwere )\bpreparing to\b"
     r"|\b(?:discuss(?:ed|es|ing)?|consider(?:ed|s|ing)?|debat(?:ed|es|ing)|weigh(?:ed|s|ing)?|propos(?:ed"
     r"|es|ing)) (?:using|the use of) force\b"
     r"|\bdiscuss(?:ed|es|ing)? (?:an? |the )?(?:possible |planned )?(?:attack|plot|plan|killing"
@@ -566,7 +569,11 @@ ROLE_TIERS: dict[str, str] = {
     "local": r"mayors?|deputy mayor|councill?ors?|council(?:wo)?m[ae]n|council members?|(?:local|government|"
     r"district|provincial|municipal|village|town|city|party|election|electoral|senior|ruling party) official"
     r"|village (?:head|chief|chairman|chief)|headman|district chief|district (?:head|administrator)"
-    r"|chairperson|chairman|administrator|director|candidates?|secretary|representatives?|head of\b"
+    r"|chairperson|chairman|chairwoman|administrator|director|candidates?|secretary"
+    # "chair of the dockers' union", not "a chair of the kind found in offices"
+    r"|chair of (?=the (?:[\w'\u2019-]+ ){0,3}(?:union|party|committee|council|commission|board|movement"
+    r"|association|federation|assembly|senate|league|front|alliance|coalition|caucus)\b)"
+    r"|representatives?|head of\b"
     r"|(?:branch|department|party|district|village|council|unit|police|security|youth) head"
     r"|(?:police |army )?(?:sergeant(?: major)?|inspector|captain|lieutenant|major)\b"
     r"|police (?:sergeant|inspector|captain|lieutenant|major)"
