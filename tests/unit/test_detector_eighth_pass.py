@@ -8,6 +8,7 @@ import pytest
 
 from agents.core.detector import detect
 from agents.core.detector.casualties import count_casualties
+from agents.core.detector.rules import ROLE_RE
 
 AA, PV = "assassination_attempt", "protest_violence"
 
@@ -394,8 +395,63 @@ W27_30_CASES = [
     ),
 ]
 
+# w28 and w32 tune halves (long news and reference sections)
+W28_32_CASES = [
+    # a sentencing for "their part in" a disorder is the trial's news
+    (
+        "Nine jailed over Quay Road disorder",
+        "Nine people were jailed on Monday for their part in last May's Quay Road disorder, in which "
+        "rioters threw petrol bombs at police lines and set fire to two patrol cars.",
+        [],
+    ),
+    # force denied
+    (
+        "Dockers end occupation of port offices",
+        "About 200 dockers ended a week-long occupation of the port authority on Friday. Police said "
+        "there had been no arrests and no use of force throughout the protest.",
+        [],
+    ),
+    # a target denied: the bombing of a crowd is no attempt on anyone
+    (
+        None,
+        "A bomb exploded at a bus station in Korva, killing nine commuters. The regional police chief "
+        "said there was no indication that any particular official had been targeted.",
+        [],
+    ),
+    # a plot against crowded places has no target
+    (
+        None,
+        "Police shot dead two men during a raid in Velm that prosecutors said had disrupted a plan to "
+        "attack crowded shopping streets.",
+        [],
+    ),
+    # a headline's bare participle names the victim ...
+    (
+        "Mayor wounded in gun attack at town hall",
+        "Gunmen opened fire outside the town hall of Pradera on Monday evening. The driver died.",
+        [AA],
+    ),
+    # a text about protests that stayed peaceful
+    (
+        "Why the pension marches have stayed peaceful",
+        "For nine weeks the pension marches have filled the avenue without violence. Organisers credit "
+        "their stewards, and police their restraint. In neighbouring countries such protests have ended "
+        "in tear gas and burning barricades.",
+        [],
+    ),
+    # ... but a tally is not: "the third judge killed in a decade"
+    (None, "Ortiz is the third federal judge killed in the state this decade.", []),
+    # a relative clause between the role and the harm
+    (
+        None,
+        "Ana Lind, the campaigner who has spent six years fighting the limestone quarry planned above the "
+        "village of Brenna, was deliberately poisoned with a pesticide, doctors said.",
+        [AA],
+    ),
+]
 
-ALL_CASES = CASES + W24_25_CASES + W27_30_CASES
+
+ALL_CASES = CASES + W24_25_CASES + W27_30_CASES + W28_32_CASES
 
 
 @pytest.mark.parametrize(
@@ -431,3 +487,10 @@ def test_a_fronted_killing_is_the_targets_fate() -> None:
 def test_tolls(sentence: str, killed: int | None, injured: int | None) -> None:
     counted = count_casualties([sentence])
     assert (counted.killed, counted.injured) == (killed, injured)
+
+
+def test_official_as_an_adjective_is_no_role() -> None:
+    # "against official advice" (a prison inquiry) named no target; "a local official" does
+    assert ROLE_RE.search("the gangs were housed side by side against official advice") is None
+    assert ROLE_RE.search("the official line was that guards had known") is None
+    assert ROLE_RE.search("gunmen shot a local official in Pradera") is not None

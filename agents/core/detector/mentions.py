@@ -93,7 +93,7 @@ _OBJECT_BEFORE = re.compile(
     r"[\w'\u2019.()-]+,?)){0,10}\s*$"
 )
 _HARM_AFTER = re.compile(
-    r"^(?:\s+of\s+(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2})?(?:,[^,;:]{0,80},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
+    r"^(?:\s+of\s+(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2})?(?:,[^,;:]{0,120},|\s+who\s[^,;:]{0,120},)?[\s,]*(?:(?:and|who)\s+)?(?:[\w'\u2019.()-]+,?\s+){0,7}?(?:(?:and|who)\s+)?"
     r"(?:(?:was|were|had been|has been|have been|is|are|got|remains?|remained)\s+"
     r"(?:(?!\w+ing\b)\w+ ){0,2}?(?:shot|killed"
     r"|assassinated|murdered|in (?:a )?(?:critical|serious|stable) condition"
@@ -110,6 +110,18 @@ _HARM_AFTER = re.compile(
     r"|(?:(?:was|were) (?:hospitali[sz]ed|taken ill|rushed to (?:a )?hospital|taken to (?:a )?hospital)\b"
     r"[^.;]{0,60}?)?(?:after |when |having )?(?:drank|drinking|ate|eating|sipped|sipping|(?:was|were) served)"
     r" (?:[\w'\u2019-]+ ){0,4}?(?:laced|spiked|tainted|poisoned) with)\b"
+)
+# A headline's bare participle right after the role: "Land defender wounded, brother killed in attack".
+_BARE_HARM = re.compile(
+    r"^\s+(?:wounded|injured|killed|shot(?: dead)?|hurt|stabbed|gunned down)(?=,| (?:in|as|after|at|by|when"
+    r"|during|near|outside)\b|\s*$)"
+    # "Student leader shot dead as police break up campus protest": a protest's casualty
+    r"(?![^.;]{0,80}\b(?:police|security forces|troops|soldiers|protest\w*|demonstrat\w+|rall(?:y|ies)"
+    r"|march\w*|crowds?|clash\w*|riot\w*))"
+)
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|\d+(?:st|nd|rd|th))"
+    r" (?:[\w-]+ ){0,2}$"
 )
 _OWNED = re.compile(
     # the words between are the owner's name or modifiers, never a verb ("the governor was not at home")
@@ -278,6 +290,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
         after = after[: next((m.start() for m in CLAUSE_BREAK.finditer(after)), len(after))]
         if _HARM_AFTER.match(after):
             return True
+        if start < 40 and _BARE_HARM.match(after) and not _ORDINAL_BEFORE.search(before):
+            return True  # a headline's subject, not "the third federal judge killed in a decade"
         owner = _OWNED_BEFORE.search(before)
         if owner is not None and (
             _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)

@@ -186,7 +186,13 @@ MASKS: tuple[str, ...] = (
     r"\b(?:killed|shot|died)\b(?: by (?:the )?police)?"
     # asked to go is no force ("police asked the vendors to disperse; the crowd complied")
     r"|\b(?:asked|told|urged|ordered|called on|instructed|requested) (?:[\w.-]+ ){0,12}?to disperse\b"
-    r"|\bno (?:force|violence) (?:was |were )?(?:used|employed|reported)\b",
+    # a target denied: "no indication that any particular individual or official had been targeted"
+    r"|\bno (?:indication|sign|suggestion|evidence)s? (?:that )?[^.;]{0,60}?\b(?:had been|has been|was|were"
+    r"|is|are) (?:specifically |deliberately )?(?:the )?(?:targets?|targeted)\b"
+    r"|\bno (?:force|violence) (?:was |were )?(?:used|employed|reported)\b"
+    r"|\b(?:no |without (?:any |the )?)use of (?:\w+ )?force\b"
+    # an order read out is no force used ("officers read a dispersal order and took down tents")
+    r"|\bdispersal (?:orders?|notices?|warnings?)\b",
     r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
     # what a demand asks to stop or to look into: "an end to police brutality", "a probe into the killings"
     r"|(?:an |the )?end (?:to|of)|a (?:stop|halt) to|accountability for|(?:an |a )?(?:investigation|inquiry"
@@ -432,8 +438,9 @@ PRISON = r"\b(?:prisons?|jails?|inmates?|penitentiar(?:y|ies)|cell ?blocks?|pris
 SENTENCED = (
     r"\b(?:sentenced|jailed|convicted|acquitted|imprisoned|charged|indicted|prosecuted|tried|on trial)\b"
     r"[^.;]{0,120}?\b(?:for|over|in connection with)"
-    r" (?:the |their |a |his |her |last \w+(?:'s|\u2019s) )?(?:[\w-]+ ){0,3}?(?:riots?|rioting|looting|arson"
-    r"|unrest|violence|clashes|protests?)\b"
+    # "jailed for their part in last August's Harbour Street disorder"
+    r" (?:(?:their|his|her) (?:part|role) in )?(?:the |their |a |his |her |last \w+(?:'s|\u2019s) )?"
+    r"(?:[\w-]+ ){0,3}?(?:riots?|rioting|looting|arson|unrest|violence|clashes|protests?|disorder)\b"
     # the case named by the riot: "the Kisaruni riot trial", "the protest cases"
     r"|\b(?:riots?|rioting|unrest|protests?|clashes) (?:trials?|cases|hearings?|defendants|accused)\b"
 )
@@ -479,11 +486,18 @@ LAW_TOLD = (
     r"^[^.;]{0,150}\b(?:is|was) an? (?:[\w-]+ ){0,3}(?:statute|law|act of parliament|bill|decree|ordinance"
     r"|regulation|legislation)\b"
 )
-PEACEFUL_WORDS = r"\b(?:peaceful\w*|non-?violent|hunger strik\w+|vigils?|sit-ins?|silent)\b"
+PEACEFUL_WORDS = (
+    r"\b(?:peaceful\w*|non-?violent|hunger strik\w+|vigils?|sit-ins?|silent|calm(?:ly)?|restraint"
+    r"|without (?:any )?violence)\b"
+)
 PEACEFUL_TOLD = (
     r"^[^;]{0,150}\b(?:was|were) an? (?:largely |mostly |entirely )?(?:peaceful|non-?violent)"
     r" (?:[\w-]+ )?(?:protests?|demonstrations?|march(?:es)?|sit-ins?|strikes?|vigils?|campaign)\b"
     r"(?![^;]*\b(?:turned|until|before|became|violen\w*|clash\w*|dispersed|crushed|broken up|suppress\w*))"
+    # "why Kestrava's protests have stayed peaceful": the text is about their staying so
+    r"|^[^;]{0,150}\b(?:protests?|demonstrations?|march(?:es)?|movement|rallies|sit-ins?|strikes?)"
+    r" (?:have |has |had )?(?:stayed|remained|kept|been) (?:largely |mostly |entirely |overwhelmingly"
+    r" |resolutely )?(?:peaceful|non-?violent)\b(?![^;]*\b(?:until|before|became|turned))"
 )
 DISASTER = (
     r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquake|quake|floods?|flooding"
@@ -579,6 +593,7 @@ ROLE_TIERS: dict[str, str] = {
     r"|police (?:sergeant|inspector|captain|lieutenant|major)"
     r"|official\b(?! (?:statement|visit|figures"
     r"|data|news|media|results|website|account|residence|sources?|toll|count|channels?|language|ceremony"
+    r"|advice|guidance|policy|line|position|version|explanation|warnings?|notices?"
     r"|documents?"
     r"|records?|reports?))|politicians?|secretary[- ]general"
     r"|party leader",
@@ -692,7 +707,11 @@ ASSASSINATION_STRONG = (
     r"\b(?:plot|plan|plans|plotting|conspiracy|conspired|planning)\s+to\s+(?:kill|murder|assassinate"
     r"|eliminate)\b"
     r"[^.]{0,150}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
-    r"|\b(?:foiled|thwarted|prevented|uncovered|disrupted)\b[^.]{0,60}\b(?:plot|plan|conspiracy|attempt)\b",
+    r"|\b(?:foiled|thwarted|prevented|uncovered|disrupted)\b[^.]{0,60}\b(?:plot|plan|conspiracy|attempt)\b"
+    # a plan against crowds or places has no target (TAXONOMY: anonymous civilians)
+    r"(?! to (?:attack|bomb|blow up|strike|target|hit) (?:[\w-]+ ){0,3}(?:places|targets|sites|crowds|markets"
+    r"|festivals?|concerts?|churches|mosques|synagogues|temples|stations|trains|buses|malls|venues|civilians"
+    r"|people|tourists|shoppers|worshippers|installations|facilities|infrastructure|streets|squares)\b)",
     r"\bsurviv(?:ed|es) (?:an? |the )?(?:\w+ ){0,2}(?:attack|attempt|ambush|bombing|shooting)\b"
     r"(?! (?:by (?:[\w-]+ ){1,4})?to (?!kill|murder|assassinate|take (?:his|her) life)\w+)",
 )
