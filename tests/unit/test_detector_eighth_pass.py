@@ -451,7 +451,43 @@ W28_32_CASES = [
 ]
 
 
-ALL_CASES = CASES + W24_25_CASES + W27_30_CASES + W28_32_CASES
+# w33 tune half (where the two types meet)
+W33_CASES = [
+    # a crowd that went home ", then dispersed"; the editor they marched for is the grievance
+    (
+        "Silent march for murdered editor",
+        "Some 20,000 people walked without a word along the river on Sunday. They were marching for Ana "
+        "Roe, the Ledger's political editor, who was shot dead outside her home last week. The crowd "
+        "laid flowers at the newspaper's door, then dispersed. Police said there were no incidents.",
+        [],
+    ),
+    # an attempt denied by the ministry itself
+    (
+        None,
+        "Protesters hurled stones at the convoy of the energy minister in Varn. The ministry did not "
+        "describe it as an attempt on the minister's life, and police fired tear gas to clear the road.",
+        [PV],
+    ),
+    # police firing on a march: the union leader they kill is the protest's casualty
+    (
+        "Police open fire on land march, killing union leader Ilse Marr",
+        "Police fired live rounds at several thousand farmers marching on the capital on Saturday, "
+        "killing union leader Ilse Marr and a teenage marcher.",
+        [PV],
+    ),
+    # a committee hearing on a bill about protest policing
+    (
+        "Use-of-force bill stalls as MPs hear calls to ban rubber bullets",
+        "MPs spent the day hearing evidence on the Public Order (Use of Force) Bill. A surgeon told them "
+        "rubber bullets fired at protesters had blinded several of her patients after the riots two "
+        "summers ago. Police chiefs said tear gas was needed to disperse violent crowds. The committee "
+        "will vote on the bill next month.",
+        [],
+    ),
+]
+
+
+ALL_CASES = CASES + W24_25_CASES + W27_30_CASES + W28_32_CASES + W33_CASES
 
 
 @pytest.mark.parametrize(

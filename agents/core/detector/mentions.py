@@ -189,9 +189,20 @@ _ELIDED_HARM = re.compile(
 _ACT_END = re.compile(r";|:\s|,\s*and\b|\b(?:after|when|because|as|while|but|following)\b")
 
 
+# Security forces firing on a march: whoever they hit is the protest's casualty, not a target
+# ("Police open fire on land march, killing farmers' union leader X"; TAXONOMY, protest_violence).
+_FORCE_ON_PROTEST = re.compile(
+    r"\b(?:police|policemen|riot police|troops|soldiers|security forces|gendarmes|officers) (?:\w+ ){0,2}?"
+    r"(?:open(?:ed|s)? fire|fired|shot|charged|beat|baton-charged|killed)\b[^.;]{0,80}?\b(?:march\w*"
+    r"|protest\w*|demonstrat\w+|rall(?:y|ies)|sit-?ins?|strikers|crowds?|picket\w*)\b"
+)
+
+
 def _scuffle(text: str, role_start: int) -> bool:
     """A crowd before the role, or non-lethal means after it, and no lethal means or outcome in the
     crowd's own clause (a death told in another clause is the crowd's, or the police's)."""
+    if _FORCE_ON_PROTEST.search(text, 0, role_start):
+        return True
     crowd = _CROWD_AGENT.search(text, 0, role_start)
     if crowd is not None:
         end = _ACT_END.search(text, role_start)

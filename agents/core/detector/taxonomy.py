@@ -45,6 +45,11 @@ _BY_TIME = (
     r"(?:mid-?\w+|noon|midday|midnight|nightfall|dusk|dawn|evening|(?:the )?(?:evening|afternoon|morning)"
     r"|late|early|about|around|\d)"
 )
+# whom a march is held for: "justice for", "in memory of", "marching for"
+_FOR_THE_DEAD = (
+    r"(?:justice for|in memory of|mourn(?:ed|ing|s)?|honou?r(?:ed|ing|s)?"
+    r"|(?:march|rall|walk)(?:ed|ied|ing|ying)? for)"
+)
 MASKS: tuple[str, ...] = (
     r"\b(?:heart|panic|asthma|anxiety|shark|dog|bear) attacks?\b",
     r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
@@ -148,11 +153,12 @@ MASKS: tuple[str, ...] = (
     r"\bnon-?violen(?:t|ce|tly)\b",
     # whom a march demands justice for or mourns is its grievance, not its news ("justice for murdered
     # activist", "justice for Ana Roe, the activist who was shot dead ten days ago")
-    r"\b(?:justice for|in memory of|mourn(?:ed|ing|s)?|honou?r(?:ed|ing|s)?) (?:the )?(?:murdered|slain"
-    r"|assassinated|killed)\b"
-    r"|\b(?:justice for|in memory of|mourn(?:ed|ing|s)?|honou?r(?:ed|ing|s)?) (?:[\w'\u2019.-]+ ){1,3}?"
-    r"[\w'\u2019.-]+, (?:the |a |an |their |his |her )?(?:[\w-]+ ){0,3}?(?:(?:who|whom) (?:was|were|had been)"
-    r" )?(?:\w+ ){0,2}?(?:shot|killed|murdered|stabbed|slain|assassinated|gunned down|beaten)"
+    # ... or marches for ("they were marching for Ana Roe, the editor, who was shot dead")
+    r"\b" + _FOR_THE_DEAD + r" (?:the )?(?:murdered|slain|assassinated|killed)\b"
+    r"|\b" + _FOR_THE_DEAD + r" (?:[\w'\u2019.-]+ ){1,3}?"
+    r"[\w'\u2019.-]+, (?:the |a |an |their |his |her )?(?:[\w'\u2019-]+,? ){0,4}?(?:(?:who|whom)"
+    r" (?:was|were|had been) )?(?:\w+ ){0,2}?(?:shot|killed|murdered|stabbed|slain|assassinated|gunned down"
+    r"|beaten)"
     r"(?: (?:dead|to death))?\b",
     # a trial named only as the time of another event ("days before a verdict in the gang trial")
     r"\b(?:(?:days?|hours?|weeks?|shortly|just|moments) (?:before|ahead of)|on the eve of)"
@@ -173,8 +179,8 @@ MASKS: tuple[str, ...] = (
     r"|after (?:police|security|troops)))"
     r"|\bdispersed (?:peacefully|quietly|calmly|without (?:any )?(?:incidents?|violence|trouble))\b"
     # "... walked to the square, placed their candles and dispersed.": the crowd went home
-    r"|\band (?:then |later |quietly |peacefully )?dispersed(?=\s*[.;,]|\s+(?:at|after|before|peacefully"
-    r"|quietly|calmly|without)\b|\s+by " + _BY_TIME + r")"
+    r"|(?:\band|,) (?:then |later |quietly |peacefully )?dispersed(?=\s*[.;,]|\s+(?:at|after|before"
+    r"|peacefully|quietly|calmly|without)\b|\s+by " + _BY_TIME + r")"
     # an accusation is a grievance: "his family accused officers of beating him in a cell"
     r"|\baccus(?:ed|ing|es) (?:[\w'\u2019-]+ ){0,8}?of (?:beating|torturing|killing|shooting|assaulting"
     r"|abusing)\b[^.;]{0,40}"
@@ -190,6 +196,10 @@ MASKS: tuple[str, ...] = (
     r"|\bno (?:indication|sign|suggestion|evidence)s? (?:that )?[^.;]{0,60}?\b(?:had been|has been|was|were"
     r"|is|are) (?:specifically |deliberately )?(?:the )?(?:targets?|targeted)\b"
     r"|\bno (?:force|violence) (?:was |were )?(?:used|employed|reported)\b"
+    # an attempt denied: "did not describe it as an attempt on the minister's life"
+    r"|\b(?:did not|didn't|does not|refused to|declined to|stopped short of) (?:describe|call|characteri[sz]e"
+    r"|treat|regard|classify) (?:it|this|that|the \w+) as (?:an? )?(?:[\w-]+ )?(?:attempt|assassination"
+    r"|attack)\b(?: on (?:his|her|their|the \w+(?:'s|\u2019s)?) li(?:fe|ves))?"
     r"|\b(?:no |without (?:any |the )?)use of (?:\w+ )?force\b"
     # an order read out is no force used ("officers read a dispersal order and took down tents")
     r"|\bdispersal (?:orders?|notices?|warnings?)\b",
@@ -485,6 +495,13 @@ LAW_WORDS = r"\b(?:law|statute|act|bill|legislation|parliament|articles?|provisi
 LAW_TOLD = (
     r"^[^.;]{0,150}\b(?:is|was) an? (?:[\w-]+ ){0,3}(?:statute|law|act of parliament|bill|decree|ordinance"
     r"|regulation|legislation)\b"
+    # a lead about a bill's passage: "hearing evidence on the Public Order (Use of Force) Bill",
+    # "protest-policing bill stalls"
+    r"|^[^.;]{0,150}\b(?:evidence on|debat(?:e|es|ed|ing)(?: on| over)?|vot(?:e|es|ed|ing) on"
+    r"|draft(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|amend(?:s|ed|ing)?) (?:the |a |an )?"
+    r"(?:[\w()'\u2019-]+ ){0,6}?(?:bill|law"
+    r"|legislation|statute)\b"
+    r"|^[^.;]{0,150}\b(?:bill|law|legislation) (?:stalls|stalled|passes|passed|clears|cleared|falters)\b"
 )
 PEACEFUL_WORDS = (
     r"\b(?:peaceful\w*|non-?violent|hunger strik\w+|vigils?|sit-ins?|silent|calm(?:ly)?|restraint"
