@@ -425,12 +425,6 @@ W28_32_CASES = [
         "attack crowded shopping streets.",
         [],
     ),
-    # a headline's bare participle names the victim ...
-    (
-        "Mayor wounded in gun attack at town hall",
-        "Gunmen opened fire outside the town hall of Pradera on Monday evening. The driver died.",
-        [AA],
-    ),
     # a text about protests that stayed peaceful
     (
         "Why the pension marches have stayed peaceful",
@@ -439,8 +433,6 @@ W28_32_CASES = [
         "in tear gas and burning barricades.",
         [],
     ),
-    # ... but a tally is not: "the third judge killed in a decade"
-    (None, "Ortiz is the third federal judge killed in the state this decade.", []),
     # a relative clause between the role and the harm
     (
         None,

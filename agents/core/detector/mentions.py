@@ -111,18 +111,6 @@ _HARM_AFTER = re.compile(
     r"[^.;]{0,60}?)?(?:after |when |having )?(?:drank|drinking|ate|eating|sipped|sipping|(?:was|were) served)"
     r" (?:[\w'\u2019-]+ ){0,4}?(?:laced|spiked|tainted|poisoned) with)\b"
 )
-# A headline's bare participle right after the role: "Land defender wounded, brother killed in attack".
-_BARE_HARM = re.compile(
-    r"^\s+(?:wounded|injured|killed|shot(?: dead)?|hurt|stabbed|gunned down)(?=,| (?:in|as|after|at|by|when"
-    r"|during|near|outside)\b|\s*$)"
-    # "Student leader shot dead as police break up campus protest": a protest's casualty
-    r"(?![^.;]{0,80}\b(?:police|security forces|troops|soldiers|protest\w*|demonstrat\w+|rall(?:y|ies)"
-    r"|march\w*|crowds?|clash\w*|riot\w*))"
-)
-_ORDINAL_BEFORE = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|\d+(?:st|nd|rd|th))"
-    r" (?:[\w-]+ ){0,2}$"
-)
 _OWNED = re.compile(
     # the words between are the owner's name or modifiers, never a verb ("the governor was not at home")
     r"^(?:\W?s\b)?\s*(?:(?!(?:was|were|is|are|had|has|have|not|said|says|at|in|to|from|left|went|returned"
@@ -301,8 +289,6 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
         after = after[: next((m.start() for m in CLAUSE_BREAK.finditer(after)), len(after))]
         if _HARM_AFTER.match(after):
             return True
-        if start < 40 and _BARE_HARM.match(after) and not _ORDINAL_BEFORE.search(before):
-            return True  # a headline's subject, not "the third federal judge killed in a decade"
         owner = _OWNED_BEFORE.search(before)
         if owner is not None and (
             _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
