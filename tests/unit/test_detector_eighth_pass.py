@@ -467,6 +467,13 @@ W33_CASES = [
         "killing union leader Ilse Marr and a teenage marcher.",
         [PV],
     ),
+    # (w36) the coordinator of an alliance is an activist leader
+    (
+        None,
+        "On 3 May Karin Osei, coordinator of the River Defence Network, was stabbed four times as she "
+        "left a radio studio in Port Aval.",
+        [AA],
+    ),
     # a committee hearing on a bill about protest policing
     (
         "Use-of-force bill stalls as MPs hear calls to ban rubber bullets",
