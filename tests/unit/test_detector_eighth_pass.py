@@ -4,11 +4,14 @@ misreading."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from agents.core.detector import detect
 from agents.core.detector.casualties import count_casualties
 from agents.core.detector.rules import ROLE_RE
+from agents.core.detector.taxonomy import HISTORY
 
 AA, PV = "assassination_attempt", "protest_violence"
 
@@ -474,6 +477,21 @@ W33_CASES = [
         "left a radio studio in Port Aval.",
         [AA],
     ),
+    # (w35) an exhibition review: the uprising is what the posters show
+    (
+        "Paper and fire: the posters of the 1981 dock strike, at the Meret Gallery",
+        "The exhibition gathers 90 posters printed during the dock strike. The curators have hung them "
+        "in the order they appeared. One shows strikers hurling stones at a line of police; another, "
+        "a tram set on fire by rioters in the harbour square. The show runs until March.",
+        [],
+    ),
+    # (w35) "how the gunmen came for the mayor"
+    (
+        "How the gunmen came for Mayor Ilse Varona",
+        "Two men on a motorcycle pulled alongside her car at 7.50 and fired eleven shots through the "
+        "rear window.",
+        [AA],
+    ),
     # a committee hearing on a bill about protest policing
     (
         "Use-of-force bill stalls as MPs hear calls to ban rubber bullets",
@@ -529,3 +547,9 @@ def test_official_as_an_adjective_is_no_role() -> None:
     assert ROLE_RE.search("the gangs were housed side by side against official advice") is None
     assert ROLE_RE.search("the official line was that guards had known") is None
     assert ROLE_RE.search("gunmen shot a local official in Pradera") is not None
+
+
+def test_a_month_and_year_dates_an_event() -> None:
+    # "in November 2015" dates the killing as "in 2015" does (w35: a widow's profile)
+    assert re.search(HISTORY, "the tenants' leader was shot dead outside the centre in november 2015")
+    assert re.search(HISTORY, "the mayor was shot dead on tuesday") is None

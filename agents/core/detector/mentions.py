@@ -83,7 +83,9 @@ _ACT_ON = (
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
     r" (?:on|against|targeting"
     r"|aimed at)|(?:was |were )?(?:directed|aimed) at"
-    r"|attempt(?:ed)? to (?:kill|assassinate|murder)|tried to (?:kill|assassinate|murder))"
+    r"|attempt(?:ed)? to (?:kill|assassinate|murder)|tried to (?:kill|assassinate|murder)"
+    # "how the gunmen came for Mayor X"
+    r"|(?:gunm[ae]n|assassins?|killers?|hitm[ae]n|attackers?) (?:came|come|comes) for)"
 )
 _OBJECT_BEFORE = re.compile(
     r"\b" + _ACT_ON + r"\b(?:\s+(?:the|a|an|his|her|their|its|two|three|several|former|then|local"

@@ -271,9 +271,14 @@ _DATED_EVENT = (
     r"|\bthe (?:[\w-]+ ){0,2}(?:attacks?|assassinations?|bombings?|shootings?|riots?|protests?|uprising"
     r"|massacre|killings?|coup|clashes|crackdown|unrest) of (?:1[89]\d\d|20\d\d)\b"
 )
+# "in 2015", "in November 2015": a year before the recent past
+_IN_YEAR = (
+    r"\bin (?:(?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december) )?(?:1[89]\d\d|20[01]\d)\b"
+)
 HISTORY = (
     r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b|\b(?:years?|decades?|centur(?:y|ies)) (?:ago|after|since|"
-    r"earlier)\b|\bin (?:1[89]\d\d|20[01]\d)\b|\b(?:assassinated|killed|murdered|shot) in (?:19"
+    r"earlier)\b|" + _IN_YEAR + r"|\b(?:assassinated|killed|murdered|shot) in (?:19"
     r"|20)\d\d\b|\bin the (?:19|18)\d0s\b|\bsince the (?:assassination|killing|death)"
     r"|\b(?:after|following|before) the (?:assassination|murder) of\b|\blegacy\b|\bhistor(?:y|ic|ical"
     r"|ian)s?\b"
@@ -463,7 +468,7 @@ SPORT_RIOT = (
 )
 # Protests often fall on anniversaries; only dated or explicitly historical violence is background.
 HISTORY_PROTEST = (
-    r"\bin (?:1[89]\d\d|20[01]\d)\b|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b"
+    _IN_YEAR + r"|\bin the (?:19|18)\d0s\b|\b(?:years?|decades?) ago\b"
     # "the historic centre" is where the clashes were, not when
     r"|\bhistor(?:y|ic|ical|ian)s?\b(?! (?:centre|center|district|quarter|core|old town|square|downtown)\b)"
     r"|\blast (?:year|month)(?:'s|\u2019s)\b|" + _DATED_EVENT
@@ -474,7 +479,9 @@ FICTION = (
     r"|play(?:s|ed)?"
     r" (?:the role|a character)|character|actor|actress|starring|stars as|box office|thriller|drama|fiction"
     r"|fictional|plot twist|screenplay|trailer|netflix|hbo|sequel|comic|musical|theatre|theater|opera|album"
-    r"|song|documentary|premiere|storyline|franchise|biopic|cast)\b"
+    r"|song|documentary|premiere|storyline|franchise|biopic|cast"
+    # an exhibition is a work on show too ("Paper Barricades occupies three rooms")
+    r"|exhibition|exhibits?|curators?|curated|gallery|galleries|posters?|museum|prints?)\b"
 )
 # The sentence-level veto: words that say the sentence tells a story, a game or a screen work.
 # The broad list above only decides an article saturated with it; one "actor" among the targets
@@ -484,7 +491,9 @@ FICTION_TOLD = (
     r"|play(?:s|ed)? (?:the role|a character)"
     r"|fictional|fiction|plot twist|screenplay|storyline|thriller|sequel|biopic|sitcom|stars as|starring"
     r"|documentary|docuseries"
-    r"|box office|(?:in which|where) players|download charts)\b"
+    r"|box office|(?:in which|where) players|download charts"
+    r"|curators?|curated by|on show (?:at|until)|on display (?:at|until)"
+    r"|the exhibition (?:opens|runs|closes))\b"
     # a sentence opening on a work's title: "In 'The Envoy', a bodyguard uncovers ..."
     r"|^in [\"'\u2018\u201c][^\"'\u2019\u201d]{2,60}[\"'\u2019\u201d],"
 )
