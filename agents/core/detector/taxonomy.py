@@ -179,7 +179,8 @@ MASKS: tuple[str, ...] = (
     r"|after (?:police|security|troops)))"
     r"|\bdispersed (?:peacefully|quietly|calmly|without (?:any )?(?:incidents?|violence|trouble))\b"
     # "... walked to the square, placed their candles and dispersed.": the crowd went home
-    r"|(?:\band|,) (?:then |later |quietly |peacefully )?dispersed(?=\s*[.;,]|\s+(?:at|after|before"
+    # (", then dispersed." starts at "then": a mask must start with a word, `scan.derive_starts`)
+    r"|\b(?:and (?:then |later |quietly |peacefully )?|then )dispersed(?=\s*[.;,]|\s+(?:at|after|before"
     r"|peacefully|quietly|calmly|without)\b|\s+by " + _BY_TIME + r")"
     # an accusation is a grievance: "his family accused officers of beating him in a cell"
     r"|\baccus(?:ed|ing|es) (?:[\w'\u2019-]+ ){0,8}?of (?:beating|torturing|killing|shooting|assaulting"
