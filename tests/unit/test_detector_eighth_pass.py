@@ -492,6 +492,42 @@ W33_CASES = [
         "rear window.",
         [AA],
     ),
+    # (w37) a verdict on a protester's death is the court's news
+    (
+        "Court clears police over student's death at water protest",
+        "A court in Varo on Friday acquitted two riot police officers of manslaughter in the death of a "
+        "student who was struck by a tear-gas canister during a protest in the capital.",
+        [],
+    ),
+    # (w37) calls for attacks on politicians are a threat, not an attack
+    (
+        None,
+        "The security service raised the threat level, citing a rise in online calls for attacks on "
+        "politicians and judges.",
+        [],
+    ),
+    # (w37) a police reform announced after unrest
+    (
+        "Minister bans rubber bullets at close range after summer unrest",
+        "The interior minister on Monday unveiled a sweeping reform of the police, including a ban on "
+        "firing rubber bullets at protesters from less than 30 metres. The reform follows the summer "
+        "riots in which police fired tear gas at crowds. Parliament will vote on the law in June.",
+        [],
+    ),
+    # (w38) a sit-down strike broken up by hired men with iron rods
+    (
+        None,
+        "About 400 workers staged a sit-down strike at a shoe factory over unpaid wages. At night, men "
+        "hired by the owner beat the workers with iron rods to force them out; nine were hospitalised.",
+        [PV],
+    ),
+    # (w38) a blockade that ended "dispersing peacefully"
+    (
+        None,
+        "Villagers blocked the highway for five hours to demand a bridge, before dispersing peacefully "
+        "when officials promised a survey. Police said no incidents were reported.",
+        [],
+    ),
     # a committee hearing on a bill about protest policing
     (
         "Use-of-force bill stalls as MPs hear calls to ban rubber bullets",

@@ -35,7 +35,7 @@ COMMUNAL = (
 # The words of a protest other than "riot": what a communal riot article never says.
 PROTEST_WORDS = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|march(?:ed|es|ing)?|rall(?:y|ies|ied)"
-    r"|sit-?ins?|strikers|picket\w*|bandhs?|hartals?|dharnas?)\b"
+    r"|sit-?ins?|sit-down strikes?|strikers|picket\w*|bandhs?|hartals?|dharnas?)\b"
 )
 
 # Figurative and irrelevant uses of trigger words, blanked out before any cue is matched so that
@@ -177,7 +177,7 @@ MASKS: tuple[str, ...] = (
     r"|rally|march|protest|gathering) (?:(?:later|eventually|then|quietly|peacefully|slowly|finally"
     r"|had|all) ){0,2}dispersed\b(?! (?:by (?!" + _BY_TIME + r")|with|using"
     r"|after (?:police|security|troops)))"
-    r"|\bdispersed (?:peacefully|quietly|calmly|without (?:any )?(?:incidents?|violence|trouble))\b"
+    r"|\bdispers(?:ed|ing) (?:peacefully|quietly|calmly|without (?:any )?(?:incidents?|violence|trouble))\b"
     # "... walked to the square, placed their candles and dispersed.": the crowd went home
     # (", then dispersed." starts at "then": a mask must start with a word, `scan.derive_starts`)
     r"|\b(?:and (?:then |later |quietly |peacefully )?|then )dispersed(?=\s*[.;,]|\s+(?:at|after|before"
@@ -250,7 +250,8 @@ HYPOTHETICAL = (
     r"\bthreat(?:en(?:ed|s|ing)?|s)? (?:to|of|against)\b|\bcould (?:target|attack|kill|turn|spark|lead)\b"
     r"|\b(?:might|may|would) (?:be )?(?:target|attack|kill|assassinat|turn violent)\w*|\bif\b|\bunless\b"
     r"|\bwarn(?:ed|s|ing)? (?:of|that|against)\b|\bfears? (?:of|that)\b|\brisks? of\b|\bvow(?:ed|s)? to\b"
-    r"|\bcall(?:ed|s|ing)? for (?:the )?(?:killing|assassination|death)\b|\bwants? (?:him|her|them) dead\b"
+    r"|\bcall(?:ed|s|ing)? for (?:the )?(?:killing|assassination|death|attacks?|violence)\b"
+    r"|\bwants? (?:him|her|them) dead\b"
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
     # a claim the text reports as unproven or false
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
@@ -457,6 +458,9 @@ SENTENCED = (
     # "jailed for their part in last August's Harbour Street disorder"
     r" (?:(?:their|his|her) (?:part|role) in )?(?:the |their |a |his |her |last \w+(?:'s|\u2019s) )?"
     r"(?:[\w-]+ ){0,3}?(?:riots?|rioting|looting|arson|unrest|violence|clashes|protests?|disorder)\b"
+    # a verdict on a death: "acquitted three riot police officers of manslaughter in the death of"
+    r"|\b(?:acquitted|convicted|cleared|found (?:not )?guilty)\b[^.;]{0,80}?\b(?:of|over) (?:the )?"
+    r"(?:manslaughter|murder|killing|death|assault|homicide|causing)\b"
     # the case named by the riot: "the Kisaruni riot trial", "the protest cases"
     r"|\b(?:riots?|rioting|unrest|protests?|clashes) (?:trials?|cases|hearings?|defendants|accused)\b"
 )
@@ -501,7 +505,10 @@ FICTION_TOLD = (
 # A page whose subject is a law or a peaceful protest, by its first sentence ("Law 4791 is a Greek
 # statute ...", "The Darkhan hunger strike was a peaceful protest ..."): unrest it mentions explains
 # the law, and force words around a protest its lead calls peaceful are what did not happen.
-LAW_WORDS = r"\b(?:law|statute|act|bill|legislation|parliament|articles?|provisions?|courts?|amendments?)\b"
+LAW_WORDS = (
+    r"\b(?:law|statute|act|bill|legislation|parliament|articles?|provisions?|courts?|amendments?|reforms?"
+    r"|overhaul)\b"
+)
 LAW_TOLD = (
     r"^[^.;]{0,150}\b(?:is|was) an? (?:[\w-]+ ){0,3}(?:statute|law|act of parliament|bill|decree|ordinance"
     r"|regulation|legislation)\b"
@@ -512,6 +519,9 @@ LAW_TOLD = (
     r"(?:[\w()'\u2019-]+ ){0,6}?(?:bill|law"
     r"|legislation|statute)\b"
     r"|^[^.;]{0,150}\b(?:bill|law|legislation) (?:stalls|stalled|passes|passed|clears|cleared|falters)\b"
+    # "unveiled the most sweeping overhaul of the national police in two decades"
+    r"|^[^.;]{0,150}\b(?:unveil(?:s|ed|ing)?|announc(?:e|es|ed|ing)) (?:the |a |an |its )?(?:[\w-]+ ){0,4}?"
+    r"(?:overhaul|reform|reforms|bill|law)\b"
 )
 PEACEFUL_WORDS = (
     r"\b(?:peaceful\w*|non-?violent|hunger strik\w+|vigils?|sit-ins?|silent|calm(?:ly)?|restraint"
@@ -780,7 +790,7 @@ PROTEST_EXPLICIT = (
     r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
     r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?"
     # South Asian forms: a bandh or hartal is a shutdown called as a protest, a dharna a sit-in
-    r"|bandhs?|hartals?|dharnas?)\b"
+    r"|bandhs?|hartals?|dharnas?|sit-down strikes?)\b"
     # a blockade by people, not by a navy: "an indigenous blockade on the road", "farmers' blockades"
     r"|\b(?:road|roadside|highway|indigenous|farmers'?|truckers'?|villagers'?|residents'?|protest|community)"
     r" blockades?\b|\bblockades? (?:of|on) (?:the |a )?(?:[\w-]+ ){0,3}(?:road|highway|motorway|bridge"
@@ -841,6 +851,9 @@ CROWD_FORCE = (
     r"|fired (?:[\w-]+ ){1,6}?(?:at|on|upon|into) (?:the )?(?:\w+ )?(?:crowds?|protesters|demonstrators"
     r"|marchers|strikers|students|people|front ranks|mourners)"
     r"|(?:police|security forces|troops) (?:beat|charged)"
+    # "beat the workers to force them out", "beat up dozens of strikers"
+    r"|beat (?:up )?(?:the |dozens of |several |some )?(?:[\w-]+ )?(?:workers|strikers|protesters"
+    r"|demonstrators|marchers|students|villagers|farmers|residents)"
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:tyres|tires|barricades?|cars|vehicles|police)|torched|set (?:\w+ ){0,3}"
     r"(?:on )?fire|set ablaze|ablaze|loot(?:ed|ing|ers)|vandali[sz]\w+|ransack\w*|pelt\w*|(?:threw"
     r"|throwing|hurled|hurling)"
