@@ -189,8 +189,9 @@ _FORCE_ON_PROTEST = re.compile(
 
 
 def _scuffle(text: str, role_start: int) -> bool:
-    """A crowd before the role, or non-lethal means after it, and no lethal means or outcome in the
-    crowd's own clause (a death told in another clause is the crowd's, or the police's)."""
+    """Security forces firing on a protest before the role; or a crowd before the role, or non-lethal
+    means after it, and no lethal means or outcome in the crowd's own clause (a death told in another
+    clause is the crowd's, or the police's)."""
     if _FORCE_ON_PROTEST.search(text, 0, role_start):
         return True
     crowd = _CROWD_AGENT.search(text, 0, role_start)
