@@ -528,6 +528,27 @@ W33_CASES = [
         "when officials promised a survey. Police said no incidents were reported.",
         [],
     ),
+    # (w40) a link label pasted inline at the end of the text is furniture
+    (
+        "Fire guts party office",
+        "A fire gutted the offices of the Farmers' Party in Orvel overnight; the fire brigade blamed "
+        "faulty wiring. ALSO READ: Gunmen shoot opposition activist in Orvel",
+        [],
+    ),
+    # (w40) an arrest told before the plan it stopped
+    (
+        None,
+        "Police said they had arrested two men who were planning to kill a high-court judge; a rifle "
+        "and a map of her route were seized.",
+        [AA],
+    ),
+    # (w40) a gang fight that became a riot in a prison is no protest
+    (
+        None,
+        "Four inmates were killed when a fight between rival gangs escalated into a riot at the Serra "
+        "Alta penitentiary on Sunday.",
+        [],
+    ),
     # a committee hearing on a bill about protest policing
     (
         "Use-of-force bill stalls as MPs hear calls to ban rubber bullets",

@@ -167,7 +167,9 @@ _VETO_TEXT = (
     "and mob attacks broke out between members of the two rival communities. A bomb exploded, a "
     "device went off, a suicide bomber blew himself up, a car bomb and a bomb blast. "
     "Eleven were sentenced for the riots; two jailed over the looting; one convicted for arson; four "
-    "acquitted in connection with the unrest; nine imprisoned for last year's protests."
+    "acquitted in connection with the unrest; nine imprisoned for last year's protests. "
+    "A riot at the Ferreira penitentiary; rioting inside a city jail; a mutiny in the old prisons; a "
+    "prison riot, a jail uprising and an uprising at a detention centre."
 ).lower()
 
 

@@ -448,6 +448,13 @@ NEVER_HAPPENED = (
     r"|\bdisinformation campaign\b"
 )
 ATTACK_DONE = r"\b(?:shot|stabbed|wounded|injured|exploded|detonated|opened fire|killed|poisoned)\b"
+# A riot told in a prison in the same clause ("a fight between gangs escalated into a riot at the
+# penitentiary"): inmates' violence, not a protest, however short the text.
+PRISON_RIOT = (
+    r"\b(?:riots?|rioting|mutiny|uprising)\b[^.;]{0,40}\b(?:at|in|inside) (?:the |a )?(?:[\w-]+ ){0,3}?"
+    r"(?:prisons?|jails?|penitentiar(?:y|ies)|detention cent(?:re|er)s?)\b"
+    r"|\b(?:prison|jail|penitentiary|cell ?block) (?:riots?|rioting|mutiny|uprising)\b"
+)
 # A prison or jail saturating the article: its riot is not a protest (an article veto).
 PRISON = r"\b(?:prisons?|jails?|inmates?|penitentiar(?:y|ies)|cell ?blocks?|prison guards?|warders?)\b"
 
@@ -746,6 +753,9 @@ ASSASSINATION_STRONG = (
     r"\b(?:plot|plan|plans|plotting|conspiracy|conspired|planning)\s+to\s+(?:kill|murder|assassinate"
     r"|eliminate)\b"
     r"[^.]{0,150}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
+    # "arrested three men who were planning to kill a high-court judge"
+    r"|\b(?:arrested|detained|caught|captured)\b[^.]{0,80}\b(?:planning|plotting|conspiring|preparing)"
+    r" to (?:kill|murder|assassinate)\b"
     r"|\b(?:foiled|thwarted|prevented|uncovered|disrupted)\b[^.]{0,60}\b(?:plot|plan|conspiracy|attempt)\b"
     # a plan against crowds or places has no target (TAXONOMY: anonymous civilians)
     r"(?! to (?:attack|bomb|blow up|strike|target|hit) (?:[\w-]+ ){0,3}(?:places|targets|sites|crowds|markets"
@@ -945,7 +955,7 @@ PROTEST_VIOLENCE = EventSpec(
         SPORT_RIOT,
         SENTENCED,
     ),
-    mention_blockers=(ARMED_DEMAND, ARMED_CLASH, BOMBING),
+    mention_blockers=(ARMED_DEMAND, ARMED_CLASH, BOMBING, PRISON_RIOT),
     dated=(HISTORY_PROTEST,),
     leading_background=(LEADING_BACKGROUND,),
     relative_past=(RELATIVE_PAST,),
@@ -984,6 +994,7 @@ PATTERN_NAMES: dict[str, str] = {
     ARMED_CLASH: "armed clash",
     BOMBING: "a bombing",
     PRISON: "prison",
+    PRISON_RIOT: "prison riot",
     SENTENCED: "trial/charge",
     COMMUNAL: "communal violence",
     NEVER_HAPPENED: "a plot that never existed",

@@ -104,9 +104,19 @@ class Document:
         return bisect_right(self.starts, offset) - 1
 
 
+# ... or the rest of a line, from a link label with its colon ("... no one was hurt. ALSO READ: Gunmen
+# shoot activist"): a page pasted without its line breaks.
+_FURNITURE_TAIL = re.compile(
+    r"(?<=[.!?\"\u201d])\s+(?:ALSO READ|READ MORE|READ ALSO|RELATED|Also read|Read more|Related)\s*:.*$",
+    re.MULTILINE,
+)
+
+
 def strip_furniture(text: str) -> str:
     text = html.unescape(text)
     text = _FURNITURE_LINE.sub("", text)
+    if ":" in text:
+        text = _FURNITURE_TAIL.sub("", text)
     if not any(sep in text for sep in _MENU_SEPARATORS):
         return text  # no menu line without a separator; the pattern backtracks at every line
     return _MENU_LINE.sub("", text)
