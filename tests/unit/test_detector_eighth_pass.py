@@ -549,6 +549,14 @@ W33_CASES = [
         "Alta penitentiary on Sunday.",
         [],
     ),
+    # (w39) a court upholds a march ban: what the march "risked" is a fear; "not rioters" a denial
+    (
+        "Court upholds ban on farmers' march",
+        "The supreme court on Thursday upheld the city's ban on a farmers' march past parliament. The "
+        "city had refused the permit, citing police advice that the march risked clashes with "
+        "counter-demonstrators. \"We are farmers, not rioters,\" the union's leader said.",
+        [],
+    ),
     # a committee hearing on a bill about protest policing
     (
         "Use-of-force bill stalls as MPs hear calls to ban rubber bullets",

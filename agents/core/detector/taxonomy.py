@@ -202,6 +202,8 @@ MASKS: tuple[str, ...] = (
     r"|treat|regard|classify) (?:it|this|that|the \w+) as (?:an? )?(?:[\w-]+ )?(?:attempt|assassination"
     r"|attack)\b(?: on (?:his|her|their|the \w+(?:'s|\u2019s)?) li(?:fe|ves))?"
     r"|\b(?:no |without (?:any |the )?)use of (?:\w+ )?force\b"
+    # a denial in the protesters' words: "We are farmers, not rioters"
+    r"|\bnot (?:rioters|vandals|hooligans|looters)\b"
     # an order read out is no force used ("officers read a dispersal order and took down tents")
     r"|\bdispersal (?:orders?|notices?|warnings?)\b",
     r"\b(?:against|over|condemn\w*|denounc\w*|decry\w*|decried|justice for|in memory of|mourn\w*"
@@ -250,6 +252,8 @@ HYPOTHETICAL = (
     r"\bthreat(?:en(?:ed|s|ing)?|s)? (?:to|of|against)\b|\bcould (?:target|attack|kill|turn|spark|lead)\b"
     r"|\b(?:might|may|would) (?:be )?(?:target|attack|kill|assassinat|turn violent)\w*|\bif\b|\bunless\b"
     r"|\bwarn(?:ed|s|ing)? (?:of|that|against)\b|\bfears? (?:of|that)\b|\brisks? of\b|\bvow(?:ed|s)? to\b"
+    # "the march risked clashes with counter-demonstrators": a permit refused for what might happen
+    r"|\brisk(?:s|ed|ing)? [\"'\u201c]?(?:clashes|violence|unrest|riots?|disorder)\b"
     r"|\bcall(?:ed|s|ing)? for (?:the )?(?:killing|assassination|death|attacks?|violence)\b"
     r"|\bwants? (?:him|her|them) dead\b"
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
