@@ -554,7 +554,7 @@ W33_CASES = [
         "Court upholds ban on farmers' march",
         "The supreme court on Thursday upheld the city's ban on a farmers' march past parliament. The "
         "city had refused the permit, citing police advice that the march risked clashes with "
-        "counter-demonstrators. \"We are farmers, not rioters,\" the union's leader said.",
+        'counter-demonstrators. "We are farmers, not rioters," the union\'s leader said.',
         [],
     ),
     # a committee hearing on a bill about protest policing
