@@ -32,14 +32,15 @@ COMMUNAL = (
     r"|\bmob (?:violence|attacks?)\b"
     r"|\bbetween (?:[\w'\u2019-]+ ){0,6}?(?:religious|ethnic|rival|caste|tribal) (?:communities|groups)\b"
 )
+# Protest forms named by their South Asian words: a bandh or hartal is a shutdown called as a
+# protest, a dharna a sit-in; and the sit-down strike.
+_SHUTDOWNS = r"bandhs?|hartals?|dharnas?|sit-down strikes?"
 # The words of a protest other than "riot": what a communal riot article never says.
 PROTEST_WORDS = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|marchers|march(?:ed|es|ing)?|rall(?:y|ies|ied)"
-    r"|sit-?ins?|sit-down strikes?|strikers|picket\w*|bandhs?|hartals?|dharnas?)\b"
+    r"|sit-?ins?|strikers|picket\w*|" + _SHUTDOWNS + r")\b"
 )
 
-# Figurative and irrelevant uses of trigger words, blanked out before any cue is matched so that
-# "heart attack" never looks like an attack. Shared by every type.
 # a time of day after "dispersed by": the crowd went home by then, no force dispersed it
 _BY_TIME = (
     r"(?:mid-?\w+|noon|midday|midnight|nightfall|dusk|dawn|evening|(?:the )?(?:evening|afternoon|morning)"
@@ -50,6 +51,8 @@ _FOR_THE_DEAD = (
     r"(?:justice for|in memory of|mourn(?:ed|ing|s)?|honou?r(?:ed|ing|s)?"
     r"|(?:march|rall|walk)(?:ed|ied|ing|ying)? for)"
 )
+# Figurative and irrelevant uses of trigger words, blanked out before any cue is matched so that
+# "heart attack" never looks like an attack. Shared by every type.
 MASKS: tuple[str, ...] = (
     r"\b(?:heart|panic|asthma|anxiety|shark|dog|bear) attacks?\b",
     r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
@@ -772,8 +775,7 @@ ASSASSINATION_STRONG = (
 PROTEST_CONTEXT = (
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|march(?:ed|es|ers)?|rall(?:y|ies|ied)"
     r"|sit-?ins?|strik(?:e|es|ers|ing)|rioters?|riots?|rioting|crowds?|picket\w*|blockade|agitat\w+|gathered|unrest"
-    r"|bandhs?|hartals?|dharnas?"
-    r"|mob(?:s)?|students|workers|residents|villagers|youths?|supporters|farmers)\b"
+    r"|" + _SHUTDOWNS + r"|mob(?:s)?|students|workers|residents|villagers|youths?|supporters|farmers)\b"
 )
 # A group with a grievance is a protest even when no one writes the word ("residents blocked the road
 # and burned tyres, demanding water").
@@ -802,9 +804,7 @@ PROTEST_EXPLICIT = (
     r"|\b(?:workers|drivers|miners|teachers|farmers|nurses|doctors|staff|employees) striking"
     r" (?:against|over|for)\b"
     r"|\b(?:protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)|demos?|marchers|rall(?:y|ies|ied)|sit-?ins?|strikers"
-    r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?"
-    # South Asian forms: a bandh or hartal is a shutdown called as a protest, a dharna a sit-in
-    r"|bandhs?|hartals?|dharnas?|sit-down strikes?)\b"
+    r"|rioters?|riots?|rioted|rioting|picket\w*|agitat\w+|unrest|march(?:ed|es|ing)?|" + _SHUTDOWNS + r")\b"
     # a blockade by people, not by a navy: "an indigenous blockade on the road", "farmers' blockades"
     r"|\b(?:road|roadside|highway|indigenous|farmers'?|truckers'?|villagers'?|residents'?|protest|community)"
     r" blockades?\b|\bblockades? (?:of|on) (?:the |a )?(?:[\w-]+ ){0,3}(?:road|highway|motorway|bridge"
