@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # Another event, placed against this one: before or after it, separate from it, elsewhere.
@@ -37,6 +38,7 @@ _OTHER = re.compile(_OTHER_EVENT)
 _SPAN = re.compile(_ROLL_UP)
 
 
+@lru_cache(maxsize=1024)  # asked of the same sentences by the target, toll and place readers
 def elsewhere(sentence: str) -> bool:
     """The sentence tells another event, or a tally over many, rather than the narrated one."""
     lower = sentence.lower()

@@ -274,46 +274,56 @@ def object_of_act(text: str, start: int) -> bool:
 def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
     """Some role in `text` (lower case, masked) is the victim of an act in the same clause."""
     for start, end in roles:
-        if _scuffle(text, start):
-            continue
         before = text[max(0, start - 90) : start]
         cut = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
         before = before[cut:]
+        # the binding first: most roles have none, and the exclusions are dearer to ask
+        if not _bound_here(text, start, end, before):
+            continue
+        if _scuffle(text, start):
+            continue
         if _one_of_many(text, start):
             continue  # "killing 30 people, including a council member": one of many victims
         if _AMONG_AFTER.match(text, end):
             continue
         if _SPEAKER_TITLE.search(before):
             continue  # "... attacks on army posts, army spokesman Colonel X said": the source
-        m = _OBJECT_BEFORE.search(before)
-        if m is not None and not _REACTION.search(before, m.end()):
-            return True
-        after = text[end : end + 120]
-        after = after[: next((m.start() for m in CLAUSE_BREAK.finditer(after)), len(after))]
-        if _HARM_AFTER.match(after):
-            return True
-        owner = _OWNED_BEFORE.search(before)
-        if owner is not None and (
-            _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
+        return True
+    return False
+
+
+def _bound_here(text: str, start: int, end: int, before: str) -> bool:
+    """The role at `start:end` is the object or subject of harm in its clause (`before`: the clause
+    up to the role)."""
+    m = _OBJECT_BEFORE.search(before)
+    if m is not None and not _REACTION.search(before, m.end()):
+        return True
+    after = text[end : end + 120]
+    after = after[: next((m.start() for m in CLAUSE_BREAK.finditer(after)), len(after))]
+    if _HARM_AFTER.match(after):
+        return True
+    owner = _OWNED_BEFORE.search(before)
+    if owner is not None and (
+        _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
+    ):
+        return True
+    if start < 110 and _FRONTED_HARM.match(text, 0, start):
+        return True
+    if start < 40 and _ELIDED_HARM.search(text, end):
+        return True  # "President X tried to flee but was caught and shot dead"
+    if start < 40:
+        # the role opens the sentence or clause: its subject
+        tail = text[end : end + 200]
+        possessed = _POSSESSED.search(tail)
+        if (
+            possessed is not None
+            and _OWNED_AFTER_ACT.search(tail, max(0, possessed.start() - 80), possessed.end() + 60)
+            and not _ELSEWHERE.search(tail, possessed.end(), possessed.end() + 60)
         ):
             return True
-        if start < 110 and _FRONTED_HARM.match(text, 0, start):
+    owned = _OWNED.match(after)
+    if owned is not None and not _BY_AGENT.search(before):
+        window = text[max(0, start - 90) : start] + " " + after[owned.end() : owned.end() + 60]
+        if _OWNED_AFTER_ACT.search(window):
             return True
-        if start < 40 and _ELIDED_HARM.search(text, end):
-            return True  # "President X tried to flee but was caught and shot dead"
-        if start < 40:
-            # the role opens the sentence or clause: its subject
-            tail = text[end : end + 200]
-            possessed = _POSSESSED.search(tail)
-            if (
-                possessed is not None
-                and _OWNED_AFTER_ACT.search(tail, max(0, possessed.start() - 80), possessed.end() + 60)
-                and not _ELSEWHERE.search(tail, possessed.end(), possessed.end() + 60)
-            ):
-                return True
-        owned = _OWNED.match(after)
-        if owned is not None and not _BY_AGENT.search(before):
-            window = text[max(0, start - 90) : start] + " " + after[owned.end() : owned.end() + 60]
-            if _OWNED_AFTER_ACT.search(window):
-                return True
     return False

@@ -107,6 +107,9 @@ class AnchoredPattern:
 
     def exists(self, text: str) -> bool:
         """Whether any match exists: the same answer as `search`, without ordering the starts."""
+        words = self._words.intersection(words_of(text))
+        if not words and not self._ungated and not self._by_head:
+            return False  # the usual answer, and the hot path: no list is built for it
         match = self.pattern.match
         for start in self._starts(text):
             i = text.find(start)
