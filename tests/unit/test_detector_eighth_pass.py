@@ -569,7 +569,88 @@ W33_CASES = [
 ]
 
 
-ALL_CASES = CASES + W24_25_CASES + W27_30_CASES + W28_32_CASES + W33_CASES
+W41_CASES = [
+    # (w45) a bomb at a rally that investigators say was not aimed at the candidate
+    (
+        "Blast at election rally kills nine",
+        "A bomb exploded at an election rally in Dorvan on Sunday, killing nine supporters. The candidate, "
+        "Mayor Ivo Stern, had left the ground minutes earlier. Police said investigators did not believe "
+        "the bomb was aimed at the mayor.",
+        [],
+    ),
+    # (w41) a compensation fund for last summer's riots is no riot today
+    (
+        "Cabinet approves fund for traders ruined in last summer's riots",
+        "The cabinet on Tuesday approved a compensation fund for shopkeepers whose premises were burned. "
+        "A separate scheme for people injured during the unrest will follow, the minister said.",
+        [],
+    ),
+    # (w41) the last big protests, years ago, are compared with today's peaceful sit-in
+    (
+        None,
+        "Police detained 40 people at a sit-in outside parliament on Tuesday; none resisted. The last "
+        "major protests in the city, over fuel prices in 2018, ended with clashes in which officers were "
+        "hurt. Tuesday's sit-in was far smaller.",
+        [],
+    ),
+    # (w41) a spokesman's denial in words: "not an assassination"
+    (
+        None,
+        "The minister's spokesman said on Monday that the leaked reports were journalism, not an "
+        "assassination of anything, and that the minister would answer questions in parliament.",
+        [],
+    ),
+    # (w41) a headline's participle with the attacker as agent binds the role
+    (
+        "Opposition leader wounded by gunman at rally; clashes follow",
+        "A gunman fired several shots at Ilse Bramwel as she addressed a crowd in the main square on "
+        "Saturday, wounding her in the shoulder. By nightfall hundreds of her supporters had marched on "
+        "the police headquarters; they threw stones and set a patrol car alight, and police fired tear "
+        "gas at them. Seventeen people, nine of them officers, were hurt in the clashes, and the "
+        "rioters burned two shops before the crowd was dispersed.",
+        [AA, PV],
+    ),
+    # (w43) an interview about a film whose riot is staged in an invented town
+    (
+        "Director on her riot film",
+        "Her third feature takes place over one day in an invented industrial town, where a dispute over "
+        "a closed steelworks escalates into a riot. The riot itself is staged almost entirely in long "
+        "takes.",
+        [],
+    ),
+    # (w46) a town history that dates four riots and strikes in one sentence lists, not narrates
+    (
+        "Drevna - History",
+        "Drevna received a town charter in 1261. Bread riots broke out in the market square in 1847 and "
+        "again in 1867, the tram strike of 1889 ended in clashes with mounted police, and in 1911 the "
+        "mayor was shot dead by an anarchist. The town suffered heavy damage in 1944.",
+        [],
+    ),
+    # (w46) killings of a class of people are no attack on one person
+    (
+        "Political violence in Castrovia",
+        "Urban cells carried out bombings and targeted killings of judges, police officers and "
+        "journalists, while paramilitary groups killed trade unionists and student leaders.",
+        [],
+    ),
+    # (w46) a plot told by its purpose, then its discovery
+    (
+        "The Dascu plot",
+        "The plot was meant to kill President Aurel Dascu during the Independence Day parade on 24 August "
+        "1959. Officers who searched a hotel room on 12 August found a rifle, and the guest was arrested "
+        "that afternoon.",
+        [AA],
+    ),
+    # (w44) a "most read" list of headlines under a page is no news of the page
+    (
+        "Tens of thousands march peacefully against pension reform",
+        "Tens of thousands of people marched through the centre of Solenne on Saturday. Police said the "
+        "march passed off without incident.\n\nMOST READ\n1. Pension march: the best placards\n"
+        "2. Former interior minister survives shooting at country home",
+        [],
+    ),
+]
+ALL_CASES = CASES + W24_25_CASES + W27_30_CASES + W28_32_CASES + W33_CASES + W41_CASES
 
 
 @pytest.mark.parametrize(
@@ -600,6 +681,9 @@ def test_a_fronted_killing_is_the_targets_fate() -> None:
         # two sources' figures for one toll: the lowest, not the sum
         ("Doctors said seven people were killed; the opposition said 12 died.", 7, None),
         ("Police said two marchers were killed; medics said 30 were injured.", 2, 30),
+        # the victims counted with their article (w43), but not an age
+        ("The attack killed the two bodyguards and wounded three people.", 2, 3),
+        ("Gunmen killed the 12-year-old son of the mayor.", 1, None),
     ],
 )
 def test_tolls(sentence: str, killed: int | None, injured: int | None) -> None:

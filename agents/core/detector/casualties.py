@@ -51,10 +51,12 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     r"\b(?P<verb>killing|killed|kills|injuring|wounding|injured|wounded|claimed the lives of|shot dead"
     r"|gunned down)\s+"
+    # "killed the two bodyguards" (but not "killed the 12-year-old")
+    + r"(?:(?:the|all|all the)\s+)?"
     + _QUALIFIER
     + r"(?P<num>"
     + NUMBER_PATTERN
-    + r")\b(?!\s*(?:am|pm|km|years?|%|percent|times|hours|minutes|days)\b)",
+    + r")\b(?!\s*(?:am|pm|km|years?|%|percent|times|hours|minutes|days)\b|-(?:year|month|week|day))",
     re.IGNORECASE,
 )
 # "... killed the bomber and seven others": the listed others come on top of the named victim.

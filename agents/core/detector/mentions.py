@@ -113,6 +113,13 @@ _HARM_AFTER = re.compile(
     r"[^.;]{0,60}?)?(?:after |when |having )?(?:drank|drinking|ate|eating|sipped|sipping|(?:was|were) served)"
     r" (?:[\w'\u2019-]+ ){0,4}?(?:laced|spiked|tainted|poisoned) with)\b"
 )
+# A headline's participle right after the role, with the attacker as its agent: "opposition leader
+# wounded by gunman at rally" (a bare participle alone, "minister shot", is left to the body).
+_BY_ATTACKER = re.compile(
+    r"^\s+(?:shot(?: dead)?|wounded|injured|stabbed|attacked|killed|hurt|gunned down|ambushed|hit)"
+    r" by (?:(?:a|an|the|two|three|lone|unknown|masked|armed|suspected|unidentified) )*(?:gunm[ae]n"
+    r"|assailants?|attackers?|snipers?|bombers?|militants?|insurgents?|hitm[ae]n)\b"
+)
 _OWNED = re.compile(
     # the words between are the owner's name or modifiers, never a verb ("the governor was not at home")
     r"^(?:\W?s\b)?\s*(?:(?!(?:was|were|is|are|had|has|have|not|said|says|at|in|to|from|left|went|returned"
@@ -300,7 +307,7 @@ def _bound_here(text: str, start: int, end: int, before: str) -> bool:
         return True
     after = text[end : end + 120]
     after = after[: next((m.start() for m in CLAUSE_BREAK.finditer(after)), len(after))]
-    if _HARM_AFTER.match(after):
+    if _HARM_AFTER.match(after) or _BY_ATTACKER.match(after):
         return True
     owner = _OWNED_BEFORE.search(before)
     if owner is not None and (

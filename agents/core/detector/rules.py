@@ -202,6 +202,14 @@ _ONE_OF_THE_CROWD = re.compile(
 )
 
 
+# "targeted killings of judges, police officers and businessmen", "killed trade unionists and student
+# leaders": a class of people, no one person.
+_CLASS_BEFORE = re.compile(
+    r"\b(?:(?:killings?|murders?|assassinations?|attacks?|shootings?|violence) (?:of|on|against|targeting)"
+    r"|killed|murdered|assassinated|targeted|attacked) (?:(?:[\w-]+ ){0,2}?[\w-]+(?:,| and| or) )*$"
+)
+
+
 def target_roles(text: str) -> list[RoleHit]:
     """Role mentions in one (masked) sentence that can be a victim: not a quoted source, not an
     anonymous plural."""
@@ -224,6 +232,12 @@ def target_roles(text: str) -> list[RoleHit]:
         word = m.group(0)
         plural = word.endswith("s") and not word.endswith("ss")
         if plural and _MANY_BEFORE.search(lower, max(0, m.start() - 40), m.start()):
+            continue
+        if (
+            plural
+            and not _NAME_NEXT.match(text, m.end())
+            and _CLASS_BEFORE.search(lower, max(0, m.start() - 120), m.start())
+        ):
             continue
         out.append(RoleHit(m.lastgroup or "leader", m.start(), m.end(), text[m.start() : m.end()]))
     return out
@@ -502,6 +516,11 @@ _DATED_RELATIVE = re.compile(
 )
 
 
+# A sentence that dates four events or more is a chronicle ("bread riots in 1847 and again in 1867,
+# the tram strike of 1889 ... and in 1911 ..."): it lists, it does not narrate.
+_CHRONICLE_YEARS = 4
+
+
 def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     """The sentence tells the event itself: who was attacked (the victim bound to the act), or the
     crowd and the force in one clause. A date or "history" does not make such a sentence background
@@ -510,7 +529,7 @@ def narrated_at(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     cached = analysis._local.get(key)
     if cached is None:
         case, lower = analysis.masked(index)
-        if _DATED_RELATIVE.search(lower) is not None:
+        if _DATED_RELATIVE.search(lower) is not None or len(set(_YEAR.findall(lower))) >= _CHRONICLE_YEARS:
             cached = False
         elif spec.needs_target:
             cached = (

@@ -65,6 +65,8 @@ MASKS: tuple[str, ...] = (
     r" (?:assassination|lynching|execution|murder)(?=[\"'\u201d\u2019])"
     r"|\baccus\w+ (?:\w+ ){0,4}?of (?:a |an )?(?:political|judicial|media) (?:assassination|lynching)\b"
     r"|\bassassinat\w* (?:politically|morally|figuratively|metaphorically)\b"
+    # denied, or of no one: "journalism, not an assassination of anything"
+    r"|\bnot (?:an? )?assassination(?: attempt)?\b|\bassassinat\w* of (?:anything|anyone|nothing)\b"
     # a thing called an assassination, in quotes: "branded the bid 'an assassination attempt'"
     r"|\b(?:calls?|called|calling|branded|brands|dubbed|labell?ed|likened \w+ to) (?:[\w-]+ ){0,4}?"
     r"[\"'\u2018\u201c](?:an? )?(?:\w+ )?assassination(?: attempt)?\b",
@@ -335,7 +337,7 @@ BACKGROUND = (
     r"|use of force|brutality|crackdown|clashes|unrest|violence)\b"
     # last year's protests: a protest dated by the year before is background, however it ended
     r"|\blast (?:year|month|summer|winter|spring|autumn)(?:'s|\u2019s) (?:[\w-]+ ){0,3}?(?:protests?"
-    r"|demonstrations?|marches|strikes?)\b"
+    r"|demonstrations?|marches|strikes?|riots?|rioting|unrest|clashes)\b"
     r"|\b(?:after|following|before|since) the (?:1[89]\d\d |20\d\d )?(?:assassination|murder|killing|shooting"
     r"|stabbing|bombing)s? of\b"
     # a speaker's memory of other years: "he recalled that the same streets had seen clashes in 2021"
@@ -405,7 +407,10 @@ RELATIVE_PAST = (
 )
 # Another event than the text's subject, by its own words: "an earlier attack", "previous protests".
 EARLIER_EVENT = (
-    r"\b(?:(?:a|an|one|the|two|three|several|many) )?(?:similar|earlier|previous|prior) (?:\w+ )?"
+    r"\b(?:(?:a|an|one|the|two|three|several|many) )?(?:similar|earlier|previous|prior"
+    # "the last major protests in the city, in 2019, ended with clashes"
+    r"|(?<=the )last(?= (?:major |big |large |serious )?(?:protests|riots|demonstrations|clashes)\b))"
+    r" (?:\w+ )?"
     r"(?:protests?|march|marches|rall(?:y|ies)|attacks?|attempts?|shootings?|bombings?|riots?|clashes|demonstrations?"
     r"|agitations?|confrontations?|disturbances|uprisings?|firings?|crackdowns?|strikes?)\b"
 )
@@ -421,6 +426,17 @@ HOSTAGE = (
     r"\bhostages?\b|\bhostage-tak\w+|\bsiege\b|\bkidnapp?(?:ed|ing|ers?|s)?\b(?! and (?:killed|murdered|shot"
     r"|beheaded|executed))|\babduct(?:ed|ing|ions?|ors?|s)?\b(?! and (?:killed|murdered|shot|beheaded"
     r"|executed))"
+)
+# The sentence says no one in particular was the target ("investigators did not believe the bomb
+# was aimed at the candidate", "the recruits as a body, not any single officer"): no evidence that
+# a person was.
+TARGET_DENIED = (
+    r"\bnot (?:any|a|one) (?:single|particular|specific|individual) (?:officer|official|person|individual"
+    r"|leader|politician|candidate|member)\b"
+    r"|\b(?:was|were|had been|is) not (?:specifically |deliberately )?(?:aimed at|directed at|meant for"
+    r"|intended for|targeting|targeted|the (?:intended )?target)\b"
+    r"|\b(?:did not|didn't|do not|does not) (?:believe|think|suspect|consider)\b[^.;]{0,60}?\b(?:was|were"
+    r"|had been) (?:aimed at|directed at|meant for|intended for|targeting|targeted)\b"
 )
 # A bomb that went off is an attack on whoever was there, not force used in a protest: a bombed
 # rally or a bus of supporters is a bombing ("petrol bombs" thrown by a crowd stay force).
@@ -512,7 +528,10 @@ FICTION_TOLD = (
     r"|documentary|docuseries"
     r"|box office|(?:in which|where) players|download charts"
     r"|curators?|curated by|on show (?:at|until)|on display (?:at|until)"
-    r"|the exhibition (?:opens|runs|closes))\b"
+    r"|the exhibition (?:opens|runs|closes)"
+    # a film's world and its making: "an invented industrial town", "premiered to", "in long takes"
+    r"|an? (?:invented|imaginary|made-up|fictitious) (?:[\w-]+ )?(?:town|city|country|village|island|kingdom"
+    r"|republic|world)|premiered (?:at|to|on|in)|(?:long|single|one) takes?)\b"
     # a sentence opening on a work's title: "In 'The Envoy', a bodyguard uncovers ..."
     r"|^in [\"'\u2018\u201c][^\"'\u2019\u201d]{2,60}[\"'\u2019\u201d],"
 )
@@ -760,6 +779,9 @@ ASSASSINATION_STRONG = (
     r"\b(?:plot|plan|plans|plotting|conspiracy|conspired|planning)\s+to\s+(?:kill|murder|assassinate"
     r"|eliminate)\b"
     r"[^.]{0,150}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
+    # a plot told as a fact, by its purpose: "The plot was meant to kill President Aurel Dascu"
+    r"|\b(?:the|a|an) (?:\w+ )?(?:plot|conspiracy) (?:was |had been )?(?:meant|intended|designed|aimed)"
+    r" to (?:kill|murder|assassinate)\b"
     # "arrested three men who were planning to kill a high-court judge"
     r"|\b(?:arrested|detained|caught|captured)\b[^.]{0,80}\b(?:planning|plotting|conspiring|preparing)"
     r" to (?:kill|murder|assassinate)\b"
@@ -926,7 +948,7 @@ ASSASSINATION = EventSpec(
     groups=((ATTACK_ACT,), ("@target",)),
     window=1,
     blockers=(NEGATION, HYPOTHETICAL, BACKGROUND, EARLIER_EVENT, TRIAL, FICTION_TOLD, DISASTER, COMBAT),
-    mention_blockers=(HOSTAGE,),
+    mention_blockers=(HOSTAGE, TARGET_DENIED),
     dated=(HISTORY,),
     leading_background=(LEADING_BACKGROUND,),
     relative_past=(RELATIVE_PAST,),

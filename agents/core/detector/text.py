@@ -22,7 +22,10 @@ _FURNITURE_LINE = re.compile(
     r"|watch|listen|advertisement|sponsored|subscribe|sign up|follow us|share (?:this|on)"
     r"|click here|please enter your|leave a (?:reply|comment)|post a comment|comments?\b"
     r"|copyright|all rights reserved|©|photo:|image:|file photo|caption:|tags?:|previous article"
-    r"|next article|newsletter|log ?in|register)\b.*$",
+    r"|next article|newsletter|log ?in|register)\b.*$"
+    # ... a bracketed caption ("[Photo: Marchers pass ...]"), or a numbered headline of a "most read"
+    # list: a line with no sentence punctuation after its number ("3. Minister survives shooting")
+    r"|^\s*\[(?:photo|image|video|caption)\b.*$|^\s*\d{1,2}\.\s+[^.!?\n]{3,160}$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Short lines made of menu separators ("Home | World | Sport").
