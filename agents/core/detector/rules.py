@@ -851,6 +851,21 @@ def find_candidate(
                         ),
                         None,
                     )
+                    if chosen is None and victim_surnames(analysis, anchor):
+                        # the victim named, the role given in apposition much further down ("Quintero
+                        # was the fourth journalist killed in the province this year")
+                        chosen = next(
+                            (
+                                j
+                                for j in range(anchor + COREF_REACH + 1, last + 1)
+                                if any(name in sentences[j] for name in names)
+                                and j not in claimed
+                                and group_at(analysis, group, j)
+                                and not analysis.blocked_at(_ROLE_VETOES.get(spec.type, spec.blockers), j)
+                                and named_role(analysis, anchor, j)
+                            ),
+                            None,
+                        )
                     if chosen is not None and chosen < anchor:
                         intro.add(chosen)
                 if chosen is None:
@@ -915,17 +930,40 @@ def find_candidates(analysis: Analysis) -> list[Candidate]:
     return found
 
 
+# A sentence whose subject is a named person and whose main verb is the attack on them ("Opposition
+# lawmaker Ivo Marren was shot and wounded on Tuesday as he addressed a student demonstration, and
+# police later fired tear gas ..."): the attempt's own sentence, even where a later clause is
+# strong evidence of the protest. Not a shot fired by the police at the crowd.
+_SHOT_SUBJECT = re.compile(
+    r"^(?:[^,;]{0,60}?\s)?[A-Z][\w'\u2019.-]+(?:, [^,;]{3,90},)? (?:was|were|has been|had been)"
+    r" (?:shot|stabbed|gunned down|assassinated|poisoned)\b"
+    r"(?![^.;]{0,60}\bby (?:riot )?(?:police|security forces|troops|soldiers|officers|gendarmes)\b)"
+    r"(?![^.;]{0,60}\b(?:rubber|plastic) bullets?\b)"
+)
+
+
+def attack_is_subject(analysis: Analysis, i: int) -> bool:
+    return _SHOT_SUBJECT.search(analysis.doc.sentences[i]) is not None
+
+
+def _claimed(analysis: Analysis, spec: EventSpec, strong: dict[str, frozenset[int]]) -> frozenset[int]:
+    claimed: frozenset[int] = frozenset()
+    for other_type, hits in strong.items():
+        if other_type != spec.type:
+            claimed |= hits
+    if spec.needs_target and claimed:
+        claimed = frozenset(i for i in claimed if not attack_is_subject(analysis, i))
+    return claimed
+
+
 def raw_candidates(analysis: Analysis) -> list[Candidate]:
     if not analysis.anchors:
         return []
     specs = taxonomy.EVENT_SPECS
-    strong = {spec.type: strong_hits(analysis, spec) for spec in specs}
+    strong: dict[str, frozenset[int]] = {spec.type: strong_hits(analysis, spec) for spec in specs}
     found = []
     for spec in specs:
-        claimed: frozenset[int] = frozenset()
-        for other_type, hits in strong.items():
-            if other_type != spec.type:
-                claimed |= hits
+        claimed = _claimed(analysis, spec, strong)
         candidate = find_candidate(analysis, spec, claimed - strong[spec.type])
         if candidate is not None:
             found.append(candidate)

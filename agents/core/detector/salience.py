@@ -34,6 +34,7 @@ from agents.core.detector.rules import (
     _NEWS_TIME,
     Analysis,
     Candidate,
+    attack_is_subject,
     blocked,
     extend_all,
     group_at,
@@ -299,6 +300,7 @@ def _give_up(
         i
         for i in sentences
         if i not in strong
+        and not attack_is_subject(analysis, i)
         and actor.search(analysis.masked(i)[1])
         and not _ATTACKER.search(analysis.masked(i)[1])
     )
@@ -368,7 +370,12 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     taken = set(leader.core)
     for other in ranked[1:]:
         strong = _strong(analysis, other)
-        own = frozenset(i for i in other.core if i not in taken or i in strong)
+        # (a sentence both hold is the attempt's own where its subject is the person attacked)
+        own = frozenset(
+            i
+            for i in other.core
+            if i not in taken or i in strong or (other.spec.needs_target and attack_is_subject(analysis, i))
+        )
         if not own:
             verdicts[id(other)] = Verdict(
                 other, False, "dropped", f"its only mentions are {leader.spec.type} evidence"

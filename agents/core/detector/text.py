@@ -28,6 +28,16 @@ _FURNITURE_LINE = re.compile(
     r"|^\s*\[(?:photo|image|video|caption)\b.*$|^\s*\d{1,2}\.\s+[^.!?\n]{3,160}$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A list of links under its heading ("Related" then "\u2022 Police fire tear gas at ..."): every
+# bulleted line of the block is another page's headline. Only under such a heading: a bulleted list
+# in the body ("What we know: \u2022 Police fired tear gas at the march.") is the article's own.
+_FURNITURE_LIST = re.compile(
+    r"^[ \t]*(?:also read|read more|read also|related(?: stories| articles| news| coverage)?|recommended"
+    r"|you may also like|more from [^\n]{0,30}|more stories|more on this story|trending(?: now)?"
+    r"|most read|most popular|most viewed|see also|top stories|latest news|editor'?s picks)\b[ \t:]*"
+    r"(?:\n[ \t]*(?:[\u2022\u00b7\u25aa\u25ba*\u2013-]|\d{1,2}[.)])[ \t]+[^\n]*)+",
+    re.IGNORECASE | re.MULTILINE,
+)
 # Short lines made of menu separators ("Home | World | Sport").
 _MENU_LINE = re.compile(r"^[^.!?\n]{0,120}(?:\s[|\u2022\u00bb\u203a]\s[^.!?\n]{0,40}){2,}$", re.MULTILINE)
 
@@ -117,6 +127,8 @@ _FURNITURE_TAIL = re.compile(
 
 def strip_furniture(text: str) -> str:
     text = html.unescape(text)
+    if "\n" in text:
+        text = _FURNITURE_LIST.sub("", text)
     text = _FURNITURE_LINE.sub("", text)
     if ":" in text:
         text = _FURNITURE_TAIL.sub("", text)

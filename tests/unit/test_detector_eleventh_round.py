@@ -1,0 +1,100 @@
+"""Cases of the eleventh round (issue 8), each written for this file: the constructions the tune
+halves of the probe batches w47-w52 showed the rules missing or misreading."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.core.detector import detect
+from agents.core.detector.text import strip_furniture
+
+AA, PV = "assassination_attempt", "protest_violence"
+
+CASES = [
+    # (w48) a bulleted "Related" list under a quiet story: its headlines are other pages
+    (
+        "Fire at Lorvik paper mill kills two",
+        "LORVIK: Two night-shift workers died when fire broke out in a paper mill on Friday, officials "
+        "said.\n\nThe mill will stay closed while inspectors examine the boiler room.\n\nRelated\n"
+        "\u2022 Riot police fire water cannon at fishermen protesting quotas in Sandhavn\n"
+        "\u2022 Pulp prices at a five-year high",
+        [],
+    ),
+    # (w51) a court jails rioters: the headline's present tense and the defendants' acts are the trial
+    (
+        "Court jails nine over Vessa market riots",
+        "A court in Vessa on Monday sentenced nine men to prison terms for their part in unrest that "
+        "followed a rent rise in May. The judge said the defendants had been filmed throwing stones and "
+        "setting stalls on fire. Their lawyers said the sentences were meant to deter the traders' union, "
+        "which has called a new rally for June.",
+        [],
+    ),
+    # (w51) a chant's words and a minute's silence for a colleague are no violence
+    (
+        "Nurses march in Cardell",
+        "Thousands of nurses marched through Cardell on Saturday, chanting that the health minister "
+        "should 'resign or be thrown out'. The march ended with a minute's silence for a colleague who "
+        "died in the spring. Police reported no arrests.",
+        [],
+    ),
+    # (w52) a security plan: the guarantees asked for and the firm hand promised are not events
+    (
+        "Ten thousand officers for the Marlow summit",
+        "Police will close the centre of Marlow during next week's summit. The commander said officers "
+        "would act firmly against anyone who tried to breach the fence around the venue. Campaigners "
+        "asked for guarantees that tear gas would not be used near the protest zone in the park.",
+        [],
+    ),
+    # (w52) a theatre review: the riot is on the stage
+    (
+        "Review: 'Ash Lane' brings a riot to the Dunmore Playhouse",
+        "For an hour the new play is a comedy about a launderette. Then the riot arrives offstage, with "
+        "drums and sirens, and the characters barricade the door. The director stages the violence with "
+        "nerve, and the second act is weaker. 'Ash Lane' runs until 2 May. Four stars.",
+        [],
+    ),
+    # (w52, w48) a lawmaker shot by a gunman as he addressed a demonstration that police then broke up
+    (
+        "Opposition MP shot at student rally; police break up march",
+        "Opposition lawmaker Ivo Marren was shot and wounded on Tuesday as he addressed a student "
+        "demonstration in Teska, and police later fired tear gas to stop the students marching on the "
+        "ministry. A man on a scooter fired four shots at him from the road, witnesses said.",
+        [AA, PV],
+    ),
+    # (w52) the defendants' supporters fighting the police outside a court are the protest's
+    (
+        "Tear gas outside Orsk court as bombing trial opens",
+        "Police fired tear gas outside the Orsk regional court on Monday as the trial of two men accused "
+        "of a 2020 bombing opened. The defendants' supporters pushed over the barriers and threw bottles "
+        "at officers. Six people were hurt.",
+        [PV],
+    ),
+    # (w47) a man shot dead in the lead, named in the next sentence, and called a journalist in
+    # apposition far down the report; the stray bullet that hit a bystander makes it no battle
+    (
+        "Man shot dead by motorcycle gunmen in Porto Lenz",
+        "PORTO LENZ, March 3 - Two gunmen on a motorcycle shot dead a 50-year-old man outside a pharmacy "
+        "in Porto Lenz on Monday, and a passer-by was wounded by a stray bullet, police said. The victim, "
+        "Tomas Rebelo Faria, was walking to his car. The pillion passenger fired five shots. Rebelo died "
+        "at the scene. The passer-by was treated in hospital. Police set up checkpoints. Shops closed "
+        "early. Neighbours laid flowers. The mayor called for calm. Investigators took the footage. "
+        "Schools stayed open on Tuesday. The press union said Rebelo was the third journalist killed in "
+        "the province this year, and called for a federal inquiry.",
+        [AA],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), CASES, ids=[str(i) for i in range(len(CASES))])
+def test_eleventh_round_case(title: str | None, text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(title, text)) == expected
+
+
+def test_a_bulleted_related_list_is_furniture_but_a_bulleted_fact_list_is_not() -> None:
+    page = (
+        "Body.\n\nRelated\n\u2022 Police fire tear gas at dockers protesting job cuts in Sandhavn\n"
+        "\u2022 Opinion: the port needs a new deal with its workers\n\nTags: port"
+    )
+    assert "tear gas" not in strip_furniture(page)
+    facts = "What we know:\n\u2022 Police fired tear gas at the march.\n\u2022 Two people were hurt."
+    assert strip_furniture(facts) == facts
