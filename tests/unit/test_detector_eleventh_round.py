@@ -82,6 +82,31 @@ CASES = [
         "the province this year, and called for a federal inquiry.",
         [AA],
     ),
+    # (w47) a curfew lifted in May after riots dated to early April: the vote is the news
+    (
+        "Assembly lifts Tarvo curfew",
+        "TARVO, Kessland, June 20 - Kessland's parliament voted on Thursday to lift the night curfew "
+        "in the capital. Ministers said the city had been calm for weeks. The opposition welcomed the "
+        "vote. Shops will open late again from Monday. The curfew was imposed on May 2 after four "
+        "nights of rioting over bread prices.",
+        [],
+    ),
+    # ... but a riot dated two days before the dateline is the news
+    (
+        "Curfew in Tarvo after riots",
+        "TARVO, Kessland, June 20 - A night curfew was declared in Tarvo on Thursday. Officials met "
+        "the mayor. Schools stayed open. Buses ran to the timetable. The curfew was imposed on June 18 "
+        "after two nights of rioting over bread prices.",
+        [PV],
+    ),
+    # (w49) riot equipment on a commander's desk is no riot
+    (
+        "The commander who talks first",
+        "Superintendent Ana Pell keeps a dented riot helmet on her desk at the public-order headquarters "
+        "in Mirov. She has run the division since 2021. Marches in the city are now met by liaison "
+        "officers in blue vests.",
+        [],
+    ),
 ]
 
 
@@ -98,3 +123,15 @@ def test_a_bulleted_related_list_is_furniture_but_a_bulleted_fact_list_is_not() 
     assert "tear gas" not in strip_furniture(page)
     facts = "What we know:\n\u2022 Police fired tear gas at the march.\n\u2022 Two people were hurt."
     assert strip_furniture(facts) == facts
+
+
+def test_a_headline_with_a_byline_after_it_takes_its_toll_from_the_body() -> None:
+    events = detect(
+        "Mayor of Ostra wounded, driver killed as gunmen fire on his car",
+        "THE OSTRA HERALD\n\nMayor of Ostra wounded, driver killed as gunmen fire on his car\n\n"
+        "Prosecutors open an attempted-murder inquiry\n\nBy Lena Hart | OSTRA\n\nTuesday 9 April, 08:47\n\n"
+        "The mayor of Ostra, Pavel Dorn, was seriously wounded on Tuesday when two gunmen on a motorcycle "
+        "opened fire on his car, killing his driver and injuring one of his bodyguards, police said.",
+    )
+    assert [e.type for e in events] == [AA]
+    assert (events[0].casualties.killed, events[0].casualties.injured) == (1, 2)

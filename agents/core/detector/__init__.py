@@ -89,6 +89,16 @@ def counted_block(candidate: Candidate, analysis: Analysis) -> list[int]:
     injured in the clashes") still gives the narrated event's toll."""
     block = salient_block(candidate)
     lede = 1 if analysis.doc.has_title else 0
+    if lede and block == [0]:
+        # the headline held the first mention, and a page's byline and standfirst stand between it
+        # and the body: the body's first run of evidence tells the same event, with its toll
+        body = [i for i in candidate.evidence if i > 0 and i not in candidate.context]
+        run = body[:1]
+        for i in body[1:]:
+            if i - run[-1] > BLOCK_GAP:
+                break
+            run.append(i)
+        block = [0, *run]
     spec = candidate.spec
     if block and block[0] > lede + 1 and spec.needs_target:
         block = _attack_before_target(analysis, candidate, block, lede)

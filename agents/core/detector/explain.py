@@ -12,6 +12,7 @@ from typing import Any
 
 import agents.core.detector.taxonomy as taxonomy
 from agents.core.detector.rules import (
+    EARLIER_DAYS,
     Analysis,
     _owner_of_object,
     _pair_ok,
@@ -48,6 +49,10 @@ def _mention(analysis: Analysis, spec: EventSpec, index: int) -> dict[str, Any] 
     relative = _vetoes(analysis, spec.relative_past, index)
     if relative and analysis.is_news():
         vetoes += [f"{name} in a news report" for name in relative]
+    if analysis.earlier_year_at(index):
+        vetoes.append("dated by a year the news report's lead does not name")
+    if analysis.earlier_day_at(index):
+        vetoes.append(f"dated more than {EARLIER_DAYS} days before the dateline's day")
     dated = _vetoes(analysis, spec.dated, index) + ([] if analysis.is_news() else relative)
     narrated = bool(dated) and narrated_at(analysis, spec, index)
     if blocked(analysis, spec, index):

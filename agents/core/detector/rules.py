@@ -68,6 +68,37 @@ _EVENT_YEAR = re.compile(
     re.IGNORECASE,
 )
 LEAD_FOR_TIME = 4  # the headline and the first sentences
+EARLIER_DAYS = 14  # days before a dateline's day that make a dated event background (the alert age)
+_MONTH_NUMBERS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_MONTH_NAME = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# The day in a dateline: "May 14", "14 May".
+_DATELINE_DAY = re.compile(
+    r"\b" + _MONTH_NAME + r" (?P<day>[0-3]?\d)\b"
+    r"|\b(?P<day2>[0-3]?\d) " + _MONTH_NAME.replace("month", "month2")
+)
+# An event dated by a day of the month and no year ("on April 3", "on 3 April"); not "since" one,
+# which tells what still goes on.
+_ON_DAY = re.compile(
+    r"\b(?:on|of) (?:" + _MONTH_NAME + r" (?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)? "
+    + _MONTH_NAME.replace("month", "month2")
+    + r")\b(?!,? (?:1[89]|20)\d\d)"
+)
+
+
+def _month_day(m: re.Match[str]) -> tuple[int, int]:
+    month = (m.group("month") or m.group("month2")).lower()[:3]
+    return _MONTH_NUMBERS[month], int(m.group("day") or m.group("day2"))
+
+
 # A wire dateline or a byline opens a news report: "BERLIN —", "VILA SERRANA, Brazil, May 14
 # (Meridian Wire) -", "Rampur Kalan (Bihar):", "By Faith Cheruiyot".
 _DATELINE = re.compile(
@@ -256,6 +287,7 @@ class Analysis:
     _strong: dict[str, frozenset[int]] = field(default_factory=dict)
     _news: bool | None = None
     _lead_years: frozenset[str] | None = None
+    _dateline_day: tuple[int, int] | None = None
     _surnames: dict[int, frozenset[str]] = field(default_factory=dict)
     _known: dict[str, int | None] = field(default_factory=dict)
 
@@ -331,6 +363,38 @@ class Analysis:
             for year in m.groups()
             if year is not None
         )
+
+    def earlier_day_at(self, index: int) -> bool:
+        """In a report whose dateline gives the day ("MOLUNDI, Kassana, May 14 -"), the sentence
+        dates its event by a day of the month more than `EARLIER_DAYS` before it ("The curfew was
+        imposed on April 3 after three nights of rioting"): background to that day's news."""
+        key = ("@earlier-day", index)
+        cached = self._local.get(key)
+        if cached is None:
+            cached = self._local[key] = self._earlier_day(index)
+        return cached
+
+    def _earlier_day(self, index: int) -> bool:
+        at = 1 if self.doc.has_title else 0
+        if index <= at or len(self.doc.sentences) <= at:
+            return False
+        if self._dateline_day is None:
+            body = self.doc.sentences[at]
+            m = _DATELINE_DAY.search(body[:100]) if _DATELINE.match(body) else None
+            self._dateline_day = _month_day(m) if m is not None else (0, 0)
+        if self._dateline_day == (0, 0):
+            return False
+        case = self.doc.sentences[index]
+        if _NEWS_TIME.search(case.lower()) is not None:
+            return False
+        month, day = self._dateline_day
+        for m in _ON_DAY.finditer(case):
+            then = _month_day(m)
+            # a later month than the dateline's is the year before
+            gap = (month - then[0]) * 30.5 + (day - then[1]) if then[0] <= month else 365
+            if gap > EARLIER_DAYS:
+                return True
+        return False
 
     def masked(self, index: int) -> tuple[str, str]:
         """(masked sentence in its original case, the same lower-cased)."""
@@ -585,7 +649,7 @@ def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     relative = bool(spec.relative_past) and analysis.blocked_at(spec.relative_past, index)
     if relative and analysis.is_news():
         return True
-    if analysis.earlier_year_at(index):
+    if analysis.earlier_year_at(index) or analysis.earlier_day_at(index):
         return True
     return (relative or analysis.blocked_at(spec.dated, index)) and not narrated_at(analysis, spec, index)
 

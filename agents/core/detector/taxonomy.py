@@ -126,7 +126,9 @@ MASKS: tuple[str, ...] = (
     r"|deal|motion))\b",
     r"\bchief (?:executive|financial|operating|technology|economist|scientist|investment|marketing)\w*",
     r"\b(?:bomb(?:ed)? at the box office|box-office bomb|photo-?bomb\w*|bath bombs?|bombshell)\b",
-    r"\briot (?:police(?:m[ae]n)?|gear|squads?|control|shields?|officers|units?|troops)\b",
+    # riot equipment and units, and "read the riot act": no riot ("a dented riot helmet on her desk")
+    r"\briot (?:police(?:m[ae]n)?|gear|squads?|control|shields?|helmets?|vans?|trucks?|officers|units?"
+    r"|troops|training|equipment|act)\b",
     COMMUNAL,
     # What a placard or a chant says is not what happened ("placards reading 'stop the killing'").
     r"\b(?:placards?|banners?|signs?|slogans?|posters?|chant(?:s|ed|ing)?) (?:that )?"
