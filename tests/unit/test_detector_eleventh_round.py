@@ -99,6 +99,14 @@ CASES = [
         "after two nights of rioting over bread prices.",
         [PV],
     ),
+    # (w50) a police jeep overturned and burned by students is the protest's violence, no accident
+    (
+        None,
+        "In March 1971 students marching on the Ministry of Education in Sarn were stopped by a police "
+        "cordon. Tear gas was fired into the front ranks; some students responded by throwing stones, "
+        "and a police jeep was overturned and set on fire.",
+        [PV],
+    ),
     # (w49) riot equipment on a commander's desk is no riot
     (
         "The commander who talks first",
@@ -135,3 +143,26 @@ def test_a_headline_with_a_byline_after_it_takes_its_toll_from_the_body() -> Non
     )
     assert [e.type for e in events] == [AA]
     assert (events[0].casualties.killed, events[0].casualties.injured) == (1, 2)
+
+
+def test_sources_tolls_that_the_text_calls_different_give_the_lowest() -> None:
+    events = detect(
+        "Police clear Kalma sit-in; tolls differ",
+        "Riot police used tear gas and gunfire to break up an opposition sit-in in Kalma on Tuesday, and "
+        "the government and the opposition gave different accounts of how many people died. A police "
+        "spokesman said two people had been killed and nine injured. The opposition said at least eight "
+        "of its supporters had been killed and more than 40 wounded.",
+    )
+    assert [e.type for e in events] == [PV]
+    assert (events[0].casualties.killed, events[0].casualties.injured) == (2, 9)
+
+
+def test_a_toll_that_rose_is_still_the_larger_one() -> None:
+    events = detect(
+        "Police clear Kalma sit-in",
+        "Riot police used tear gas and gunfire to break up an opposition sit-in in Kalma on Tuesday. A "
+        "police spokesman said two people had been killed. By evening, hospital officials said the death "
+        "toll had risen to five. Neither figure could be independently verified.",
+    )
+    assert [e.type for e in events] == [PV]
+    assert events[0].casualties.killed == 5

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from agents.core.detector.casualties import count_casualties, suicide_attackers
+from agents.core.detector.casualties import DISPUTED_TOLL, count_casualties, suicide_attackers
 from agents.core.detector.context import elsewhere
 from agents.core.detector.coref import context_name, context_roles
 from agents.core.detector.dates import event_date
@@ -123,7 +123,7 @@ def _build_event(
     sentences = [analysis.doc.sentences[i] for i in candidate.evidence if i not in candidate.context]
     all_sentences = analysis.doc.sentences
     counted = [analysis.doc.sentences[i] for i in counted_block(candidate, analysis)]
-    casualties = count_casualties(counted)
+    casualties = count_casualties(counted, disputed=DISPUTED_TOLL.search(analysis.lower) is not None)
     # the target's role may come from an introduction before the attack (`Candidate.context`)
     read = [i for i in candidate.evidence if i not in candidate.context] + sorted(candidate.context)
     roles = (

@@ -395,20 +395,38 @@ def _one_hurt(sentence: str, injured: int | None) -> bool:
     return (injured == 1 and bool(_ONE_HURT.match(sentence))) or bool(SURVIVED_HURT.search(sentence))
 
 
-def count_casualties(sentences: Iterable[str]) -> Casualties:
+# The text says its sources' tolls differ ("gave sharply different accounts of how many people died",
+# "neither toll could be independently verified"): each source's figure is a claim, and the lowest is
+# the count (TAXONOMY), where otherwise a later, larger figure is the toll's update.
+DISPUTED_TOLL = re.compile(
+    r"\b(?:different|differing|conflicting|contradictory|competing|disputed|widely varying) (?:accounts"
+    r"|tolls|death tolls|figures|casualty figures|numbers|versions)\b"
+    r"|\b(?:neither|none of the) (?:toll|figure|account)s? (?:could|can) be (?:independently )?(?:verified"
+    r"|confirmed)\b|\btolls? (?:differ|differed|varied|vary)\b",
+    re.IGNORECASE,
+)
+# "the toll rose to 11", "later died": a figure that updates the last one, whoever gives it.
+_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|now stands|later died|since died)\b", re.I)
+
+
+def count_casualties(sentences: Iterable[str], *, disputed: bool = False) -> Casualties:
     """The event's toll: the largest figures its own sentences give (a sentence recalling another
-    event or a year's tally, `context.elsewhere`, is not this event's count)."""
+    event or a year's tally, `context.elsewhere`, is not this event's count); where the text says
+    its sources' figures differ (`disputed`), the lowest of the attributed ones."""
     killed: int | None = None
     injured: int | None = None
     injured_from = ""  # the sentence the injured figure is from
     alone = False  # a sentence of its own tells one named person hurt
     for sentence in own(list(sentences)):
         k, i = sentence_counts(sentence)
+        claim = disputed and _ATTRIBUTED.search(sentence) is not None and not _UPDATE.search(sentence)
         if k is not None and killed is not None and _ALSO_KILLED.search(sentence):
             killed += k
         else:
-            killed = _max(killed, k)
-        if i is not None and (injured is None or i > injured):
+            killed = _lowest(killed, k) if claim else _max(killed, k)
+        if claim and i is not None:
+            injured, injured_from = _lowest(injured, i), sentence
+        elif i is not None and (injured is None or i > injured):
             injured, injured_from = i, sentence
         alone = alone or _one_hurt(sentence, i)
     if alone and injured is not None and injured > 1 and _OTHERS_HURT.search(injured_from):

@@ -597,8 +597,9 @@ DISASTER = (
     r"|hurricane"
     r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
     r"|natural causes|overdose|plunged (?:\w+ ){0,2}(?:into|off|down)|capsized"
-    # a vehicle that overturned, not people who overturned cars
-    r"|overturned(?! (?:\w+ ){0,3}(?:cars|vehicles|buses|lorries|trucks|vans)\b)"
+    # a vehicle that overturned, not people who overturned cars, nor one overturned and burned by
+    # them ("a police jeep was overturned and set on fire")
+    r"|(?<!was )(?<!were )(?<!been )overturned(?! (?:\w+ ){0,3}(?:cars|vehicles|buses|lorries|trucks|vans)\b)"
     r"|(?:mine|mining|colliery|pit|shaft) (?:disaster|collapse|explosion|blast|fire|flood\w*|accident)"
     r"|miners? (?:were |was )?(?:trapped|entombed))\b"
     # "flood-hit villages", "quake relief": the disaster is the setting, not the deaths.
