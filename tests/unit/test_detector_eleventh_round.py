@@ -107,6 +107,16 @@ CASES = [
         "and a police jeep was overturned and set on fire.",
         [PV],
     ),
+    # (w47) an inquiry's report: "the events of that March" and its recommendations are not news
+    (
+        "Inquiry blames commanders for Corva shootings",
+        "CORVA, Lessia, Feb 20 - An inquiry concluded on Monday that senior commanders bear "
+        "responsibility for the shooting of marchers in Corva two years ago. The report, handed to "
+        "parliament on Thursday, is the first official account of the events of that March, when six "
+        "people died. Among its recommendations are a ban on live ammunition for crowd-control units "
+        "and body cameras for officers deployed at demonstrations.",
+        [],
+    ),
     # (w49) riot equipment on a commander's desk is no riot
     (
         "The commander who talks first",

@@ -271,6 +271,8 @@ HYPOTHETICAL = (
     # be used", "would act firmly against anyone who tried to breach the zone"
     r"|\b(?:guarantees?|assurances?) (?:that|of no)\b|\b(?:would|will) not be used\b"
     r"|\banyone who (?:tries|tried|attempts|attempted)\b"
+    # an inquiry's proposals: "among its recommendations are a ban on live ammunition at demonstrations"
+    r"|\brecommendations?\b|\brecommend(?:s|ed|ing)? (?:that|a|an|the)\b"
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
     # a claim the text reports as unproven or false
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
@@ -415,7 +417,9 @@ RELATIVE_PAST = (
     r"|autumn|fall)(?!['\u2019]s)|(?:months|years|weeks|decades) of (?:protests?|unrest|riots?|rioting"
     r"|demonstrations?|clashes|violence)|(?:earlier|later) (?:that|in the) (?:year|decade)"
     r"|the previous (?:year|month"
-    r"|decade))\b"
+    r"|decade)"
+    # a month named back to as "that March" (the events of that March, when nine people died)
+    r"|that (?:january|february|march|april|june|july|august|september|october|november|december|year))\b"
 )
 # Another event than the text's subject, by its own words: "an earlier attack", "previous protests".
 EARLIER_EVENT = (
