@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agents.core.detector import detect
+from agents.core.detector.casualties import sentence_counts
 from agents.core.detector.text import strip_furniture
 
 AA, PV = "assassination_attempt", "protest_violence"
@@ -176,3 +177,17 @@ def test_a_toll_that_rose_is_still_the_larger_one() -> None:
     )
     assert [e.type for e in events] == [PV]
     assert events[0].casualties.killed == 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Rausk died in the operating theatre shortly after noon.", 1),
+        ("Hundreds died in the fighting.", 100),
+        ("The blast hit the car, killing its driver and the police escort in the front seat.", 2),
+        ("The blast hit the car, killing its driver, Sergeant Ivo Brenn, and the escort in the back.", 2),
+        ("Gunmen opened fire, killing his driver and Ahmed Ali.", 2),
+    ],
+)
+def test_tolls_of_the_eleventh_round(sentence: str, killed: int) -> None:
+    assert sentence_counts(sentence)[0] == killed

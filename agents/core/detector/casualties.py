@@ -117,6 +117,13 @@ _ONE_DIED = re.compile(
 _NO_ONE_BEFORE = re.compile(r"\bno(?: one|body)?(?: else)? $")
 # A name and an age: "Ortega, 44, died before paramedics arrived" (read on the original case).
 _NAMED_AGE_DIED = re.compile(r"(?<![\w-])[A-Z][\w'\u2019-]+,\s+\d{1,3},\s+(?:later\s+)?(?:succumbed|died)\b")
+# ... or a name alone opening the sentence: "Rausk died in the same operating suite shortly after
+# noon" (not a count word: "Hundreds died", "Many later died")
+_NAMED_DIED = re.compile(
+    r"^(?!(?:He|She|It|They|We|You|I|The|This|That|These|Those|All|Most|Many|Some|Several|Others|Hundreds"
+    r"|Thousands|Dozens|Scores|Few|Both|None|Nobody|No|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
+    r"(?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+\s+(?:later\s+|also\s+)?(?:succumbed|died)\b"
+)
 # "... was killed, as were three passengers", "killed along with two aides":
 # the listed victims come on top of the one already counted.
 _ALONG_WITH = re.compile(
@@ -328,6 +335,8 @@ def _clause_counts(sentence: str) -> tuple[int | None, int | None]:
             add("killed", 1, m.span())
         for m in _NAMED_AGE_DIED.finditer(sentence):
             add("killed", 1, m.span())
+        for m in _NAMED_DIED.finditer(sentence):
+            add("killed", 1, m.span())
     if totals["killed"] is None and pats[_NONE_KILLED].search(text):
         totals["killed"] = 0
     if totals["injured"] is None and pats[_NONE_HURT].search(text):
@@ -453,18 +462,25 @@ _LIST_END = re.compile(
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^(?:at least\s+|another\s+|some\s+)?(" + NUMBER_PATTERN + r")\b", re.IGNORECASE)
 _ITEM_ONE = re.compile(
-    r"^(?:(?:the|his|her|their|a|an|one)\s+\w|him\b|her\b|[A-Z]\w|(?:al|el|bin|ibn|de|van|von)[- ][A-Z])"
+    r"^(?:(?:the|his|her|their|its|a|an|one)\s+\w|him\b|her\b|[A-Z]\w|(?:al|el|bin|ibn|de|van|von)[- ][A-Z])"
 )
+# A name right after a one-person item and between commas is that person, in apposition: "killing its
+# driver, Sergeant Luka Brenn, and the police escort" lists two people, not three.
+_APPOSED_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]+\s+){0,3}[A-Z][\w'\u2019.-]+$")
+_ONE_ROLE = re.compile(r"^(?:the|his|her|their|its)\s+(?:[\w-]+\s+)?[a-z][\w-]*$")
 
 
 def _list_total(rest: str) -> tuple[int, int]:
     """(people, items) of the list of victims that `rest` starts with."""
     end = _LIST_END.search(rest)
-    items = [i for i in _ITEM_SPLIT.split(rest[: end.start() if end else len(rest)]) if i]
+    span = rest[: end.start() if end else len(rest)]
+    items = [i for i in _ITEM_SPLIT.split(span) if i]
     total = count = 0
-    for item in items:
+    for k, item in enumerate(items):
         if len(item.split()) > MAX_ITEM_WORDS or _SPEECH.search(item):
             break
+        if k and _APPOSED_NAME.match(item) and _ONE_ROLE.match(items[k - 1]) and f"{item}," in span:
+            continue
         number = _ITEM_NUMBER.match(item)
         value = parse_number(number.group(1)) if number else None
         if value is None and _ITEM_ONE.match(item):
