@@ -187,6 +187,7 @@ def test_a_toll_that_rose_is_still_the_larger_one() -> None:
         ("The blast hit the car, killing its driver and the police escort in the front seat.", 2),
         ("The blast hit the car, killing its driver, Sergeant Ivo Brenn, and the escort in the back.", 2),
         ("Gunmen opened fire, killing his driver and Ahmed Ali.", 2),
+        ("Police fired on the march, killing the head of the growers' union, Rui Casal, and a student.", 2),
     ],
 )
 def test_tolls_of_the_eleventh_round(sentence: str, killed: int) -> None:
