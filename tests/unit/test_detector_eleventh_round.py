@@ -118,6 +118,14 @@ CASES = [
         "and body cameras for officers deployed at demonstrations.",
         [],
     ),
+    # (w40) the sentence that gives the victim's role also tells of earlier threats: the role holds
+    (
+        "Woman stabbed outside newspaper office",
+        "Ines Barrow, 41, was stabbed in the chest and arms by a man who had been waiting outside the "
+        "offices of the Tarn Courier on Friday night. Barrow, a local journalist who had been "
+        "investigating land deals, was in intensive care; colleagues said she had received death threats.",
+        [AA],
+    ),
     # (w49) riot equipment on a commander's desk is no riot
     (
         "The commander who talks first",

@@ -714,8 +714,11 @@ def strong_hits(analysis: Analysis, spec: EventSpec) -> frozenset[int]:
 # The vetoes a sentence giving the victim's role must pass: the type's unconditional ones, less the
 # trial's ("she is presiding over the trial of eleven men" says who she is, not that a court tells
 # the attack).
+# (nor a fear's: "Quintero, a local journalist, was in intensive care; colleagues said she had received
+# death threats" gives her role whatever the threats)
 _ROLE_VETOES = {
-    spec.type: tuple(b for b in spec.blockers if b != taxonomy.TRIAL) for spec in taxonomy.EVENT_SPECS
+    spec.type: tuple(b for b in spec.blockers if b not in (taxonomy.TRIAL, taxonomy.HYPOTHETICAL))
+    for spec in taxonomy.EVENT_SPECS
 }
 
 
