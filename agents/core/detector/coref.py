@@ -197,6 +197,9 @@ def _named_next(analysis: Analysis, first: int, lower: str) -> set[str]:
 _VICTIM_WHEN = re.compile(
     r",?(?: \d{1,3},)? (?:was|were|had (?:just )?)\b(?:[^.;]|[ap]\.m\.){0,150}?\bwhen\b[^.;]{0,80}?\b(?:fired"
     r"|opened fire|shot|attacked|stabbed|threw|hurled|detonated|exploded|went off|rammed|ambushed)\b"
+    # "as Keszthel's car pulled away from a rally, two men on a motorcycle drew alongside and fired"
+    r"|(?:'s|\u2019s) (?:car|convoy|motorcade|vehicle) (?:pulled|drove|left|arrived|slowed|stopped|passed)\b"
+    r"[^.;]{0,100}?\b(?:fired|opened fire|detonated|exploded|went off|rammed|ambushed|sprayed)\b"
 )
 
 
@@ -207,10 +210,12 @@ PRONOUN_VICTIM = re.compile(
     r"|shoots|stabs|attacks|kills"
     r"|assaulted|gunned down|knifed|fired (?:\w+ ){0,4}?(?:at|on|into)|opened fire on)"
     r"(?: (?:and|then) (?:\w+ )?(?:killed|wounded|injured))? (?:him|her)\b"
-    r"|\b(?:he|she) (?:was|had been|has been) (?:(?!\w+ing\b)[\w,]+ ){0,4}?(?:shot|stabbed|killed|wounded"
+    r"|\b(?:he|she) (?:was|had been|has been) [\"'\u2018\u201c]?(?:(?!\w+ing\b)[\w,]+ ){0,4}?(?:shot|stabbed"
+    r"|killed|wounded"
     r"|injured|poisoned|attacked|ambushed|murdered|gunned down|struck)\b"
     # the poison found in the victim: "found thallium in his blood", "the poison had been placed in her cup"
-    r"|\b(?:thallium|polonium|novichok|ricin|cyanide|arsenic|poison|nerve agent|toxins?)\b[^.;]{0,60}?"
+    r"|\b(?:thallium|polonium|novichok|ricin|cyanide|arsenic|poison|nerve agent|toxins?|organophosphates?)\b"
+    r"[^.;]{0,60}?"
     r"\b(?:in|into|to) (?:his|her) (?:blood|cup|glass|tea|food|drink|body|hair|urine|system|meal)\b"
 )
 ANTECEDENT_REACH = 2  # sentences back where "him" or "her" may have been named

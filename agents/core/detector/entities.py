@@ -29,6 +29,8 @@ _NAME_BEFORE = re.compile(
     # "Saad, a judge", "Saad, 61, was the chief justice", "Saad was the chief justice"
     r"([A-Z][\w'\u2019-]+(?:\s+" + _NAME_TOKEN + r"){0,3})(?:,\s+(?:\d{1,3},\s+)?(?:(?:was|is|had been)\s+)?"
     r"|\s+(?:was|is|had been|served as)\s+)(?:a|an|the)\s+[^,;.]{0,70}$"
+    # an incident record's "Kesi Amandor, Rural Alliance MP for ...": the party's name, no article
+    r"|([A-Z][\w'\u2019-]+(?:\s+" + _NAME_TOKEN + r"){0,3}),\s+(?:[A-Z][\w'\u2019-]+\s+){1,3}$"
 )
 _STOP_NAME = re.compile(
     r"\b(?:Survives?|Says?|Was|Is|Has|Had|In|On|At|Of|The|And|By|For|Escapes?|Killed|Shot|Attack\w*|Assassinat\w*"
@@ -155,7 +157,7 @@ def find_target(
             if after:
                 name = _clean_name(after.group(1))
             if name is None and before:
-                name = _clean_name(before.group(1))
+                name = _clean_name(before.group(1) or before.group(2))
             rank = (TIER_ORDER.index(tier), penalty + (0 if name else 1))
             if best is None or rank < best[:2]:
                 # the same person named more fully in a less preferred sentence keeps that name
@@ -196,6 +198,8 @@ def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
     if target is not None:
         if target.role:
             refs.append(re.escape(target.role))
+            # the abbreviation the text used ("MP" for "Member of Parliament")
+            refs.extend(rf"\b{short}\b" for short, full in _ROLE_NORMAL.items() if full == target.role)
         if target.name:
             refs.append(re.escape(target.name.split()[-1]))
     refs.extend((r"\bhe\b", r"\bshe\b"))

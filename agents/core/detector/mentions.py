@@ -120,6 +120,38 @@ _BY_ATTACKER = re.compile(
     r" by (?:(?:a|an|the|two|three|lone|unknown|masked|armed|suspected|unidentified) )*(?:gunm[ae]n"
     r"|assailants?|attackers?|snipers?|bombers?|militants?|insurgents?|hitm[ae]n)\b"
 )
+# An incident record's bare participle after the role and its name, the strong forms only: "Kesi
+# Amandor, MP for Nyeri-West, shot dead by 2 gunmen riding a motorcycle"; "Mayor X gunned down
+# outside his home". Not an active verb with its object ("the guard shot dead a gunman"), nor the
+# police as the agent.
+_BARE_HARM = re.compile(
+    r"^(?:\s+(?:of|for)\s+(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}?)?,?"
+    r"(?:\s+(?!(?:who|which|was|were|is|are|has|had|have|said|says|and|or|but|after|when|to)\b)"
+    r"[\w'\u2019.-]+){0,3}?,?\s+"
+    r"(?:(?:shot dead|gunned down|assassinated|shot and (?:killed|wounded|injured)|(?:stabbed|hacked|beaten)"
+    r" to death)(?=\s*(?:$|[,.;(]|(?:in|at|on|as|while|outside|near|inside|after|during|when|late|early"
+    r"|overnight|yesterday|today|this|last)\b|by (?!(?:the |a |an )?(?:police|policem[ae]n|security|troops"
+    r"|soldiers|army|officers?|riot|gendarm))))"
+    r"|(?:shot|wounded|injured|stabbed|attacked|killed|ambushed|hit) by (?:[\w-]+ ){0,3}?(?:gunm[ae]n"
+    r"|assailants?|attackers?|snipers?|bombers?|militants?|insurgents?|hitm[ae]n|assassins?|killers?))\b"
+)
+# A relative clause between a subject and its verb, which the clause cut would end the subject at.
+_RELATIVE_GAP = re.compile(
+    r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?,\s*(?:who|whose)\s[^,;:.]{0,120},\s*(?=was|were|had)"
+)
+# ... but "named after the independence leader assassinated in 1961" describes the person: a role
+# after a determiner with the participle right after it is a reduced relative clause.
+_DETERMINED = re.compile(r"\b(?:the|a|an|his|her|their|its|whose)\s+(?:[\w'\u2019-]+\s+){0,2}$")
+_PARTICIPLE_NEXT = re.compile(
+    r"^\s+(?:shot|gunned|assassinated|stabbed|hacked|beaten|wounded|injured|attacked|killed|ambushed|hit)\b"
+)
+# Whom the attack was aimed at, said outright: "the intended victim was the bishop".
+_TARGET_WAS = re.compile(
+    r"\b(?:intended|real|actual|apparent|main|likely|true) (?:victim|target)s?"
+    r"(?: of (?:the |this |that )?[\w-]+)? (?:was|were|had been|is"
+    r"|appear(?:s|ed) to (?:be|have been)) (?:the |a |an )?(?:[\w'\u2019-]+ ){0,2}$"
+)
+_SECURITY_AGENT = re.compile(r"\b(?:police|policem[ae]n|troops|soldiers|security forces|army|gendarmes)\b")
 _OWNED = re.compile(
     # the words between are the owner's name or modifiers, never a verb ("the governor was not at home")
     r"^(?:\W?s\b)?\s*(?:(?!(?:was|were|is|are|had|has|have|not|said|says|at|in|to|from|left|went|returned"
@@ -139,6 +171,16 @@ _OWNED_AFTER_ACT = re.compile(
 _OWNED_BEFORE = re.compile(
     r"\b(?:convoy|car|vehicle|motorcade|residence|house|home|office|compound|helicopter|plane|bodyguards?"
     r"|guards?|security detail|family)\s+(?:of|carrying|transporting|in which)\b[^;:]{0,70}$"
+    # the way the person was to take: "a device defused on the road Governor X was due to use", "on
+    # the route to be taken by the minister"
+    r"|\b(?:route|road)\s+(?:that\s+|which\s+)?(?:(?:was |were )?(?:used|taken|to be (?:used|taken)) by\s+"
+    r"(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$|(?=(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$))"
+)
+# ... the contact clause needs its purpose: "the road Governor X was due to use"
+_ROUTE_CONTACT = re.compile(r"\b(?:route|road)\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$")
+_WAS_TO_USE = re.compile(
+    r"^(?:\s+[\w'\u2019.-]+){0,3}?\s+(?:was|were|had been) (?:due|scheduled|expected|set|about|going) to"
+    r" (?:use|take|travel|pass|drive)\b"
 )
 # The owner somewhere else when it happened: "at his office two kilometres away at the time of".
 _ELSEWHERE = re.compile(r"\b(?:away|at the time of|kilomet(?:re|er)s? from|miles from)\b")
@@ -305,11 +347,27 @@ def _bound_here(text: str, start: int, end: int, before: str) -> bool:
     m = _OBJECT_BEFORE.search(before)
     if m is not None and not _REACTION.search(before, m.end()):
         return True
-    after = text[end : end + 120]
+    if _TARGET_WAS.search(before):
+        return True  # "the intended victim was the bishop"
+    after = text[end : end + 200]
+    gap = _RELATIVE_GAP.match(after)
+    if gap is not None:
+        after = " " + after[gap.end() :]  # "Solm, 46, whose reporting set off the protests, was shot"
+    after = after[:120]
     after = after[: next((m.start() for m in CLAUSE_BREAK.finditer(after)), len(after))]
     if _HARM_AFTER.match(after) or _BY_ATTACKER.match(after):
         return True
+    bare = _BARE_HARM.match(after)
+    if (
+        bare is not None
+        and not (_DETERMINED.search(before) and _PARTICIPLE_NEXT.match(after))
+        # "Student leader shot dead as police break up campus protest": the police's shot
+        and not _SECURITY_AGENT.search(after, bare.end())
+    ):
+        return True
     owner = _OWNED_BEFORE.search(before)
+    if owner is not None and _ROUTE_CONTACT.search(before, owner.start()) and not _WAS_TO_USE.match(after):
+        owner = None
     if owner is not None and (
         _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
     ):

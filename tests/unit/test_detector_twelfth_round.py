@@ -1,0 +1,165 @@
+"""Cases of the twelfth round (issue 8), each written for this file: the constructions the tune
+halves of the probe batches w53-w59 showed the rules missing or misreading. Every case fails on
+the code before the round except the guards that keep a fix from going too far (2, 3, 13) and three
+variants the rules already read right (1, 8, 10), kept so that a later change cannot lose them."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.core.detector import detect
+
+AA, PV = "assassination_attempt", "protest_violence"
+
+CASES = [
+    # (w59) an incident record's bare participle after the role and the name
+    (
+        None,
+        "Cllr. Mara Odeke, Greens councillor for Ward 4, shot dead by 3 gunmen on a motorbike outside "
+        "her shop in Lomu town, 2 Feb 2023. Shopkeeper wounded. Fatalities 1.",
+        [AA],
+    ),
+    (None, "District governor Paulo Ametu gunned down outside his home in Vessi, 4 Jun 2022.", [AA]),
+    # ... but a role after a determiner with the participle next is a description
+    (
+        None,
+        "Ametu Avenue, named after the district governor gunned down in 1987, was repaved on Friday.",
+        [],
+    ),
+    # ... and a participle whose agent is the police is force on a protest
+    (
+        "Union leader shot dead as troops break up dockers' march in Harvo",
+        "HARVO - Troops opened fire on striking dockers on Thursday, killing union leader Ade Moru "
+        "and wounding nine others, witnesses said.",
+        [PV],
+    ),
+    # (w53) a march carrying the dead's photographs, under a heavy and idle police presence
+    (
+        "Thousands march for Ina Velk",
+        "ROSTAL - Tens of thousands marched through Rostal on Sunday carrying portraits of a student "
+        "killed by a border guard in April. Police had water cannon trucks ready in the side streets, "
+        "but the water cannon never left them. No injuries were reported among officers or marchers.",
+        [],
+    ),
+    # (w53) a strike called in protest at violence against the strikers' colleagues
+    (
+        "Teachers strike",
+        "LEMBA - Teachers at 300 schools stopped work on Wednesday in protest at what their union calls "
+        "a wave of violence against staff. The strike passed off quietly.",
+        [],
+    ),
+    # (w53) a majority pushes a bill through; the minister wanted pictures he did not get
+    (
+        "Opposition stages sit-in on parliament steps",
+        "DORRA - Opposition deputies staged a sit-in on the steps of parliament on Tuesday after the "
+        'majority pushed through the second reading of a broadcasting bill. "The minister wanted '
+        'pictures of burning cars," one deputy said. "He got a picnic."',
+        [],
+    ),
+    # (w53) "that summer" points back to an earlier year's riots
+    (
+        "Vigil on the anniversary",
+        "KERNA - Hundreds held candles outside the courthouse on Friday. The memory of 2016 was "
+        "everywhere. That summer, after a man died in a police van, rioters burned the tax office and "
+        "forty people were hurt.",
+        [],
+    ),
+    # (w53) a relative clause between the named victim and the verb; the role given before
+    (
+        "Crowd fills Rossa square for fifth night",
+        "ROSSA - A crowd of 5,000 filled the square on Friday, many carrying photographs of the "
+        "Gazette's senior court reporter, Lina Oravec. Oravec, 39, whose reporting on the port tender "
+        "started the protests, was shot dead outside her home late on Thursday. Police said two men on "
+        "a scooter had waited for her for an hour.",
+        [AA],
+    ),
+    # (w59) gunmen, not a crowd, attacking a mayor in a riot report: news of its own
+    (
+        None,
+        "Bread-price riot in Tessen, 3 Mar 2023: around 800 protesters burned two buses; police fired "
+        "tear gas. 1 protester killed. Same night unidentified gunmen sprayed the car of Mayor Ilan "
+        "Brodi with bullets on his way home; mayor unhurt.",
+        [AA, PV],
+    ),
+    # (w59) a prison riot set off by a gang fight is the fight
+    (
+        None,
+        "Inmates of Wing B at Orsa prison rioted on 2 Apr 2023 after a fight between rival gangs spread "
+        "to the yard. Guards used tear gas. 2 prisoners killed.",
+        [],
+    ),
+    # (w59) a poisoning told by what was found in the victim's blood, and a quoted "poisoned"
+    (
+        None,
+        "Opposition blogger Sani Rell was admitted to intensive care on 4 Jan 2024 after collapsing at "
+        "an airport. Doctors found an organophosphate compound in her blood. Her lawyer says she was "
+        "'deliberately poisoned'.",
+        [AA],
+    ),
+    # (w59) a bomb defused on the road a governor was about to take
+    (
+        None,
+        "Police in Kerra said on 9 May 2023 that an explosive device was defused under a bridge on the "
+        "road Governor Amos Tell was due to use that morning. Two men were held.",
+        [AA],
+    ),
+    (None, "The road the governor opened in 2019 was closed after a bomb exploded at the market.", []),
+    # (w55) a profile's reason for entering politics is background, the rally today is news
+    (
+        "Vanta campaigns in the north",
+        "TESSA - Mira Vanta has toured the north for three weeks. She entered politics in 2009 after "
+        "her father, the party leader Oren Vanta, was killed by a bomb at a rally. On Saturday police "
+        "fired tear gas at her supporters as they marched on the governor's office, and twelve were "
+        "hurt.",
+        [PV],
+    ),
+    # (w55) an attack on a candidate whose role was given paragraphs before
+    (
+        "Pensions decide the race in Harl",
+        "HARL - Mayor Ivo Sarn polls 40 percent, against 38 percent for his independent challenger, "
+        "Tomas Lerch. Pensions dominate the campaign. Turnout is expected to be low. Both men debated on "
+        "radio on Thursday. Sarn defended the budget. Late on Sunday, as Lerch's car pulled away from "
+        "a rally, two men on a motorcycle fired four shots into it. Lerch, who was in the back seat, "
+        "was not hurt. His driver was hit in the arm.",
+        [AA],
+    ),
+    # (w55) a stabbing at a book fair: a dated news report, not a novel's plot
+    (
+        "Kessa book fair closes",
+        "KESSA - The book fair closed on Sunday with a record crowd. The novelist's prize went to a "
+        "debut novel, and the poetry prize to a collection of sonnets. The fair was overshadowed by "
+        "Saturday's attack on Ana Dusk, the novelist and rights campaigner, at a reading. A man stabbed "
+        "her in the shoulder before stewards held him.",
+        [AA],
+    ),
+    # (w57) a church bombing the prosecutor says was aimed at the bishop
+    (
+        "Two killed in blast at St Ilda's church",
+        "MORA - A bomb exploded in St Ilda's church during Sunday mass, killing two worshippers and "
+        "wounding nine. The blast came as the procession reached the altar. Police arrested a man on "
+        'Monday. "There is no doubt that the intended victim was the bishop," the prosecutor said.',
+        [AA],
+    ),
+    # (w54) the grievance of an election report was yesterday's shooting, told in the body
+    (
+        "Candidate rejects result, calls mourning",
+        "KASSA, Orvan, June 8 (Wire) - Opposition candidate Ema Rudd on Friday rejected the result of "
+        "last week's election and called three days of national mourning for two of her supporters "
+        "killed when police fired on a march in the capital. The "
+        "shooting happened on Thursday evening as several thousand marchers neared the election "
+        "commission. Police fired tear gas, then live rounds when some threw stones.",
+        [PV],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), CASES, ids=[str(i) for i in range(len(CASES))])
+def test_twelfth_round_case(title: str | None, text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(title, text)) == expected
+
+
+def test_a_participle_record_names_the_target_and_its_fate() -> None:
+    record = "Hon. Ruth Kamau, Unity Party MP for Lake East, shot dead by 2 gunmen in Obi town."
+    (event,) = detect(None, record)
+    assert event.entities.target is not None and event.entities.target.name == "Ruth Kamau"
+    assert event.outcome == "killed" and event.casualties.killed == 1
