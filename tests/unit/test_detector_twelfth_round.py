@@ -150,6 +150,20 @@ CASES = [
         "commission. Police fired tear gas, then live rounds when some threw stones.",
         [PV],
     ),
+    # (w58) an attack told by a device that exploded, the victim doing something when it did
+    (
+        None,
+        "PELL - Judge Ada Noor was leaving the courthouse on Monday when a device exploded under her "
+        "car. She was treated for burns.",
+        [AA],
+    ),
+    # (w58) a poisoning told by a toxic substance found in the victim's blood
+    (
+        "Clinic finds toxic substance in editor's blood",
+        "ORVA - Lena Brik, the Courier's deputy editor, has been in intensive care since Monday. Doctors "
+        "said on Thursday that tests had found a toxic substance in her blood.",
+        [AA],
+    ),
 ]
 
 

@@ -214,8 +214,8 @@ PRONOUN_VICTIM = re.compile(
     r"|killed|wounded"
     r"|injured|poisoned|attacked|ambushed|murdered|gunned down|struck)\b"
     # the poison found in the victim: "found thallium in his blood", "the poison had been placed in her cup"
-    r"|\b(?:thallium|polonium|novichok|ricin|cyanide|arsenic|poison|nerve agent|toxins?|organophosphates?)\b"
-    r"[^.;]{0,60}?"
+    r"|\b(?:thallium|polonium|novichok|ricin|cyanide|arsenic|poison|nerve agent|toxins?|organophosphates?"
+    r"|(?:toxic|poisonous|foreign) substances?)\b[^.;]{0,80}?"
     r"\b(?:in|into|to) (?:his|her) (?:blood|cup|glass|tea|food|drink|body|hair|urine|system|meal)\b"
 )
 ANTECEDENT_REACH = 2  # sentences back where "him" or "her" may have been named
