@@ -177,3 +177,37 @@ def test_a_participle_record_names_the_target_and_its_fate() -> None:
     (event,) = detect(None, record)
     assert event.entities.target is not None and event.entities.target.name == "Ruth Kamau"
     assert event.outcome == "killed" and event.casualties.killed == 1
+
+
+_THIN_MARCH = (
+    "VARNO, Estal, March 3 (Wire) - Several thousand teachers marched through Varno on Tuesday to "
+    "demand a new pay scale, the largest education protest the city has seen in a decade. At the "
+    "ministry gates officers pushed back a group of marchers who tried to hang a banner on the "
+    "railings. The march "
+    "set off from the railway station at ten and reached the education ministry shortly after noon, "
+    "where union leaders read out their demands from a lorry parked across the avenue. Speakers "
+    "accused the government of breaking a promise made before the last election and said the strike "
+    "would spread to secondary schools next month if talks did not resume. Shops along the route "
+    "stayed open and traffic was diverted for most of the day. The ministry said "
+    "it was ready to meet the unions next week and that a new offer would be made before the budget. "
+    "Union leaders said they would decide on Friday whether to accept the invitation. Parents' groups "
+    "said they backed the teachers but asked for exams to go ahead as planned in June."
+)
+
+
+def test_a_long_news_report_with_one_weak_mention_and_no_casualty_abstains() -> None:
+    assert len(_THIN_MARCH) > 1000
+    assert detect("Teachers march on Varno ministry", _THIN_MARCH) == []
+
+
+def test_the_same_report_with_a_casualty_alerts() -> None:
+    hurt = _THIN_MARCH.replace("railings.", "railings; two teachers were injured.")
+    assert [e.type for e in detect("Teachers march on Varno ministry", hurt)] == [PV]
+
+
+def test_a_short_brief_with_one_weak_mention_still_alerts() -> None:
+    brief = (
+        "VARNO - Several thousand teachers marched on the education ministry on Tuesday to demand a new "
+        "pay scale. At the gates officers pushed back a group of marchers who tried to hang a banner."
+    )
+    assert [e.type for e in detect(None, brief)] == [PV]

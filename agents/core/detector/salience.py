@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agents.core.detector.casualties import count_casualties
 from agents.core.detector.coref import shares_name, victim_surnames
 from agents.core.detector.rules import (
     _NEWS_TIME,
@@ -352,11 +353,28 @@ def _claim_rioters(analysis: Analysis, candidates: list[Candidate]) -> None:
         _give_up(analysis, attempt, attempt.core, _CROWD_ACTOR)
 
 
+THIN_TEXT = 1000  # characters: from here on, one or two weak mentions with no toll are too thin
+THIN_MENTIONS = 2
+
+
+def _thin(analysis: Analysis, candidate: Candidate) -> bool:
+    """A long text whose only evidence of the type is one or two weak mentions and no casualty:
+    the texts that raise protest violence so are mostly peaceful marches told with violence words
+    around them (the grievance, the police presence, a history paragraph), so abstain."""
+    if not candidate.spec.needs_support or candidate.strong or len(candidate.core) > THIN_MENTIONS:
+        return False
+    if len(analysis.doc.text) <= THIN_TEXT or not analysis.is_news():
+        return False  # (a reference section tells a riot in a line or two, and means it)
+    counted = count_casualties(analysis.doc.sentences[i] for i in candidate.evidence)
+    return not counted.killed and not counted.injured
+
+
 # Whole candidates set aside before the types are weighed, in this order: each test's candidates
 # are dropped with its salience and reason, and the rest reviewed again.
 _SET_ASIDE: tuple[tuple[Callable[[Analysis, Candidate], bool], str, str], ...] = (
     (_headline_only, "single", "abstain: only the headline raises it; the body does not tell it"),
     (_buried, "single", "abstain: one weak mention deep in a long article"),
+    (_thin, "single", "abstain: a long text's one or two weak mentions, and no casualty"),
     (
         _aside,
         "background",
