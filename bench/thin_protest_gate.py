@@ -49,6 +49,9 @@ def main() -> int:
 
     items = []
     for gold in args.gold:
+        if not Path(gold).is_file():
+            print(f"gold file not found: {gold}", file=sys.stderr)
+            return 2
         for line in Path(gold).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
