@@ -164,6 +164,71 @@ CASES = [
         "said on Thursday that tests had found a toxic substance in her blood.",
         [AA],
     ),
+    # (w61) a denied report and a road accident told without the word are no attack
+    (
+        "Senator in hospital",
+        "UPDATE: Senator Ivo Marsh, 71, collapsed in the chamber on Tuesday and was taken to hospital. "
+        "Doctors said he had suffered a stroke. Earlier reports online that he had been attacked are "
+        "false, the chamber's security chief said.",
+        [],
+    ),
+    (
+        "Minister dies",
+        "Transport Minister Elsa Varn died on Monday when her car skidded on ice and struck a tree, the "
+        "government said. Her driver was hurt. Police said there was no sign of foul play.",
+        [],
+    ),
+    # ... but a shot driver's car leaving the road is still the attack's
+    (
+        None,
+        "Gunmen fired on the car of Mayor Rui Tavo on the coast road on Friday. His driver was struck in "
+        "the chest and the car left the road; the mayor was hit twice.",
+        [AA],
+    ),
+    # (w61) a roadside device that went off beside a governor's motorcade
+    (
+        None,
+        "BREAKING: A roadside device went off beside the motorcade of Governor Lia Hart on the pass road "
+        "late on Tuesday, police say. She was unhurt; two guards were wounded.",
+        [AA],
+    ),
+    # (w61) a relative clause dated "last month" describes the victim, not the event
+    (
+        None,
+        "Reporter Ana Coll, 38, whose series on land sales ran last month, was shot by a man on a "
+        "scooter as she left her office on Wednesday and died in hospital.",
+        [AA],
+    ),
+    # (w61) the mayor "is recovering in hospital after a man ... stabbed him"
+    (
+        None,
+        "In the north: the mayor of Selby, Aron Pike, is recovering in hospital tonight after a man walked "
+        "up to him at the fish market and stabbed him in the side. Police arrested the man.",
+        [AA],
+    ),
+    # (w61) a bulletin's riot-police line is the protest's, the grenade line the bishop's
+    (
+        None,
+        "Bulletin: Riot police fired rubber bullets at striking bus drivers who had blocked the depot "
+        "this morning; the union says five were hurt. Earlier, a man threw a grenade at the car of "
+        "Bishop Ivo Lant outside the cathedral; the bishop was unhurt.",
+        [AA, PV],
+    ),
+    # (w61) a crowd's clash told with its own toll after an attack is news of its own
+    (
+        None,
+        "Opposition leader Mia Strand escaped unhurt when a gunman fired at her as she left a rally in "
+        "Orre on Saturday. Later, hundreds of her supporters marched on the police station; officers "
+        "answered stones with tear gas and 11 people were treated for injuries.",
+        [AA, PV],
+    ),
+    # (w61) a water cannon truck in action is force
+    (
+        None,
+        "Students crouch behind umbrellas as a police water cannon truck sweeps the square in Tarn on "
+        "Wednesday, ending a week-long sit-in against fee rises.",
+        [PV],
+    ),
 ]
 
 

@@ -79,7 +79,8 @@ def _attack_before_target(analysis: Analysis, candidate: Candidate, block: list[
             last = i
     if last - lede > BLOCK_GAP:
         return block
-    return [*sorted(run), *block]
+    # the lede itself is the attack's first sentence (it tells it, checked above), with its toll
+    return [lede, *sorted(run), *block]
 
 
 def counted_block(candidate: Candidate, analysis: Analysis) -> list[int]:

@@ -214,7 +214,7 @@ def find_outcome(sentences: list[str], target: Target | None) -> Outcome:
 
     def killed_near() -> bool:
         # The target before the verb, and no other person's death in between.
-        for m in re.finditer(ref + r"([^.;]{0,60}?)" + _KILLED, text, re.IGNORECASE):
+        for m in re.finditer(ref + r"([^.;]{0,80}?)" + _KILLED, text, re.IGNORECASE):
             if not _OTHER_DEATH.search(m.group(1)):
                 return True
         # "gunmen killed Governor X", not "her bodyguard was killed and X was hurt"

@@ -106,6 +106,9 @@ _HARM_AFTER = re.compile(
     r"|(?:the )?(?:intended |apparent |main )?targets? of)"
     r"|(?:is |was |remains |remained )?in intensive care"
     r"|not (?:hit|hurt|harmed|injured|wounded)"
+    # "is recovering in hospital this evening after a man approached him and stabbed him twice"
+    r"|(?:is|was) recovering (?:in hospital )?(?:[\w,]+ ){0,3}?after\b[^.;]{0,80}?\b(?:stabbed|shot|attacked"
+    r"|beat(?:en)?|poisoned|wounded)"
     # a headline's present tense: "minister escapes gun attack", "judge survives ambush"
     r"|survived|survives|escaped|escapes|died|dies|narrowly"
     # a poisoning told by what the victim drank: "was taken to hospital after drinking tea laced with"
@@ -165,7 +168,9 @@ _POSSESSED = re.compile(
 )
 _OWNED_AFTER_ACT = re.compile(
     r"\b(?:" + _ACT_ON + r"|bomb(?:er|s)?|explo\w+|detonat\w+|grenades?|blast|ied|rockets?|drones?|gunm[ae]n"
-    r"|assailants|attackers|stormed|entered|raided|fired|torched|set (?:fire|ablaze)|struck|hit)\b"
+    r"|assailants|attackers|stormed|entered|raided|fired|torched|set (?:fire|ablaze)|struck|hit"
+    # "a roadside device went off beside the motorcade of Governor X"
+    r"|devices? (?:went off|blew up))\b"
 )
 # "the convoy of Governor X", "the residence of X, a judge": the role owns what was attacked.
 _OWNED_BEFORE = re.compile(
@@ -353,7 +358,7 @@ def _bound_here(text: str, start: int, end: int, before: str) -> bool:
     gap = _RELATIVE_GAP.match(after)
     if gap is not None:
         after = " " + after[gap.end() :]  # "Solm, 46, whose reporting set off the protests, was shot"
-    after = after[:120]
+    after = after[:160]
     after = after[: next((m.start() for m in CLAUSE_BREAK.finditer(after)), len(after))]
     if _HARM_AFTER.match(after) or _BY_ATTACKER.match(after):
         return True

@@ -37,6 +37,7 @@ from agents.core.detector.rules import (
     Candidate,
     attack_is_subject,
     blocked,
+    bound_at,
     extend_all,
     group_at,
     led_by_background,
@@ -384,6 +385,21 @@ _SET_ASIDE: tuple[tuple[Callable[[Analysis, Candidate], bool], str, str], ...] =
 )
 
 
+def _counted_here(analysis: Analysis, candidate: Candidate, own: frozenset[int]) -> bool:
+    """The one mention is told with its own toll ("officers answered stones with tear gas and 14
+    people were treated for injuries"): an event of its own, not a word in passing. (Protest
+    violence only: in a protest article an attempt's toll is usually the crowd's.)"""
+    spec = candidate.spec
+    if spec.needs_target:
+        return False  # (an attempt's toll in a protest article is the crowd's, usually)
+    for i in own:
+        if all(group_at(analysis, g, i) and bound_at(analysis, spec, g, i) for g in spec.groups[1:]):
+            toll = count_casualties([analysis.doc.sentences[i]])
+            if toll.killed or (toll.injured or 0) >= 2:
+                return True  # (not "one man was injured in a scuffle")
+    return False
+
+
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
     """One verdict per candidate, in the candidates' order."""
     for test, salience, reason in _SET_ASIDE:
@@ -421,14 +437,24 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
         own = frozenset(
             i
             for i in other.core
-            if i not in taken or i in strong or (other.spec.needs_target and attack_is_subject(analysis, i))
+            if i not in taken
+            or i in strong
+            or (other.spec.needs_target and attack_is_subject(analysis, i))
+            # told here for this type, only paired for the leader ("Riot police fired rubber bullets
+            # at striking dockworkers ..." before "Earlier, a man threw a grenade at the bishop's car")
+            or (narrated_at(analysis, other.spec, i) and not narrated_at(analysis, leader.spec, i))
         )
         if not own:
             verdicts[id(other)] = Verdict(
                 other, False, "dropped", f"its only mentions are {leader.spec.type} evidence"
             )
             continue
-        if not strong and len(own) < 2 and not _in_lead(analysis, own):
+        if (
+            not strong
+            and len(own) < 2
+            and not _in_lead(analysis, own)
+            and not _counted_here(analysis, other, own)
+        ):
             verdicts[id(other)] = Verdict(
                 other,
                 False,
