@@ -308,8 +308,8 @@ HYPOTHETICAL = (
     # a claim the text reports as unproven or false
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
     # a report the text denies: "Earlier reports that she had been attacked are false"
-    r"|\breports?\b[^.;]{0,80}\b(?:are|were|was|is|proved|turned out to be) (?:false|untrue|unfounded|baseless"
-    r"|wrong|a hoax)\b|\b(?:false|unfounded|baseless) (?:reports?|rumou?rs|claims)\b"
+    r"|\breports?\b[^.;]{0,80}\b(?:are|were|was|is|proved|turned out to be) (?:false|untrue|unfounded"
+    r"|baseless|wrong|a hoax)\b|\b(?:false|unfounded|baseless) (?:reports?|rumou?rs|claims)\b"
     r"|\b(?:had|have) (?:claimed|alleged)\b"
     # "are preparing to strike"; but "arrested two men who were preparing to bomb his convoy" is a
     # plot told after it was stopped (foiled, TAXONOMY), not a fear
