@@ -229,6 +229,55 @@ CASES = [
         "Wednesday, ending a week-long sit-in against fee rises.",
         [PV],
     ),
+    # (w60) a drone brought down over a residence attacked nothing; one that struck it did
+    (
+        "Guards bring down drone over governor's residence",
+        "Guards at the residence of Governor Eli Sand brought down a small drone that flew over the "
+        "garden on Sunday. It carried a camera and nothing else, police said.",
+        [],
+    ),
+    (None, "A drone carrying explosives struck the residence of Governor Eli Sand on Sunday.", [AA]),
+    # (w60) a vigil "two years to the day after" a killing remembers it
+    (
+        "Vigil for Toma Ress",
+        "About two hundred people held candles outside the ministry on Thursday, two years to the day "
+        "after reporter Toma Ress was shot dead outside his home. The vigil ended without incident.",
+        [],
+    ),
+    # (w63) an officer among the soldiers killed by a roadside bomb is one of its victims
+    (
+        None,
+        "Five soldiers, among them a young platoon commander, were killed on Monday when a roadside bomb "
+        "hit their truck near Kessa, the army said.",
+        [],
+    ),
+    # (w63) a government's formal note of protest is no protest
+    (
+        None,
+        "Orland handed the envoy a formal note of protest on Monday after shells fired across the border "
+        "killed two farmers and wounded six.",
+        [],
+    ),
+    # (w65) a quoted refusal to throw stones, and a battle beside a banned march
+    (
+        None,
+        "About 300 people gathered outside the prefecture on Monday evening. \"I'm angry, but I'm not going "
+        'to throw stones," one said. The gathering broke up quietly.',
+        [],
+    ),
+    (
+        None,
+        "The governor banned the march on Thursday. Troops killed nine fighters from the Hill Front in a "
+        "six-hour exchange of fire north of the town, the army said. Two soldiers were wounded.",
+        [],
+    ),
+    # (w65) a security plan designed to make an attempt impossible reports none
+    (
+        None,
+        'Five thousand officers guard the summit. Officials say the plan is designed "to make an '
+        'assassination attempt close to impossible". Snipers are on the roofs.',
+        [],
+    ),
 ]
 
 

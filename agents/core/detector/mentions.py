@@ -278,6 +278,9 @@ _PUBLIC_PLACE = re.compile(
 _FEW = frozenset({"five", "six", "seven", "eight", "nine"})
 
 
+_AMONG_BEFORE = re.compile(r"\b(?:among them|among whom)\s+(?:a |an |the )?(?:[\w'\u2019-]+ ){0,3}$")
+
+
 # "The headman was among the dead": one of the victims, which says nothing of whom the attack aimed at.
 _AMONG_AFTER = re.compile(
     r"(?:\s+[\w'\u2019.-]+){0,3}?,?(?:\s*\([^)]{0,40}\))?(?:,[^,;:]{0,80},)?"
@@ -340,6 +343,8 @@ def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
             continue  # "killing 30 people, including a council member": one of many victims
         if _AMONG_AFTER.match(text, end):
             continue
+        if _AMONG_BEFORE.search(before):
+            continue  # "Four soldiers, among them a young officer, were killed": one of the victims
         if _SPEAKER_TITLE.search(before):
             continue  # "... attacks on army posts, army spokesman Colonel X said": the source
         return True

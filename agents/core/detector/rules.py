@@ -783,7 +783,21 @@ def _pair_ok(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bo
             return False
         # ... and the role is that person's (apposition or title), not another's named beside them
         return shares_name(analysis, anchor, other) and named_role(analysis, anchor, other)
-    return spec.pair_pattern is None or analysis.matches_at(spec.pair_pattern, other)
+    return (spec.pair_pattern is None or analysis.matches_at(spec.pair_pattern, other)) and not _aftermath(
+        analysis, spec, anchor, other
+    )
+
+
+def _aftermath(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> bool:
+    """`other` goes on with another kind of event told right before it, not with the crowd: "Troops
+    killed nine fighters in an exchange of fire. Two soldiers were wounded." (no crowd word of its
+    own)."""
+    before = other - 1
+    if before < 0 or before == anchor or group_at(analysis, spec.groups[0], other):
+        return False
+    # (the mention blockers only: a battle, a bombing, a prison riot; a dated or historical veto on
+    # the sentence before is the same event told in the past, and its aftermath still the crowd's)
+    return analysis.blocked_at(spec.mention_blockers, before)
 
 
 # The thing an attack hit, named with no owner ("a roadside bomb struck a convoy"), and a later
@@ -879,7 +893,9 @@ def find_candidate(
                         (
                             j
                             for j in range(anchor + spec.window + 1, min(last, anchor + LEAD_FORCE_REACH) + 1)
-                            if in_group(group, j) and analysis.matches_at(spec.pair_pattern, j)
+                            if in_group(group, j)
+                            and analysis.matches_at(spec.pair_pattern, j)
+                            and not _aftermath(analysis, spec, anchor, j)
                         ),
                         None,
                     )

@@ -114,7 +114,8 @@ MASKS: tuple[str, ...] = (
     r"|\b(?:ran|run|runs|running) riot (?:against|over|in the (?:first|second) half)\b"
     r"|\b(?:near-)?riots?['\u2019\"]? (?:in|on) the (?:bond|stock|currency|oil|share|equity|gilt|debt)"
     r" markets?\b",
-    r"\b(?:formal|diplomatic|bid|official|written|silent) protests?\b|\b(?:lodged?|filed?|register(?:ed)?)"
+    r"\b(?:formal|diplomatic|bid|official|written|silent) (?:notes? of )?protests?\b|\bnotes? of protest\b"
+    r"|\b(?:lodged?|filed?|register(?:ed)?)"
     r" (?:a |an )?(?:strong |formal )?protest\b|\bunder protest\b|\bprotest(?:ed|s|ing)? (?:his|her"
     r"|their) innocence\b",
     # Strikes that are no stoppage of work (a labour strike is a protest: it stays).
@@ -176,6 +177,14 @@ MASKS: tuple[str, ...] = (
     r"[^.]{0,160}?\b(?:(?:resulted in|result(?:ing)? in|caused|causing|sparked|sparking|triggered|triggering"
     r"|led to|set off|prompt(?:ed|ing)|(?:in|during) the (?:ensuing|resulting))(?: (?:a|the))?(?: \w+)? "
     r"|in (?:a |the )?)(?P<stampede>stampedes?)\b",
+    # an intention denied: "I'm not going to throw stones at a man who hasn't slept either"
+    r"\b(?:not|never) (?:going|about|planning|trying|here) to (?:\w+ ){0,2}?(?:throw\w*|burn\w*|attack\w*"
+    r"|riot\w*|fight\w*|hit|smash\w*|loot\w*)\b[^.;,]{0,30}",
+    # a drone that only flew over or was brought down attacked nothing ("guards brought down a small
+    # drone that flew over the grounds"); what it carried, if anything, is told on its own
+    r"\b(?:br(?:ing|ings|inging|ought)|shoots?|shot|takes?|took|forced?) down (?:a |an |the )?"
+    r"(?:[\w-]+ ){0,2}?drones?\b"
+    r"|\bdrones? (?:that |which )?(?:flew|flying|hovered|hovering|(?:was|were) (?:spotted|sighted|seen))\b",
     # "non-violent", "nonviolent": the opposite of violence
     r"\bnon-?violen(?:t|ce|tly)\b",
     # a majority that "pushed through" a bill, a union that "pushed for" talks: no shove (not
@@ -302,6 +311,9 @@ HYPOTHETICAL = (
     # be used", "would act firmly against anyone who tried to breach the zone"
     r"|\b(?:guarantees?|assurances?) (?:that|of no)\b|\b(?:would|will) not be used\b"
     r"|\banyone who (?:tries|tried|attempts|attempted)\b"
+    # a security plan's purpose: "designed to make an assassination attempt ... as close to impossible
+    # as we can", "measures meant to prevent attacks"
+    r"|\b(?:designed|meant|intended|aimed) [\"\u201c]?to (?:prevent|deter|stop|foil|thwart|make)\b"
     # an inquiry's proposals: "among its recommendations are a ban on live ammunition at demonstrations"
     r"|\brecommendations?\b|\brecommend(?:s|ed|ing)? (?:that|a|an|the)\b"
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
@@ -398,7 +410,7 @@ BACKGROUND = (
 # mention only when the cue comes before every trigger of the sentence (`rules.led_by_background`).
 LEADING_BACKGROUND = (
     # ("the worst violence in weeks after protesters clashed" is no earlier event: "in weeks" is a span)
-    r"\b(?:(?<!\bin )(?<!\bfor )(?:years?|decades?|months?|weeks?) (?:after|since|on from)"
+    r"\b(?:(?<!\bin )(?<!\bfor )(?:years?|decades?|months?|weeks?)(?: to the day)? (?:after|since|on from)"
     # "since" an event, not since a time of the same day ("had been gathering since dawn")
     r"|since(?! (?:dawn|daybreak|morning|early|midday|noon|the (?:early )?(?:morning|afternoon)|\d{1,2}"
     r"(?::\d\d)? ?[ap]\.?m\b))|in the wake"
@@ -514,6 +526,10 @@ ARMED_CLASH = (
     r"|belonging to)\b[^.;]{0,60}\bclash\w*"
     r"|\bclash\w* (?:between|with) (?:\w+ ){0,3}(?:forces|fighters|militias?|rebels|insurgents|tribesmen)"
     r" (?:loyal to|of)\b"
+    # a battle with armed men: "troops killed 11 fighters ... during a six-hour exchange of fire"
+    r"|\bexchanges? of fire\b|\bgun ?battles?\b|\bfire ?fights?\b"
+    r"|\b(?:killed|wounded) (?:at least )?(?:\d+|\w+) (?:insurgents|fighters|militants|rebels|jihadists"
+    r"|guerrillas)\b"
 )
 # A plot the text itself says never existed ("the documents were fabricated", "no plot to kill the
 # prime minister had ever existed"): its plan is no foiled attempt, unless someone was really attacked.
@@ -718,7 +734,7 @@ ROLE_TIERS: dict[str, str] = {
     r"|major general|police chief|chief of police|police (?:commander|commissioner|superintendent)"
     r"|superintendent of police|inspector[- ]general|intelligence (?:chief|head)"
     r"|head of (?:the )?(?:[\w-]+ ){0,3}"
-    r"(?:police|intelligence|security|army)|commanders?|army chief",
+    r"(?:police|intelligence|security|army)|(?<!platoon )(?<!squad )(?<!section )commanders?|army chief",
     "local": r"mayors?|deputy mayor|councill?ors?|council(?:wo)?m[ae]n|council members?|(?:local|government|"
     r"district|provincial|municipal|village|town|city|party|election|electoral|senior|ruling party) official"
     r"|village (?:head|chief|chairman|chief)|headman|district chief|district (?:head|administrator)"
@@ -841,7 +857,11 @@ ATTACK_ACT = (
     r"|intended (?:victim|target)"
     # "a 40-kilogram device exploded under her car"
     r"|devices? (?:had )?(?:exploded|went off|blew up)"
-    r"|detonat\w*|drones?"
+    # a drone that attacked, not one that flew over or filmed ("a drone hit the residence", "an armed
+    # drone", "drone strike")
+    r"|detonat\w*|(?:armed|explosive|kamikaze|suicide|attack)[- ]drones?|drones? (?:attacks?|strikes?"
+    r"|carrying|loaded with|packed with|armed with|dropped|exploded|crashed into|struck|hit|targeted"
+    r"|slammed into|fired)"
     r"|rockets?|mortars?|opened fire|open fire|fired (?:at|upon|on|shots)|sniper|poison(?:ed|ing)?"
     # a poisoning told by its agent: "tea laced with thallium", "doctors found thallium in his blood"
     r"|thallium|polonium|novichok|ricin|cyanide|arsenic|nerve agents?|laced with|organophosphates?"
