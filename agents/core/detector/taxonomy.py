@@ -959,7 +959,7 @@ FORCE = (
     r"|across|between|back|slowly)\b)"
     # people hurt ("five students were hurt"), not what a protest hurts ("hurt tourism")
     r"|hurt(?! (?:the|its|their|his|her|our|business\w*|trade|tourism|sales|economy|chances|feelings))"
-    r"|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|ablaze|(?:burn(?:ed|t|ing)?"
+    r"|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|ablaze|set light to|(?:burn(?:ed|t|ing)?"
     r"|burning) (?:\w+ )?(?:tyres|tires|cars|vehicles"
     r"|buildings?|"
     r"police|shops?|offices?)|vandali[sz]\w+|loot\w*|smash\w*|ransack\w*|pelt\w*|stones?|rocks"
