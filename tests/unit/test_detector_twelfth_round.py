@@ -278,6 +278,13 @@ CASES = [
         'assassination attempt close to impossible". Snipers are on the roofs.',
         [],
     ),
+    # (w65) a live page's line on strikers hurling concrete at a gate
+    (
+        "Port strike - live",
+        "10:40 - At the port's main gate, riot police have formed a line. Strikers can be seen hurling "
+        "bolts and lumps of concrete at the gate.",
+        [PV],
+    ),
 ]
 
 

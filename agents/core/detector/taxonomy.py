@@ -966,7 +966,7 @@ FORCE = (
     r"|bottles|projectiles|molotov|petrol bombs?|rampag\w+|riot(?:ed|ing|s)?|violen(?:t|ce|tly)|forcibly|"
     r"by force|use of force|force to disperse|stormed|charged(?! with| that)|crackdown|cracked down"
     r"|brutal\w*|rough\w* up"
-    r"|dragged|hurled|threw|throwing|damag\w+|destroy\w*|barricad\w+"
+    r"|dragged|hurled|hurling|threw|throwing|damag\w+|destroy\w*|barricad\w+"
     r"|turn(?:ed|s|ing) (?:deadly|violent|ugly|bloody)"
     r"|overturn(?:ed|ing|s)? (?:\w+ ){0,3}(?:cars|vehicles|buses|lorries|trucks|vans)"
     r"|broke (?:through|past) (?:the )?(?:police )?(?:cordons?|lines|barriers|barricades)"
