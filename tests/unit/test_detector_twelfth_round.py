@@ -285,6 +285,78 @@ CASES = [
         "bolts and lumps of concrete at the gate.",
         [PV],
     ),
+    # (w66) force carried, not used, and a crowd that agreed to go home
+    (
+        None,
+        "3 March. Verin, Ostal. About 120 tenants blocked the road outside the housing office. Gendarmes "
+        "with tear gas launchers arrived and ordered them to leave; after talks with an official the "
+        "tenants agreed to disperse. No arrests.",
+        [],
+    ),
+    # (w67) a banned march with detentions and "no injuries or use of force"
+    (
+        None,
+        "On 4 May 2019 authorities in Kell banned a march by the jobless union. About 150 people gathered "
+        "anyway; police detained 20 organisers. No injuries or use of force were reported.",
+        [],
+    ),
+    # (w67) mourners killed when troops fired on a funeral march: the crowd's toll, not a mourning
+    (
+        None,
+        "On 9 March 2014 mourners carrying the body of a youth turned his funeral into a protest march on "
+        "the police station in Tarek. Troops fired live rounds into the crowd. Several mourners were "
+        "killed, medics said.",
+        [PV],
+    ),
+    # (w69, w68) no protest at all, and another place's riots cited as a lesson
+    (
+        None,
+        "The Highland Rising was an armed revolt in 1931. No demonstration, march or strike preceded it. "
+        "Rebel columns attacked police posts at Orro and Vell and held them for a week.",
+        [],
+    ),
+    (
+        None,
+        "The salt boycott of 1921 was a campaign of non-payment. Its organisers often cited events in "
+        "neighbouring Dalva, where troops had fired on grain rioters the previous year, as the reason for "
+        "their discipline.",
+        [],
+    ),
+    # (w68) the subject's office at the time of another's assassination
+    (
+        None,
+        "Ivo Marr was born in 1930 and trained as a lawyer. He entered parliament in 1962. Marr was still "
+        "deputy prime minister when Premier Ona Bask was assassinated in 1974. He retired in 1990.",
+        [],
+    ),
+    # (w70) a sentence for an old attack; a crowd crush; a film that revisits riots; a drill
+    (
+        "Gunman gets 20 years for 2021 attack on Mayor Ivo Lenn",
+        "A court in Sorra on Tuesday sentenced a former guard to 20 years in prison. Lenn was shot twice in "
+        "March 2021 as he left the town hall.",
+        [],
+    ),
+    (
+        "Nine dead in crush at opposition rally",
+        "Nine people were crushed to death on Friday when a crowd surged through a collapsed gate at an "
+        "opposition rally in Vell stadium. Early posts on social media claimed police had fired tear gas "
+        "into the crowd; police denied it.",
+        [],
+    ),
+    (
+        "'The Long Night' revisits the riots that followed a premier's murder",
+        "The new documentary revisits the night of 1998 when riots followed the shooting of the premier. "
+        "The archive footage shows a water cannon knocking a crowd off its feet. The director lets "
+        "survivors speak.",
+        [],
+    ),
+    (
+        None,
+        "Residents woke on Sunday to sirens. The scenario imagined an assassination attempt on the "
+        "president during the parade, with a gunman on a rooftop; the gunman was a police marksman "
+        "firing blanks.",
+        [],
+    ),
 ]
 
 

@@ -206,7 +206,13 @@ MASKS: tuple[str, ...] = (
     r" (?:a |the |his |her )?(?:\w+ ){0,3}?(?:verdict|trial|hearing|sentencing)"
     r"(?: (?:in|of) (?:a |the )?(?:[\w'\u2019-]+ ){0,4}?trial)?\b",
     r"\bno (?:reports? of )?(?:injur\w*|violence|clashes|casualties|deaths|fatalities|arrests|incidents?)"
-    r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage))?\b"
+    r"(?: (?:or|and) (?:injur\w*|violence|clashes|casualties|deaths|arrests|damage|use of force|force))?\b"
+    # force carried, not used: "Gendarmes with tear gas launchers arrived and ordered the crowd to leave"
+    r"|\b(?:with|carrying|armed with) (?:tear[- ]?gas|rubber[- ]bullet|pepper[- ]spray|stun[- ]grenade)s?"
+    r" (?:launchers?|guns?|canisters?|rifles?)\b"
+    # no protest at all: "There were no demonstrations or strikes in the highland towns"
+    r"|\bno (?:\w+ )?(?:demonstrations?|protests?|strikes?|march(?:es)?|rall(?:y|ies))"
+    r"(?:,? (?:or |and )?(?:\w+ )?(?:demonstrations?|protests?|strikes?|march(?:es)?|rall(?:y|ies))){0,3}\b"
     # force held back: "The water cannon never left the side streets", "tear gas was not used"
     r"|\b(?:water[- ]cannons?|tear ?gas|rubber bullets|batons?|pepper spray)(?: trucks?)?"
     r" (?:was |were |had )?(?:never|not) (?:been )?(?:used|fired|deployed|left|needed|drawn)\b[^.;]{0,40}"
@@ -224,6 +230,8 @@ MASKS: tuple[str, ...] = (
     r"|had|all) ){0,2}dispersed\b(?! (?:by (?!" + _BY_TIME + r")|with|using"
     r"|after (?:police|security|troops)))"
     r"|\bdispers(?:ed|ing) (?:peacefully|quietly|calmly|without (?:any )?(?:incidents?|violence|trouble))\b"
+    # "after two hours of talks the protesters agreed to disperse"
+    r"|\b(?:agreed|decided|began|started|voted|chose) to (?:disperse|leave|go home)\b"
     # "... walked to the square, placed their candles and dispersed.": the crowd went home
     # (", then dispersed." starts at "then": a mask must start with a word, `scan.derive_starts`)
     r"|\b(?:and (?:then |later |quietly |peacefully )?|then )dispersed(?=\s*[.;,]|\s+(?:at|after|before"
@@ -317,6 +325,11 @@ HYPOTHETICAL = (
     # an inquiry's proposals: "among its recommendations are a ban on live ammunition at demonstrations"
     r"|\brecommendations?\b|\brecommend(?:s|ed|ing)? (?:that|a|an|the)\b"
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
+    # what social media claimed, unconfirmed: "Early posts on social media claimed police had fired tear gas"
+    r"|\bposts? on social media\b|\b(?:social media|online) (?:posts?|rumou?rs?|claims?)\b"
+    # a rehearsal's script: "The scenario ... imagined an assassination attempt on the president"
+    r"|\bscenarios?\b|\bimagined\b|\bmock (?:attacks?|assassinations?|assaults?|ambush\w*|riots?"
+    r"|hostage\w*)\b|\bfiring blanks\b|\bfake blood\b|\bpyrotechnic\w*"
     # a claim the text reports as unproven or false
     r"|\bno evidence\b|\bfabricat\w+|\b(?:had been|was|were) invented\b|\basked whether\b"
     # a report the text denies: "Earlier reports that she had been attacked are false"
@@ -364,6 +377,8 @@ TRIAL = (
     # (not a victim's past: "an activist who was jailed for two years for his writing")
     r"|(?<!who was )(?<!who had been )\b(?:jailed|imprisoned|locked up)"
     r" for (?:life|[\w-]+ (?:years?|months?))\b"
+    # a headline's sentence: "Gunman gets 22 years for 2022 attack on Governor Ruan Dessa"
+    r"|\bgets? (?:life|[\w-]+ years?) (?:in (?:jail|prison) )?for\b"
     r"(?! for (?:his|her|their)\b)"
     r"|\b(?:charged|suspected) (?:of|with)\b"
     # what armed men accuse their victim of is no charge in a court ("a headman accused of working
@@ -393,6 +408,10 @@ BACKGROUND = (
     r" (?:of )?(?:the |a |his |her |their )?(?:[\w'\u2019-]+ ){0,5}?"
     r"(?:assassinations?|killings?|murders?|deaths?|shootings?|riots?|massacres?|bombings?|attacks?"
     r"|use of force|brutality|crackdown|clashes|unrest|violence)\b"
+    # another place's events cited as a lesson: "Organisers often cited events in neighbouring Dalmek,
+    # where troops had fired on grain rioters the previous year"
+    r"|\b(?:cited|citing|pointed to|pointing to|invoked|invoking) (?:the )?(?:[\w-]+ ){0,2}?"
+    r"(?:events?|example|case|fate|memory|precedent)s? (?:of|in|at)\b"
     # a silence kept for the dead remembers them: "a minute's silence for a colleague who died"
     r"|\b(?:minute|moment)(?:'s|\u2019s|s'|s\u2019)? (?:of )?silence\b"
     # last year's protests: a protest dated by the year before is background, however it ended
@@ -422,7 +441,8 @@ LEADING_BACKGROUND = (
     # a relative introduced by kinship: "the son of the president who was assassinated in 1975"
     r"|(?:sons?|daughters?|widow(?:er)?|father|mother|brother|sister|grand(?:son|daughter)|nephew|niece"
     r"|grandfather|grandmother|heirs?|husband|wife) of"
-    r"|mourn\w*|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)|dedicated to"
+    # (mourning, not the mourners: "Several mourners were killed" is the crowd's toll)
+    r"|mourn(?:ed|ing|s)?\b|commemorat\w+|anniversar\w+ of|memorial (?:for|to|service)|dedicated to"
     # what a ruling or a speech refers to: "citing the district's history, referring to riots in 1998"
     r"|referring to|in reference to"
     # what something began with: "her interest in politics dates from the riots of 1981"
@@ -604,6 +624,8 @@ FICTION_TOLD = (
     r"|play(?:s|ed)? (?:the role|a character)"
     r"|fictional|fiction|plot twist|screenplay|storyline|thriller|sequel|biopic|sitcom|stars as|starring"
     r"|documentary|docuseries|playwright|playhouse|new play|offstage|onstage"
+    # a film or book that goes back over an event: "'The Long Night of Veshtan' revisits the riots"
+    r"|revisits|retells|archive footage"
     r"|box office|(?:in which|where) players|download charts"
     r"|curators?|curated by|on show (?:at|until)|on display (?:at|until)"
     r"|the exhibition (?:opens|runs|closes)"
@@ -655,6 +677,8 @@ DISASTER = (
     r"|hurricane"
     r"|cyclone|typhoon|tornado|landslide|mudslide|avalanche|stampede|wildfire|tsunami|heatwave|drown\w*"
     r"|natural causes|overdose|plunged (?:\w+ ){0,2}(?:into|off|down)|capsized"
+    # a crowd crush, like a stampede: "crushed to death when a packed crowd surged through a collapsed gate"
+    r"|crushed to death|crush at|(?:collapsed|collapsing) (?:gate|stand|wall|barrier|roof)"
     # a road accident told without the word: "his car left the wet road and struck a tree"
     # (not "the car left the road" alone: a shot driver's car does)
     r"|(?:struck|hit|crashed into) a tree"
@@ -1033,7 +1057,9 @@ PROTEST_STRONG = (
     r"|mourners|supporters|vigil|procession)\b",
     r"\b(?:violent|deadly|bloody) (?:protests?|demonstrations?|clashes with (?:police|security forces))\b",
     r"\brioters?\b|\brioting\b|\brioted\b",
-    r"\b(?:fired|used|firing|using|lobbed|with)\b[^.]{0,50}\bto disperse\b",
+    # (not the crowd's own choice: "after talks with a deputy minister the protesters agreed to disperse")
+    r"\b(?:fired|used|firing|using|lobbed|with)\b[^.]{0,50}(?<!agreed )(?<!decided )(?<!began )(?<!started )"
+    r"(?<!refused )(?<!voted )\bto disperse\b",
     r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets)\b[^.]{0,150}\b(?:protest\w*|demonstrat\w+|crowds?"
     r"|marchers|students|strikers|farmers)\b",
     r"\b(?:protest\w*|demonstrat\w+|crowds?|marchers|strikers|farmers)\b[^.]{0,150}\b(?:tear ?gas|teargas"
