@@ -357,6 +357,23 @@ CASES = [
         "firing blanks.",
         [],
     ),
+    # (w71) a plan to poison a cleric, told after the arrests
+    (
+        None,
+        "Security officers said on Sunday they had broken up a network and arrested three people. "
+        "According to an officer, the network planned to poison Sheikh Omar Hadi, head of the council of "
+        "scholars, at a dinner at his residence.",
+        [AA],
+    ),
+    # (w71) the man shot dead is identified three sentences on, then given his role
+    (
+        None,
+        "LORRA (Wire) - Two men on a motorbike shot dead a 52-year-old man outside his house on Tuesday "
+        "night, police said. He was hit by five shots as he got out of his car. The attackers fled. Police "
+        "identified the victim as Tomas Vell Aranda. Vell was a journalist at a community radio station "
+        "that reported on port contracts.",
+        [AA],
+    ),
 ]
 
 
@@ -404,3 +421,17 @@ def test_a_short_brief_with_one_weak_mention_still_alerts() -> None:
         "pay scale. At the gates officers pushed back a group of marchers who tried to hang a banner."
     )
     assert [e.type for e in detect(None, brief)] == [PV]
+
+
+def test_a_digests_second_story_with_its_own_dateline_is_not_a_passing_mention() -> None:
+    floods = " ".join(
+        f"Rescue teams reached village {n} on Wednesday and found the bridge there washed away."
+        for n in range(1, 9)
+    )
+    text = (
+        "SOUTH (Wire) -- At least nine people died after flash floods hit three villages, officials said. "
+        + floods
+        + "\n\nKARVA (Wire) -- A drone loaded with explosives struck the office of lawmaker Ana Fenn on "
+        "Wednesday morning, shattering windows. She was not inside."
+    )
+    assert [e.type for e in detect("Floods kill nine; drone hits lawmaker's office", text)] == [AA]

@@ -186,12 +186,20 @@ _NAMED_NEXT = re.compile(
 )
 
 
+NAMED_NEXT_REACH = 4  # sentences after an attack on "a 47-year-old man" where he may be named
+
+
 def _named_next(analysis: Analysis, first: int, lower: str) -> set[str]:
     sentences = analysis.doc.sentences
     if first + 1 >= len(sentences) or _ANON_VICTIM.search(lower) is None:
         return set()
-    m = _NAMED_NEXT.search(sentences[first + 1])
-    return set(_surnames_of(m.group("a") or m.group("b"))) if m is not None else set()
+    # the next sentence, or one of the few after it that go on with the attack ("The victim was hit
+    # by at least six shots ... Police identified the victim as Ramiro Estell Quiroga.")
+    for j in range(first + 1, min(len(sentences), first + 1 + NAMED_NEXT_REACH)):
+        m = _NAMED_NEXT.search(sentences[j])
+        if m is not None:
+            return set(_surnames_of(m.group("a") or m.group("b")))
+    return set()
 
 
 _VICTIM_WHEN = re.compile(

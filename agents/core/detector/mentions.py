@@ -70,7 +70,7 @@ _ACT_ON = (
     r"|stabb(?:ed|ing)|stabs"
     r"|knifed|bomb(?:ed|ing)|kill(?:ed|ing)|(?<!to )(?<!will )kills?|murder(?:ed|ing)|assassinat(?:ed|ing|e)"
     r"|gunned down|gun down"
-    r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing)"
+    r"|targe?t(?:ed|ing)|opened fire (?:on|at)|open fire (?:on|at)|fired (?:at|on|upon)|poison(?:ed|ing|s)?"
     r"|behead(?:ed|ing)|hacked|lynched|beat(?:en)? to death|wound(?:ed|ing)|injur(?:ed|ing)|rammed"
     r"|striking|hitting|threw acid (?:at|on)|acid attacks? on|doused"
     # what a gun or a bow sent hit someone: "three [shots] struck Reis in the chest"

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from agents.core.detector.casualties import count_casualties
 from agents.core.detector.coref import shares_name, victim_surnames
 from agents.core.detector.rules import (
+    _DATELINE,
     _NEWS_TIME,
     Analysis,
     Candidate,
@@ -169,6 +170,8 @@ def _buried(analysis: Analysis, candidate: Candidate) -> bool:
         return False
     if len(analysis.doc.sentences) < LONG_ARTICLE and not analysis.is_news():
         return False
+    if _DATELINE.match(analysis.doc.sentences[min(core)]):
+        return False  # a digest's second story opens with its own dateline: its lead, not a passing word
     # A news report tells its own story in the headline and lead; one weak mention further down is
     # context, whatever the length.
     return (

@@ -802,7 +802,10 @@ SOURCE_AFTER_ROLE = (
     r"(?![,.]?[\"\u201d])"
     r"[^.;]{0,40}?\b(?:said|says|told|tells|stated|added|confirmed|announced|condemned|denounced|vowed"
     r"|urged"
-    r"|ordered|called|blamed|visited|warned|claimed|(?<!no )(?<!were )(?<!was )reported|noted|tweeted"
+    r"|ordered|called|blamed|visited|warned|claimed"
+    # (not what the person or the station did: "a journalist at a radio station that reported on ...")
+    r"|(?<!no )(?<!were )(?<!was )(?<!who )(?<!that )(?<!which )reported"
+    r"|noted|tweeted"
     r"|wrote|spoke|promised)\b"
 )
 SOURCE_BEFORE_ROLE = (
@@ -904,8 +907,8 @@ ATTACK_ACT = (
 ASSASSINATION_STRONG = (
     r"\bassassinat(?:ed|ion|ions|e|es|ing)\b(?! of (?:his|her|their) character)",
     r"\b(?:attempt|attempts|bid) on (?:his|her|their|the \w+(?:'s|\u2019s)?) li(?:fe|ves)\b",
-    r"\b(?:plot|plan|plans|plotting|conspiracy|conspired|planning)\s+to\s+(?:kill|murder|assassinate"
-    r"|eliminate)\b"
+    r"\b(?:plot|plan|plans|planned|plotting|conspiracy|conspired|planning)\s+to\s+(?:kill|murder|assassinate"
+    r"|eliminate|poison)\b"
     r"[^.]{0,150}\b(?:foiled|thwarted|prevented|uncovered|disrupted|arrested|detained)\b"
     # a plot told as a fact, by its purpose: "The plot was meant to kill President Aurel Dascu"
     r"|\b(?:the|a|an) (?:\w+ )?(?:plot|conspiracy) (?:was |had been )?(?:meant|intended|designed|aimed)"
