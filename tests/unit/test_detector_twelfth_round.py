@@ -374,6 +374,49 @@ CASES = [
         "that reported on port contracts.",
         [AA],
     ),
+    # (w75) a toxin found in an opposition leader's blood
+    (
+        None,
+        "KREL (Wire) - Opposition leader Ivo Stan was flown abroad on Sunday after doctors found what "
+        "they called a nerve-acting toxin in his blood. He had collapsed after drinking tea at a meeting.",
+        [AA],
+    ),
+    # (w75) a lawmaker shot while addressing a rally, and the police's tear gas hours later
+    (
+        None,
+        "MIRA (Wire) - A lawmaker was shot and wounded while addressing a rally against a mine closure "
+        "on Saturday, and hours later police fired tear gas at protesters who marched on the police "
+        "station. Ana Roll, an independent member of parliament, had been speaking for ten minutes when "
+        "a man in the crowd fired three shots. She was hit in the arm.",
+        [AA, PV],
+    ),
+    # (w75) a blast on a line of vehicles; the lead car was in a mayor's convoy
+    (
+        None,
+        "VOLK (Wire) - An explosion tore through a line of vehicles on the ring road on Tuesday, killing "
+        "one driver. The SUV was the lead car in the convoy of Mayor Ina Tesk, who was two cars behind. "
+        "She was not hurt.",
+        [AA],
+    ),
+    # (w74, w75) police dispersing a lynch mob; no force used at a banned rally; a skid into a ravine
+    (
+        None,
+        "A man suspected of stealing cattle was beaten to death by a crowd in Orsi village on Monday. "
+        "Officers fired into the air to disperse the mob.",
+        [],
+    ),
+    (
+        None,
+        "Several hundred people defied a ban on a rally in Vell Square on Saturday and police detained 30. "
+        "Both sides said afterwards that no batons, tear gas or other force had been used.",
+        [],
+    ),
+    (
+        "Two aides to Governor Rea Moll killed as convoy car leaves mountain road",
+        "Two aides to Governor Rea Moll were killed on Tuesday when their car skidded off a mountain road "
+        "and fell into a ravine. The governor, in the first car, was unhurt.",
+        [],
+    ),
 ]
 
 

@@ -203,7 +203,10 @@ def _named_next(analysis: Analysis, first: int, lower: str) -> set[str]:
 
 
 _VICTIM_WHEN = re.compile(
-    r",?(?: \d{1,3},)? (?:was|were|had (?:just )?)\b(?:[^.;]|[ap]\.m\.){0,150}?\bwhen\b[^.;]{0,80}?\b(?:fired"
+    # (an apposition may come first: "Ilse Korvath, an independent member of parliament, had been
+    # speaking for ten minutes when a man in the crowd fired")
+    r"(?:,[^,;.]{1,80},)?,?(?: \d{1,3},)? (?:was|were|had (?:just )?)\b(?:[^.;]|[ap]\.m\.){0,150}?\bwhen\b"
+    r"[^.;]{0,80}?\b(?:fired"
     r"|opened fire|shot|attacked|stabbed|threw|hurled|detonated|exploded|went off|rammed|ambushed)\b"
     # "as Keszthel's car pulled away from a rally, two men on a motorcycle drew alongside and fired"
     r"|(?:'s|\u2019s) (?:car|convoy|motorcade|vehicle) (?:pulled|drove|left|arrived|slowed|stopped|passed)\b"
@@ -225,6 +228,9 @@ PRONOUN_VICTIM = re.compile(
     r"|\b(?:thallium|polonium|novichok|ricin|cyanide|arsenic|poison|nerve agent|toxins?|organophosphates?"
     r"|(?:toxic|poisonous|foreign) substances?)\b[^.;]{0,80}?"
     r"\b(?:in|into|to) (?:his|her) (?:blood|cup|glass|tea|food|drink|body|hair|urine|system|meal)\b"
+    # "blood tests had found a rare nerve agent": in the person just named
+    r"|\bblood tests? (?:had |have )?(?:found|showed|revealed|detected) (?:a |an |traces of )?"
+    r"(?:[\w-]+ ){0,2}?(?:nerve agent|toxin|poison|thallium|polonium|novichok|ricin|cyanide|arsenic)\b"
 )
 ANTECEDENT_REACH = 2  # sentences back where "him" or "her" may have been named
 

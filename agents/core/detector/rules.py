@@ -804,13 +804,15 @@ def _aftermath(analysis: Analysis, spec: EventSpec, anchor: int, other: int) -> 
 # sentence that says whose it was ("The convoy was carrying the provincial governor"): an explicit
 # coreference by the same noun, as wire copy tells an attack before its target.
 _HIT_OBJECT = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(convoy|motorcade|car|vehicle|house|home|residence|office)\b"
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(convoy|motorcade|car|vehicle|house|home|residence|office)s?\b"
     r"(?!\s+bombs?\b)"
 )
 _OBJECT_OWNER = (
     r"\bthe (?:[\w-]+ )?({noun})\b[^.;]{{0,25}}\b(?:was|were|had been) (?:carrying|transporting|escorting"
     r"|taking|used by|owned by|that of|(?:the )?(?:home|property|residence) of)\b|\bthe (?:[\w-]+ )?({noun})"
     r" (?:belong(?:ed|s|ing)? to|of)\b"
+    # "The SUV was the lead car in the convoy of Mayor X"
+    r"|\b(?:car|vehicle|suv|jeep) in the (?:convoy|motorcade) of\b"
 )
 
 

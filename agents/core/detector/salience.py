@@ -86,6 +86,8 @@ def _salience(candidate: Candidate) -> str:
 _ARMED_ATTACKER = re.compile(
     r"\b(?:gunm[ae]n|assailants?|hitm[ae]n|assassins?|snipers?|(?:unknown|unidentified|masked|armed) (?:men"
     r"|persons|individuals|attackers))\b"
+    # "a man in the crowd fired at least three shots from a pistol"
+    r"|\ba (?:lone )?man (?:[\w-]+ ){0,4}?(?:fired|opened fire|shot)\b"
 )
 
 
