@@ -417,6 +417,24 @@ CASES = [
         "and fell into a ravine. The governor, in the first car, was unhurt.",
         [],
     ),
+    # (w77) an analysis whose headline says whom the bomb was meant for
+    (
+        "Analysis: The bomb in Orra was meant for the governor",
+        "ORRA - The device went off beneath an official car at 7.40 on Saturday as it pulled through the "
+        "gates of the residence. The driver was wounded. The province has a long memory of such things. "
+        "Its quarrels are old. Its politics are local. Few here were surprised.",
+        [AA],
+    ),
+    # (w76) "This was an attack on the judge", said of the shooting the lead told
+    (
+        "Morning gunfire on Almendros avenue leaves one wounded",
+        "SAN LUIS - Commuters threw themselves to the ground shortly after 7 a.m. on Tuesday when two men "
+        "on a motorcycle pulled alongside a white car and fired into it. The driver was wounded. Traffic "
+        "was stopped for two hours. Shops stayed shut. Witnesses said the gunmen fled north. Police "
+        "closed the avenue. \"This was an attack on the judge,\" said the attorney general of the woman "
+        "in the back seat, a criminal court judge.",
+        [AA],
+    ),
 ]
 
 

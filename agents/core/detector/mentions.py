@@ -150,7 +150,9 @@ _PARTICIPLE_NEXT = re.compile(
 )
 # Whom the attack was aimed at, said outright: "the intended victim was the bishop".
 _TARGET_WAS = re.compile(
-    r"\b(?:intended|real|actual|apparent|main|likely|true) (?:victim|target)s?"
+    # "The bomb in Sedra was meant for the governor"
+    r"\b(?:was|were|had been) (?:meant|intended) for (?:the |a |an )?(?:[\w'\u2019-]+ ){0,2}$"
+    r"|\b(?:intended|real|actual|apparent|main|likely|true) (?:victim|target)s?"
     r"(?: of (?:the |this |that )?[\w-]+)? (?:was|were|had been|is"
     r"|appear(?:s|ed) to (?:be|have been)) (?:the |a |an )?(?:[\w'\u2019-]+ ){0,2}$"
 )

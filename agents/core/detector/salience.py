@@ -140,7 +140,12 @@ _REFERRING_NOUN = re.compile(
 )
 
 
-_INTENDED = re.compile(r"\bintended (?:victim|target)\b")
+_INTENDED = re.compile(
+    r"\bintended (?:victim|target)\b"
+    # "This was an attack on the judge", said of the act the lead told
+    r"|\b(?:this|it|that) was (?:an? |the )?(?:[\w-]+ )?(?:attack|attempt|assassination attempt)"
+    r" (?:on|against)\b"
+)
 
 
 def _refers_to_lead(analysis: Analysis, candidate: Candidate) -> bool:

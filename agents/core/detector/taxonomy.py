@@ -1100,7 +1100,7 @@ ASSASSINATION = EventSpec(
     recalls=(BACKGROUND, TRIAL),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|unharmed|unhurt|survived|escaped|casualt\w+|dead|died|bodyguards?"
-        r"|guards?|attack|assailants?|bomber|blast|explosion|drones?|responsibility)\b"
+        r"|guards?|attack|assailants?|bomber|blast|explosion|exploded|went off|drones?|responsibility)\b"
     ),
     severity=SeverityWeights(prior=20.0, any_casualty_bonus=0.0, death_bonus=0.0, casualty_log_weight=6.0),
     needs_target=True,
