@@ -431,7 +431,7 @@ CASES = [
         "SAN LUIS - Commuters threw themselves to the ground shortly after 7 a.m. on Tuesday when two men "
         "on a motorcycle pulled alongside a white car and fired into it. The driver was wounded. Traffic "
         "was stopped for two hours. Shops stayed shut. Witnesses said the gunmen fled north. Police "
-        "closed the avenue. \"This was an attack on the judge,\" said the attorney general of the woman "
+        'closed the avenue. "This was an attack on the judge," said the attorney general of the woman '
         "in the back seat, a criminal court judge.",
         [AA],
     ),
