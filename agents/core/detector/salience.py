@@ -140,7 +140,7 @@ _REFERRING_NOUN = re.compile(
 )
 
 
-_INTENDED = re.compile(
+_REFERS_BACK = re.compile(
     r"\bintended (?:victim|target)\b"
     # "This was an attack on the judge", said of the act the lead told
     r"|\b(?:this|it|that) was (?:an? |the )?(?:[\w-]+ )?(?:attack|attempt|assassination attempt)"
@@ -149,14 +149,16 @@ _INTENDED = re.compile(
 
 
 def _refers_to_lead(analysis: Analysis, candidate: Candidate) -> bool:
-    """The one mention names again, by a definite noun, the act that a lead sentence tells."""
+    """The one mention names again the act that a lead sentence tells: by a definite noun ("the
+    convoy"), or by saying whom it was aimed at ("the intended victim was the bishop", "This was an
+    attack on the judge")."""
     spec = candidate.spec
     if not spec.groups:
         return False
     lower = analysis.masked(min(candidate.core))[1]
     nouns = {m.group(1) for m in _REFERRING_NOUN.finditer(lower)}
     # "the intended victim was the bishop": of the act the lead told, whatever it called it
-    intended = _INTENDED.search(lower) is not None
+    intended = _REFERS_BACK.search(lower) is not None
     if not nouns and not intended:
         return False
     words = re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b") if nouns else None
