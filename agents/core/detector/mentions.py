@@ -178,12 +178,12 @@ _OWNED_AFTER_ACT = re.compile(
 _OWNED_BEFORE = re.compile(
     r"\b(?:convoy|car|vehicle|motorcade|residence|house|home|office|compound|helicopter|plane|bodyguards?"
     r"|guards?|security detail|family)\s+(?:of|carrying|transporting|in which)\b[^;:]{0,70}$"
-    # the way the person was to take: "a device defused on the road Governor X was due to use", "on
-    # the route to be taken by the minister"
-    r"|\b(?:route|road)\s+(?:that\s+|which\s+)?(?:(?:was |were )?(?:used|taken|to be (?:used|taken)) by\s+"
-    r"(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$|(?=(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$))"
+    # the way the person was to take: "on the route to be taken by the minister"
+    r"|\b(?:route|road)\s+(?:that\s+|which\s+)?(?:was |were )?(?:used|taken|to be (?:used|taken)) by\s+"
+    r"(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$"
 )
-# ... the contact clause needs its purpose: "the road Governor X was due to use"
+# ... or, as a contact clause, with its purpose after the role: "a device defused on the road
+# Governor X was due to use" (`_WAS_TO_USE`)
 _ROUTE_CONTACT = re.compile(r"\b(?:route|road)\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$")
 _WAS_TO_USE = re.compile(
     r"^(?:\s+[\w'\u2019.-]+){0,3}?\s+(?:was|were|had been) (?:due|scheduled|expected|set|about|going) to"
@@ -378,8 +378,8 @@ def _bound_here(text: str, start: int, end: int, before: str) -> bool:
     ):
         return True
     owner = _OWNED_BEFORE.search(before)
-    if owner is not None and _ROUTE_CONTACT.search(before, owner.start()) and not _WAS_TO_USE.match(after):
-        owner = None
+    if owner is None and _WAS_TO_USE.match(after):
+        owner = _ROUTE_CONTACT.search(before)
     if owner is not None and (
         _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
     ):
