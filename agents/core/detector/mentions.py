@@ -135,6 +135,8 @@ _BARE_HARM = re.compile(
     r" to death)(?=\s*(?:$|[,.;(]|(?:in|at|on|as|while|outside|near|inside|after|during|when|late|early"
     r"|overnight|yesterday|today|this|last)\b|by (?!(?:the |a |an )?(?:police|policem[ae]n|security|troops"
     r"|soldiers|army|officers?|riot|gendarm))))"
+    # killed where one is found, not where a crash or a shelling happens: "youth leader killed outside bar"
+    r"|killed (?=outside|in front of|at (?:his|her) (?:home|house|door|gate|office|shop)\b)"
     r"|(?:shot|wounded|injured|stabbed|attacked|killed|ambushed|hit) by (?:[\w-]+ ){0,3}?(?:gunm[ae]n"
     r"|assailants?|attackers?|snipers?|bombers?|militants?|insurgents?|hitm[ae]n|assassins?|killers?))\b"
 )
@@ -157,17 +159,19 @@ _TARGET_WAS = re.compile(
     r"|appear(?:s|ed) to (?:be|have been)) (?:the |a |an )?(?:[\w'\u2019-]+ ){0,2}$"
 )
 _SECURITY_AGENT = re.compile(r"\b(?:police|policem[ae]n|troops|soldiers|security forces|army|gendarmes)\b")
+# What a person owns or rides in, so that an attack on it is an attack on them ("the pickup carrying
+# the commander", "her SUV"): one list for the three patterns below.
+_BELONGINGS = (
+    r"convoy|car|vehicle|motorcade|residence|house|home|office|compound|helicopter|plane|bodyguards?|guards?"
+    r"|security detail|pickup|pick-up|truck|suv|jeep|van|4x4|limousine|motorcycle|motorbike"
+)
 _OWNED = re.compile(
     # the words between are the owner's name or modifiers, never a verb ("the governor was not at home")
     r"^(?:\W?s\b)?\s*(?:(?!(?:was|were|is|are|had|has|have|not|said|says|at|in|to|from|left|went|returned"
-    r"|stayed)\b)[\w'\u2019.-]+\s+){0,3}?(?:convoy|car|vehicle|motorcade|residence|house|home"
-    r"|office|compound|helicopter|plane|bodyguards?|guards?|security detail)\b"
+    r"|stayed)\b)[\w'\u2019.-]+\s+){0,3}?(?:" + _BELONGINGS + r")\b"
 )
 # "the governor was driving home when gunmen fired at his car": what was attacked is the subject's.
-_POSSESSED = re.compile(
-    r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:convoy|car|vehicle|motorcade|residence|house|home|office|compound"
-    r"|helicopter|plane|bodyguards?|guards?|security detail)\b"
-)
+_POSSESSED = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:" + _BELONGINGS + r")\b")
 _OWNED_AFTER_ACT = re.compile(
     r"\b(?:" + _ACT_ON + r"|bomb(?:er|s)?|explo\w+|detonat\w+|grenades?|blast|ied|rockets?|drones?|gunm[ae]n"
     r"|assailants|attackers|stormed|entered|raided|fired|torched|set (?:fire|ablaze)|struck|hit"
@@ -176,8 +180,7 @@ _OWNED_AFTER_ACT = re.compile(
 )
 # "the convoy of Governor X", "the residence of X, a judge": the role owns what was attacked.
 _OWNED_BEFORE = re.compile(
-    r"\b(?:convoy|car|vehicle|motorcade|residence|house|home|office|compound|helicopter|plane|bodyguards?"
-    r"|guards?|security detail|family)\s+(?:of|carrying|transporting|in which)\b[^;:]{0,70}$"
+    r"\b(?:" + _BELONGINGS + r"|family)\s+(?:of|carrying|transporting|in which)\b[^;:]{0,70}$"
     # the way the person was to take: "on the route to be taken by the minister"
     r"|\b(?:route|road)\s+(?:that\s+|which\s+)?(?:was |were )?(?:used|taken|to be (?:used|taken)) by\s+"
     r"(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$"
@@ -264,10 +267,12 @@ def _scuffle(text: str, role_start: int) -> bool:
 _ONE_OF_MANY = re.compile(
     r"\b(?:kill\w*|wound\w*|injur\w*|dead|died)\s+(?:at least |more than |about |some |all |nearly |almost )?"
     r"(?P<n>\d+|dozens|scores|hundreds|many|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|forty|fifty)\b(?:\s+[\w-]+){0,2}?\s+(?:people|persons|civilians|worshippers|passengers|guests"
+    r"|thirty|forty|fifty)\b(?:(?:\s+[\w-]+){0,2}?\s+(?:people|persons|civilians|worshippers|passengers|guests"
     r"|shoppers|students|villagers|soldiers|officers|policemen|others|residents|children|bystanders"
     r"|pilgrims|mourners|commuters|workers|tourists|customers|patrons|spectators|fans|recruits|cadets)\b"
-    r"[^.;]{0,50}\b(?:including|among (?:them|whom|the dead|the victims)|as well as|and)\b[^.;]{0,40}$"
+    r"[^.;]{0,50}\b(?:including|among (?:them|whom|the dead|the victims)|as well as|and)"
+    # a headline leaves out the people: "Blast at election rally kills 22, including district councillor"
+    r"|,?\s+(?:including|among them))\b[^.;]{0,40}$"
 )
 
 

@@ -17,8 +17,9 @@ from agents.core.detector.recase import recase
 # A whole line is furniture when it starts like this. Anchored at line start so the same words
 # inside a sentence ("he refused to read more than...") are untouched.
 _FURNITURE_LINE = re.compile(
-    r"^\s*(?:also read|read more|read also|related(?: stories| articles| news)?|recommended"
-    r"|you may also like|more from|more stories|trending|most read|most popular|see also"
+    r"^\s*(?:also read|read more|read also|also see|read next|related(?: stories| articles| news)?"
+    r"|recommended|don'?t miss|you may also like|more from|more stories|trending|most read|most popular"
+    r"|see also"
     r"|watch|listen|advertisement|sponsored|subscribe|sign up|follow us|share (?:this|on)"
     r"|click here|please enter your|leave a (?:reply|comment)|post a comment|comments?\b"
     r"|copyright|all rights reserved|©|photo:|image:|file photo|caption:|tags?:|previous article"
@@ -32,7 +33,8 @@ _FURNITURE_LINE = re.compile(
 # bulleted line of the block is another page's headline. Only under such a heading: a bulleted list
 # in the body ("What we know: \u2022 Police fired tear gas at the march.") is the article's own.
 _FURNITURE_LIST = re.compile(
-    r"^[ \t]*(?:also read|read more|read also|related(?: stories| articles| news| coverage)?|recommended"
+    r"^[ \t]*(?:also read|read more|read also|also see|read next"
+    r"|related(?: stories| articles| news| coverage)?|recommended"
     r"|you may also like|more from [^\n]{0,30}|more stories|more on this story|trending(?: now)?"
     r"|most read|most popular|most viewed|see also|top stories|latest news|editor'?s picks)\b[ \t:]*"
     r"(?:\n[ \t]*(?:[\u2022\u00b7\u25aa\u25ba*\u2013-]|\d{1,2}[.)])[ \t]+[^\n]*)+",
@@ -120,7 +122,8 @@ class Document:
 # ... or the rest of a line, from a link label with its colon ("... no one was hurt. ALSO READ: Gunmen
 # shoot activist"): a page pasted without its line breaks.
 _FURNITURE_TAIL = re.compile(
-    r"(?<=[.!?\"\u201d])\s+(?:ALSO READ|READ MORE|READ ALSO|RELATED|Also read|Read more|Related)\s*:.*$",
+    r"(?<=[.!?\"\u201d])\s+(?:ALSO READ|READ MORE|READ ALSO|ALSO SEE|READ NEXT|RELATED|Also read|Read more"
+    r"|Also see|Read next|Related)\s*:.*$",
     re.MULTILINE,
 )
 
