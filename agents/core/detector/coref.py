@@ -233,6 +233,15 @@ PRONOUN_VICTIM = re.compile(
     r"(?:[\w-]+ ){0,2}?(?:nerve agent|toxin|poison|thallium|polonium|novichok|ricin|cyanide|arsenic)\b"
 )
 ANTECEDENT_REACH = 2  # sentences back where "him" or "her" may have been named
+# A capitalised name ending in one of these is a place or a body, never the "him" or "her" of an
+# attack ("doctors at Ravno University Hospital said blood tests had found a nerve agent").
+_INSTITUTION = re.compile(
+    r"\b(?:Hospital|Clinic|University|College|School|Institute|Alliance|Party|Front|Movement|Union|League"
+    r"|Congress|Council|Assembly|Parliament|Court|Ministry|Department|Office|Agency|Commission|Committee"
+    r"|Association|Police|Army|Guard|Forces?|Service|Company|Bank|Group|Church|Cathedral|Mosque|Temple"
+    r"|Street|Road|Avenue|Square|Bridge|Station|Airport|Market|Hotel|Stadium|Hall|Province|District"
+    r"|Region|County|State|Republic|City|Valley)$"
+)
 
 
 def _antecedent(analysis: Analysis, index: int, before: int) -> str | None:
@@ -243,8 +252,8 @@ def _antecedent(analysis: Analysis, index: int, before: int) -> str | None:
     found: list[tuple[int, int, str]] = []
     for j in range(max(0, index - ANTECEDENT_REACH), index + 1):
         sentence = analysis.doc.sentences[j]
-        for name, start, _ in _name_spans(analysis, j):
-            if j == index and start >= before:
+        for name, start, end in _name_spans(analysis, j):
+            if (j == index and start >= before) or _INSTITUTION.search(sentence[start:end]):
                 continue
             if PERPETRATOR.search(sentence[max(0, start - 40) : start]):
                 continue

@@ -657,12 +657,34 @@ def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
         return True
     if spec.leading_background and led_by_background(analysis, spec, index):
         return True
-    relative = bool(spec.relative_past) and analysis.blocked_at(spec.relative_past, index)
+    relative = (
+        bool(spec.relative_past)
+        and analysis.blocked_at(spec.relative_past, index)
+        and _relative_clause_holds_trigger(analysis, spec, index)
+    )
     if relative and analysis.is_news():
         return True
     if analysis.earlier_year_at(index) or analysis.earlier_day_at(index):
         return True
     return (relative or analysis.blocked_at(spec.dated, index)) and not narrated_at(analysis, spec, index)
+
+
+def _relative_clause_holds_trigger(analysis: Analysis, spec: EventSpec, index: int) -> bool:
+    """Time relative to now dates only its own clause: in "Gunmen shoot dead tribal elder X ...; the
+    sheikh had brokered a truce last month" the killing is today's. Clauses are split at ";" only,
+    where a wire flash joins separate facts."""
+    lower = analysis.masked(index)[1]
+    if ";" not in lower or not spec.groups:
+        return True
+    triggers = [t0 for t0, _ in _group_spans(analysis, spec.groups[0], index)]
+    if not triggers:
+        return True
+
+    def clause(offset: int) -> int:
+        return lower.count(";", 0, offset)
+
+    dated = {clause(t0) for t0, _ in analysis.spans_at(spec.relative_past, index)}
+    return any(clause(t0) in dated for t0 in triggers)
 
 
 # Where a clause opened by a background cue gives way to the main clause: a comma before the main

@@ -373,6 +373,14 @@ THIN_TEXT = 1000  # characters: from here on, one or two weak mentions with no t
 THIN_MENTIONS = 2
 
 
+THIN_TOLL_REACH = 2  # sentences after a weak mention where its toll may be told
+# ... a toll of the crowd itself, not anyone's: "dozens of students were hurt"
+_CROWD_HURT = re.compile(
+    r"\b(?:protesters|demonstrators|marchers|students|workers|strikers|farmers|traders|pupils|miners"
+    r"|participants|activists)\b[^.;]{0,60}?\b(?:hurt|injured|wounded|wounds|injuries|admitted|treated)\b"
+)
+
+
 def _thin(analysis: Analysis, candidate: Candidate) -> bool:
     """A long text whose only evidence of the type is one or two weak mentions and no casualty:
     the texts that raise protest violence so are mostly peaceful marches told with violence words
@@ -381,7 +389,16 @@ def _thin(analysis: Analysis, candidate: Candidate) -> bool:
         return False
     if len(analysis.doc.text) <= THIN_TEXT or not analysis.is_news():
         return False  # (a reference section tells a riot in a line or two, and means it)
-    counted = count_casualties(analysis.doc.sentences[i] for i in candidate.evidence)
+    # the toll often follows the force in the next sentence or two ("... fired pellets into the front
+    # rows. At the Civil Hospital, nine students had been admitted with pellet wounds")
+    last = len(analysis.doc.sentences) - 1
+    told = set(candidate.evidence) | {
+        j
+        for i in candidate.core
+        for j in range(i + 1, min(last, i + THIN_TOLL_REACH) + 1)
+        if not blocked(analysis, candidate.spec, j) and _CROWD_HURT.search(analysis.masked(j)[1])
+    }
+    counted = count_casualties(analysis.doc.sentences[i] for i in sorted(told))
     return not counted.killed and not counted.injured
 
 

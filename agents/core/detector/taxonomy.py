@@ -59,6 +59,9 @@ MASKS: tuple[str, ...] = (
     r"\band (?:a|an|one|two|three) (?:[\w-]+ ){0,3}?(?:was|were) (?:\w+ )?(?:wounded|hit|injured|killed)"
     r" by (?:a )?stray bullets?\b",
     r"\b(?:heart|panic|asthma|anxiety|shark|dog|bear) attacks?\b",
+    # a festival's pelting: "marchers in costume pelted the crowds with petals"
+    r"\bpelt\w* (?:[\w-]+ ){0,3}?with (?:[\w-]+ )?(?:petals|flowers|confetti|colou?red powder|powder paint"
+    r"|water balloons|streamers|rice|sweets)\b",
     r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
     # a bill or a career "assassinated": the word in scare quotes, or a thing for its object
     r"(?<=[\"'\u2018\u201c])assassinat\w*(?=[\"'\u2019\u201d])"
@@ -763,7 +766,8 @@ ROLE_TIERS: dict[str, str] = {
     "head": r"(?:vice[- ])?president|prime minister|premier|\bpm\b|chancellor|head of (?:state|government)"
     r"|king|queen|emir|sultan|crown prince|monarch",
     "minister": r"(?:deputy |vice |state |cabinet )?minister|secretary of state|attorney general",
-    "senior": r"lawmakers?|legislators?|members? of parliament|\bmps?\b|parliamentarians?|senators?"
+    "senior": r"lawmakers?|legislators?|members? of parliament|\bmps?\b|\bml[ac]s?\b|parliamentarians?"
+    r"|senators?"
     r"|congress(?:wo)?man|(?:state )?(?:rep|sen)(?=\. [a-z])|sheriffs?|district attorney"
     r"|state(?:'s)? attorney"
     r"|deputy speaker|speaker of|(?:house |senate )?(?:majority|minority) (?:whip|leader)"
@@ -772,6 +776,7 @@ ROLE_TIERS: dict[str, str] = {
     r"|members? of (?:the |a )?(?:\w+ )?(?:peace|village|district|provincial|central|executive) committee"
     r"|senior (?:police|army|military|intelligence) officer\b"
     r"|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
+    r"|members? of the (?:judiciary|bench)"
     r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?"
     # "general" the rank, not "the general hospital", "general election", "in general"
     r"|generals?(?! (?:hospital|election|assembly|public|manager|secretary|strike|store|practitioner|council"
@@ -781,7 +786,12 @@ ROLE_TIERS: dict[str, str] = {
     r"|superintendent of police|inspector[- ]general|intelligence (?:chief|head)"
     r"|head of (?:the )?(?:[\w-]+ ){0,3}"
     r"(?:police|intelligence|security|army)|(?<!platoon )(?<!squad )(?<!section )commanders?|army chief",
-    "local": r"mayors?|deputy mayor|councill?ors?|council(?:wo)?m[ae]n|council members?|(?:local|government|"
+    "local": r"mayors?|deputy mayor"
+    # the local offices of South Asian and Philippine news: a village council's head, a ward's member
+    r"|sarpanch(?:es)?|gram pradhan|mukhiya|panchayat (?:president|chief|head|member)s?|corporators?"
+    r"|barangay (?:captain|chairman|chairwoman|chairperson|official|councill?or|kagawad)s?"
+    r"|\bmcas?\b"
+    r"|councill?ors?|council(?:wo)?m[ae]n|council members?|(?:local|government|"
     r"district|provincial|municipal|village|town|city|party|election|electoral|senior|ruling party) official"
     r"|village (?:head|chief|chairman|chief)|headman|district chief|district (?:head|administrator)"
     r"|chairperson|chairman|chairwoman|administrator|director|candidates?|secretary"
@@ -808,6 +818,9 @@ ROLE_TIERS: dict[str, str] = {
     r"|traditional rulers?",
     "activist": r"activists?|journalists?|photojournalists?|reporters?|editors?(?:-in-chief)?"
     r"|publishers?|bloggers?"
+    # a journalist's role told by a verb: "Karoul, 41, edited the weekly Sarvo Ledger"
+    r"|(?:edited|edits|ran|runs|founded) (?=(?:the|a|an|his|her) (?:[\w'\u2019-]+ ){0,2}?(?:weekly|daily"
+    r"|newspaper|news (?:site|website|portal)|magazine)\b)"
     r"|anchor(?:person|man|woman)?|broadcasters?|columnists?|writers?"
     r"|(?:human|land|environmental|indigenous|women's|labou?r) rights (?:defender|lawyer|advocate)s?"
     r"|environmental(?:ists?| defenders?)|land defenders?"
