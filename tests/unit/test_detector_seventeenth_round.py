@@ -1,7 +1,7 @@
 """Cases of the seventeenth round (issue 8), each written for this file: the constructions the tune
 halves of the probe pools (w53-w77) and of the batches w86-w93 showed the rules missing or
-misreading. Every case fails on the code before the round except the guards that keep a fix from
-going too far (marked)."""
+misreading. Every case fails on the code before the round (46f0710) except a variant the rules
+already read and the guard that keeps a fix from going too far (both marked)."""
 
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ CASES = [
         "Saturday night, police said.",
         [AA],
     ),
+    # (a variant the rules already read)
     (
         None,
         "Barangay captain Rodel Manansala was shot and wounded by motorcycle-riding gunmen in Malino on "
@@ -70,6 +71,68 @@ CASES = [
         [AA],
     ),
     (None, "Unknown miscreants fired at the car of the MLA from Haripur on Sunday; he escaped unhurt.", [AA]),
+    # (w93) a "Related stories" block of headlines without bullets, one a line
+    (
+        "Nurses march on the health ministry",
+        "Thousands of nurses marched to the health ministry in Orvel on Monday to demand back pay. The "
+        "march ended peacefully in the afternoon.\n\nRelated stories\n\nPolice fire tear gas at "
+        "pensioners' protest in Kelo\n\nExplainer: why the hospitals cannot pay\n\nMost read\n\n"
+        "Inflation slows for a third month",
+        [],
+    ),
+    # (w87) a government's compensation for an old riot is no riot
+    (
+        "Treasury sets aside funds to compensate victims of 2011 Kelo riots",
+        "The government will begin paying compensation next month to families of people killed in the "
+        "2011 Kelo riots, the treasury said on Tuesday. The riots broke out in October 2011 after a "
+        'dispute over market stalls escalated into three days of burning and looting. "It will not '
+        'bring anyone back," said Amos Kiptoo, whose brother was killed on the second day of the riots.',
+        [],
+    ),
+    # (w88) kit carried is no force used
+    (
+        None,
+        "Thousands of students rallied outside parliament in Orvel on Thursday. Officers stood behind "
+        "barriers and some carried tear gas grenades on their belts. The rally ended without incident.",
+        [],
+    ),
+    # (w92) "Hon." before a name does not end the sentence: the overturned car is an accident
+    (
+        "Minister unhurt as escort car overturns",
+        "Two police officers died and three others were injured on Sunday when an escort vehicle in the "
+        "convoy of the State Minister for Water, Hon. Ruth Akello, overturned on the Kelo road. The "
+        "minister was unhurt.",
+        [],
+    ),
+    # (w91) an editorial described as an assassination is no attack
+    (
+        None,
+        "Each time a politician describes a newspaper editorial as an assassination, the word loses a "
+        "little of its weight.",
+        [],
+    ),
+    # (w86) a pesticide in the victim's blood; a party leader's role told by the verbs of his career
+    (
+        None,
+        "Pavel Orsk remained in intensive care on Friday, and doctors said blood tests had found an "
+        "organophosphate compound. Prosecutors opened an attempted murder case. Orsk, 44, who founded the "
+        "alliance in 2019, had campaigned against the dam.",
+        [AA],
+    ),
+    # (w86) a judge told by what she presides over
+    (
+        None,
+        "Mira Sen was reading at home on Monday night when a grenade landed below her window and "
+        "exploded. Sen, who presides over the district's speedy trial tribunal, was not hurt.",
+        [AA],
+    ),
+    # (w93) a radio commentator, a programme's host
+    (None, "A radio commentator was stabbed outside his station in Kelo on Thursday night.", [AA]),
+    (
+        None,
+        "Jun Cruz, host of the morning programme Bantay on a local station, was shot dead on Monday.",
+        [AA],
+    ),
 ]
 
 

@@ -230,7 +230,8 @@ PRONOUN_VICTIM = re.compile(
     r"\b(?:in|into|to) (?:his|her) (?:blood|cup|glass|tea|food|drink|body|hair|urine|system|meal)\b"
     # "blood tests had found a rare nerve agent": in the person just named
     r"|\bblood tests? (?:had |have )?(?:found|showed|revealed|detected) (?:a |an |traces of )?"
-    r"(?:[\w-]+ ){0,2}?(?:nerve agent|toxin|poison|thallium|polonium|novichok|ricin|cyanide|arsenic)\b"
+    r"(?:[\w-]+ ){0,2}?(?:nerve agent|toxin|poison|thallium|polonium|novichok|ricin|cyanide|arsenic"
+    r"|organophosphate|pesticide|rat poison|strychnine)\b"
 )
 ANTECEDENT_REACH = 2  # sentences back where "him" or "her" may have been named
 # A capitalised name ending in one of these is a place or a body, never the "him" or "her" of an

@@ -59,6 +59,9 @@ MASKS: tuple[str, ...] = (
     r"\band (?:a|an|one|two|three) (?:[\w-]+ ){0,3}?(?:was|were) (?:\w+ )?(?:wounded|hit|injured|killed)"
     r" by (?:a )?stray bullets?\b",
     r"\b(?:heart|panic|asthma|anxiety|shark|dog|bear) attacks?\b",
+    # kit carried or bought is no force used: "some officers carried tear gas grenades on their belts"
+    r"\b(?:carr(?:ied|ying|ies|y)|equipped with|bought|purchased|procured|stockpiled?) (?:[\w-]+ ){0,3}?"
+    r"(?:tear ?gas|water cannons?|rubber bullets|stun grenades|pepper spray)\b",
     # a festival's pelting: "marchers in costume pelted the crowds with petals"
     r"\bpelt\w* (?:[\w-]+ ){0,3}?with (?:[\w-]+ )?(?:petals|flowers|confetti|colou?red powder|powder paint"
     r"|water balloons|streamers|rice|sweets)\b",
@@ -80,7 +83,12 @@ MASKS: tuple[str, ...] = (
     r"|\bnot (?:an? )?assassination(?: attempt)?\b|\bassassinat\w* of (?:anything|anyone|nothing)\b"
     # a thing called an assassination, in quotes: "branded the bid 'an assassination attempt'"
     r"|\b(?:calls?|called|calling|branded|brands|dubbed|labell?ed|likened \w+ to) (?:[\w-]+ ){0,4}?"
-    r"[\"'\u2018\u201c](?:an? )?(?:\w+ )?assassination(?: attempt)?\b",
+    r"[\"'\u2018\u201c](?:an? )?(?:\w+ )?assassination(?: attempt)?\b"
+    # ... or without quotes, a thing described as one: "describes a newspaper editorial as an assassination"
+    r"|\b(?:describ\w+|call(?:s|ed|ing)?|branded|brands|dubbed|label\w*) (?:(?:a|an|the|his|her|their|this"
+    r"|that) )?(?:[\w-]+ ){0,3}?(?:editorial|article|column|speech|bill|vote|motion|ruling|report|campaign"
+    r"|cartoon|remarks?|comments?|criticism|walkout|decision|investigation|story|post|tweet) as (?:an? )?"
+    r"(?:\w+ )?assassination\b",
     r"\b(?:political|personal|verbal|partisan|rhetorical|scathing|fierce|blistering|withering)"
     r" attacks?\b|\battack(?:ed|s|ing)? (?:ads?|(?:on )?(?:his|her|their|the \w+(?:'s"
     r"|\u2019s)) (?:record|policies|policy"
@@ -420,6 +428,8 @@ BACKGROUND = (
     r"\b(?:anniversar\w+|commemorat\w+|memorial|remember\w*|recall\w*|legacy|wake|aftermath|mourn\w*|since"
     r"|last (?:year|month|week)(?:'s|\u2019s)|review of|investigations? into|inquiry into|hearings? on"
     r"|respon(?:se|ses|ding) to|handling of|(?:conspiracy )?theor(?:y|ies) (?:about|on|of)"
+    # a government's response: "compensate victims of the 2013 riots", "reparations for the massacre"
+    r"|compensat\w*(?: (?:for|to))?|reparations? (?:for|to)|payouts? (?:for|to)"
     r"|speculation (?:about|over)"
     r"|doubts (?:about|over)|debate (?:about|over|on)|books? (?:about|on)|documentar(?:y|ies) (?:about|on)"
     r"|film (?:about|on))"
@@ -777,6 +787,9 @@ ROLE_TIERS: dict[str, str] = {
     r"|senior (?:police|army|military|intelligence) officer\b"
     r"|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
     r"|members? of the (?:judiciary|bench)"
+    # a judge told by a verb: "Akter, who presides over the district's speedy trial tribunal"
+    r"|presid(?:es|ed|ing) over (?=(?:the |a |an )?(?:[\w'\u2019-]+ ){0,4}?(?:court|tribunal|bench"
+    r"|chamber)s?\b)"
     r"|prosecutors?|chief justice|ambassadors?|diplomats?|consul(?:ar)?|envoys?"
     # "general" the rank, not "the general hospital", "general election", "in general"
     r"|generals?(?! (?:hospital|election|assembly|public|manager|secretary|strike|store|practitioner|council"
@@ -799,7 +812,9 @@ ROLE_TIERS: dict[str, str] = {
     r"|(?:independent|opposition|mayoral|presidential|main|leading|nearest) challengers?"
     # "chair of the dockers' union", "coordinator of the Mangrove Alliance", not "a chair of the kind
     # found in offices"
-    r"|(?:chair|coordinator|convene?or|co-?founder|founder) of (?=the (?:[\w'\u2019-]+ ){0,3}(?:union|party"
+    # ... or told by a verb: "Meskhishvili, 44, who founded the alliance in 2019 and has led it"
+    r"|(?:(?:chair|coordinator|convene?or|co-?founder|founder) of|(?:co-?)?founded|leads|heads|chairs)"
+    r" (?=the (?:[\w'\u2019-]+ ){0,3}(?:union|party"
     r"|committee|council|commission|board|movement|association|federation|assembly|senate|league|front"
     r"|alliance|coalition|caucus|network|campaign|collective)\b)"
     r"|representatives?|head of\b"
@@ -822,6 +837,8 @@ ROLE_TIERS: dict[str, str] = {
     r"|(?:edited|edits|ran|runs|founded) (?=(?:the|a|an|his|her) (?:[\w'\u2019-]+ ){0,2}?(?:weekly|daily"
     r"|newspaper|news (?:site|website|portal)|magazine)\b)"
     r"|anchor(?:person|man|woman)?|broadcasters?|columnists?|writers?"
+    r"|(?:radio|political|television|tv|news) commentators?|(?:radio|tv|television|talk[- ]show) hosts?"
+    r"|hosts? of (?=(?:the |a |an )?(?:[\w'\u2019\"-]+ ){0,4}?(?:programme|program|show|broadcast)\b)"
     r"|(?:human|land|environmental|indigenous|women's|labou?r) rights (?:defender|lawyer|advocate)s?"
     r"|environmental(?:ists?| defenders?)|land defenders?"
     r"|trade unionists?|union leaders?|campaigners?|dissidents?|opposition figures?",

@@ -37,7 +37,9 @@ _FURNITURE_LIST = re.compile(
     r"|related(?: stories| articles| news| coverage)?|recommended"
     r"|you may also like|more from [^\n]{0,30}|more stories|more on this story|trending(?: now)?"
     r"|most read|most popular|most viewed|see also|top stories|latest news|editor'?s picks)\b[ \t:]*"
-    r"(?:\n[ \t]*(?:[\u2022\u00b7\u25aa\u25ba*\u2013-]|\d{1,2}[.)])[ \t]+[^\n]*)+",
+    r"(?:\n[ \t]*(?:[\u2022\u00b7\u25aa\u25ba*\u2013-]|\d{1,2}[.)])[ \t]+[^\n]*"
+    # ... or headlines without bullets, a line each (blank lines between): no full stop, no "!"
+    r"|\n(?:[ \t]*\n)?[ \t]*[^\s.!][^\n.!]{2,160}(?=\n|\Z))+",
     re.IGNORECASE | re.MULTILINE,
 )
 # Short lines made of menu separators ("Home | World | Sport").
@@ -62,6 +64,7 @@ _ABBREVIATIONS = (
     "sr",
     "prof",
     "rev",
+    "hon",
     "brig",
     "cmdr",
     "adm",
