@@ -133,6 +133,31 @@ CASES = [
         "Jun Cruz, host of the morning programme Bantay on a local station, was shot dead on Monday.",
         [AA],
     ),
+    # (w63) what a killing told as years old set off is as old: the riots after it
+    (
+        "Murder trial of governor's killers adjourned again",
+        "KELO, Orveda - The trial of four men accused of killing Governor Ana Rask was adjourned again "
+        "on Monday after a witness failed to appear. Rask was killed almost three years ago when a bomb "
+        "destroyed her car on the road from the provincial capital. Her death set off several days of "
+        "rioting in the capital, in which two people died. The four defendants deny the charges.",
+        [],
+    ),
+    # (w77) what a law allows is no force used
+    (
+        "What the public order bill would change",
+        "The Public Order Bill returns to the assembly on Tuesday. At present, police commanders may "
+        "deploy water cannon at a demonstration only with written authorisation from the minister. The "
+        "bill would let a district commander decide. Civil liberties groups oppose it.",
+        [],
+    ),
+    # (w2) "the protests of the previous two years" in a section about a reform
+    (
+        None,
+        "The reform of the national police was a central promise of the transitional government. The old "
+        "force had been discredited by its handling of the protests of the previous two years, in which "
+        "more than 200 demonstrators had died. The reform set out four goals.",
+        [],
+    ),
 ]
 
 

@@ -666,7 +666,27 @@ def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
         return True
     if analysis.earlier_year_at(index) or analysis.earlier_day_at(index):
         return True
+    caused = index > 0 and _CAUSED_BY_DEATH.match(analysis.masked(index)[1]) is not None
+    if caused and _dated_before(analysis, spec, index):
+        return True
     return (relative or analysis.blocked_at(spec.dated, index)) and not narrated_at(analysis, spec, index)
+
+
+# What a death told in the sentence before set off: "Her death set off several days of rioting" is as
+# old as the killing it refers back to.
+_CAUSED_BY_DEATH = re.compile(
+    r"\s*(?:(?:his|her|their|the) (?:[\w-]+ )?(?:death|killing|murder|assassination)s?"
+    r"|the (?:attack|bombing|shooting|ambush)) (?:\w+ ){0,2}?(?:set off|sparked|triggered|provoked|led to"
+    r"|caused|prompted|unleashed|touched off)\b"
+)
+
+
+def _dated_before(analysis: Analysis, spec: EventSpec, index: int) -> bool:
+    """The sentence before is dated earlier than the story: by a year, or by time relative to now."""
+    if analysis.earlier_year_at(index - 1):
+        return True
+    relative = bool(spec.relative_past) and analysis.blocked_at(spec.relative_past, index - 1)
+    return relative and analysis.is_news()
 
 
 def _relative_clause_holds_trigger(analysis: Analysis, spec: EventSpec, index: int) -> bool:

@@ -346,6 +346,12 @@ HYPOTHETICAL = (
     r"|\b(?:designed|meant|intended|aimed) [\"\u201c]?to (?:prevent|deter|stop|foil|thwart|make)\b"
     # an inquiry's proposals: "among its recommendations are a ban on live ammunition at demonstrations"
     r"|\brecommendations?\b|\brecommend(?:s|ed|ing)? (?:that|a|an|the)\b"
+    # what a law allows, not what happened: "commanders may deploy water cannon only with written
+    # authorisation"
+    r"|\b(?:may|can|could|might|would|will be allowed to) (?:only )?(?:deploy|use|fire|order)"
+    r" (?:[\w-]+ ){0,2}?"
+    r"(?:water cannons?|tear ?gas|rubber bullets|live (?:ammunition|rounds)|force|batons)\b"
+    r"|\bonly with (?:the )?(?:written |prior )?(?:authori[sz]ation|permission|approval)\b"
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
     # what social media claimed, unconfirmed: "Early posts on social media claimed police had fired tear gas"
     r"|\bposts? on social media\b|\b(?:social media|online) (?:posts?|rumou?rs?|claims?)\b"
@@ -514,7 +520,7 @@ RELATIVE_PAST = (
     r"|autumn|fall)(?!['\u2019]s)|(?:months|years|weeks|decades) of (?:protests?|unrest|riots?|rioting"
     r"|demonstrations?|clashes|violence)|(?:earlier|later) (?:that|in the) (?:year|decade)"
     r"|the previous (?:year|month"
-    r"|decade)"
+    r"|decade|(?:two|three|four|five|six|few|several) (?:years|months|decades))"
     # a month named back to as "that March" (the events of that March, when nine people died)
     r"|that (?:january|february|march|april|june|july|august|september|october|november|december|year"
     r"|summer|winter|spring|autumn))\b"
