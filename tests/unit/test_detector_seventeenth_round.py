@@ -158,6 +158,13 @@ CASES = [
         "more than 200 demonstrators had died. The reform set out four goals.",
         [],
     ),
+    # (w97) organisers who went home at dusk dispersed no one
+    (
+        None,
+        "About 2,000 teachers marched peacefully to parliament carrying placards, and organisers "
+        "dispersed at dusk.",
+        [],
+    ),
 ]
 
 

@@ -246,6 +246,7 @@ MASKS: tuple[str, ...] = (
     # a crowd that went home is no dispersal by force ("the crowds dispersed peacefully by nightfall",
     # "the marchers later dispersed"); "police dispersed the crowd" and "were dispersed" stay force
     r"|\b(?:crowds?|protesters|demonstrators|marchers|mourners|participants|supporters|students"
+    r"|organi[sz]ers|people|they|residents|workers|farmers|teachers|villagers|strikers"
     r"|rally|march|protest|gathering) (?:(?:later|eventually|then|quietly|peacefully|slowly|finally"
     r"|had|all) ){0,2}dispersed\b(?! (?:by (?!" + _BY_TIME + r")|with|using"
     r"|after (?:police|security|troops)))"
