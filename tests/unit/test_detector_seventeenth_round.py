@@ -165,6 +165,21 @@ CASES = [
         "dispersed at dusk.",
         [],
     ),
+    # (w99) a biography's "(born 1970) is a ... politician", and legislatures by their own names
+    (
+        "Karin Ost",
+        "Karin Ost (born 1970) is a Swedish politician who has been a member of the Riksdag since 2010. "
+        "She grew up in Orvik and worked as a teacher. On 3 May 2019, Ost was speaking in the square of "
+        "Orvik when a man stepped out of the crowd and stabbed her twice. She recovered and returned to "
+        "the Riksdag in June.",
+        [AA],
+    ),
+    (
+        None,
+        "Dr Lena Varga, a member of the Bundestag, was stabbed in the arm by a man at a market stall in "
+        "Kelo on Saturday, police said.",
+        [AA],
+    ),
 ]
 
 

@@ -327,7 +327,9 @@ _TITLE_GAP = re.compile(r"^,?\s+(?:(?:[A-Z][\w'\u2019.-]+|[\"\u201c][^\"\u201d]{
 # A role given to the text's subject by a pronoun or a predicate, not in apposition: "the prime
 # minister appointed her minister of justice", "As minister she ...", "she became mayor in 2010".
 _PREDICATED_ROLE = re.compile(
-    r"(?:\b(?:she|he|{name})(?:,[^,.;]{{1,30}},)?\s+(?:was|became|served as|had been|is|has been"
+    # (a biography's dates in brackets: "Karin Ost (born 1970) is a Swedish politician")
+    r"(?:\b(?:she|he|{name})(?:,[^,.;]{{1,30}},|\s*\([^()]{{1,40}}\))?\s+(?:was|became|served as|had been"
+    r"|is|has been"
     r"|(?:was|is) serving (?:his|her) (?:\w+ )?(?:term|mandate) as)\s+(?:(?:appointed|elected|named"
     r"|made|sworn in)\s+)?(?:as\s+)?(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
     r"|\b(?:appointed|named|made|elected)\s+(?:her|him|{name})\s+(?:as\s+)?(?:(?:the|an?)\s+)?"
