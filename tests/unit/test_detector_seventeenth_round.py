@@ -180,6 +180,26 @@ CASES = [
         "Kelo on Saturday, police said.",
         [AA],
     ),
+    # (w95) a claim the police dismiss is no attempt
+    (
+        "Police dismiss claim chief minister was targeted as bus blast toll rises to 11",
+        "The death toll from Tuesday's explosion at the Kelo bus terminal rose to 11 on Wednesday.",
+        [],
+    ),
+    # (w101) what a rule says is supposed to happen
+    (
+        None,
+        "Every use of force at a demonstration is supposed to be logged and reviewed by the unit's "
+        "command, the explainer says.",
+        [],
+    ),
+    # (w94) "last summer's disturbances" are background in a debate
+    (
+        None,
+        "The assembly debated the policing bill on Wednesday. Much of the debate turned on last summer's "
+        "disturbances in Kelo, where several nights of rioting followed a police shooting.",
+        [],
+    ),
 ]
 
 

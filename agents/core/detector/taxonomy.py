@@ -353,6 +353,9 @@ HYPOTHETICAL = (
     r" (?:[\w-]+ ){0,2}?"
     r"(?:water cannons?|tear ?gas|rubber bullets|live (?:ammunition|rounds)|force|batons)\b"
     r"|\bonly with (?:the )?(?:written |prior )?(?:authori[sz]ation|permission|approval)\b"
+    r"|\b(?:is|are) supposed to\b"
+    # a claim the police set aside: "Police dismiss claim chief minister was targeted"
+    r"|\bdismiss(?:es|ed|ing)? (?:the |a )?(?:claims?|reports?|suggestions?|speculation|rumou?rs?)\b"
     r"|\bhit list\b|\bdeath threats?\b|\bsimulat\w+|\bdrill\b|\bexercise\b|\bwhat if\b|\bpurported(?:ly)?\b"
     # what social media claimed, unconfirmed: "Early posts on social media claimed police had fired tear gas"
     r"|\bposts? on social media\b|\b(?:social media|online) (?:posts?|rumou?rs?|claims?)\b"
@@ -451,7 +454,7 @@ BACKGROUND = (
     r"|\b(?:minute|moment)(?:'s|\u2019s|s'|s\u2019)? (?:of )?silence\b"
     # last year's protests: a protest dated by the year before is background, however it ended
     r"|\blast (?:year|month|summer|winter|spring|autumn)(?:'s|\u2019s) (?:[\w-]+ ){0,3}?(?:protests?"
-    r"|demonstrations?|marches|strikes?|riots?|rioting|unrest|clashes)\b"
+    r"|demonstrations?|marches|strikes?|riots?|rioting|unrest|clashes|disturbances|disorder)\b"
     r"|\b(?:after|following|before|since) the (?:1[89]\d\d |20\d\d )?(?:assassination|murder|killing|shooting"
     r"|stabbing|bombing)s? of\b"
     # a speaker's memory of other years: "he recalled that the same streets had seen clashes in 2021"
