@@ -795,7 +795,7 @@ ROLE_TIERS: dict[str, str] = {
     r"|members? of (?:the )?(?:\w+ ){0,2}?(?:assembly|congress|senate|legislature|council)"
     # legislatures by their own names: "a member of the Riksdag", "member of the Lok Sabha"
     r"|members? of (?:the )?(?:riksdag|bundestag|duma|knesset|sejm|storting|folketing|eduskunta|althing"
-    r"|dáil|majlis|lok sabha|rajya sabha|national assembly|cortes|diet|parliament)"
+    r"|dáil|majlis|lok sabha|rajya sabha|cortes|diet|parliament)"
     r"|members? of (?:the |a )?(?:\w+ )?(?:peace|village|district|provincial|central|executive) committee"
     r"|senior (?:police|army|military|intelligence) officer\b"
     r"|(?:deputy |lieutenant |provincial |district )?governor|judges?|magistrates?"
