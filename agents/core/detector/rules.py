@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 import agents.core.detector.taxonomy as taxonomy
@@ -64,7 +65,9 @@ _EVENT_YEAR = re.compile(
     r"|\bthe (?P<c>(?:1[89]|20)\d\d) (?:[\w-]+ )?(?:attacks?|assassinations?|bombings?|shootings?|riots?"
     r"|protests?|uprising|massacre|killings?|clashes|crackdown|unrest)\b"
     r"|\b(?:assassinated|killed|murdered|shot(?: dead)?|attacked|wounded|injured|bombed|rioted|clashed)"
-    r" in (?:(?:early|late|mid-?)\s*)?(?:[a-z]+ )?(?P<d>(?:1[89]|20)\d\d)\b",
+    r" in (?:(?:early|late|mid-?)\s*)?(?:[a-z]+ )?(?P<d>(?:1[89]|20)\d\d)\b"
+    # "a repeat of the 2022 dispute, when mounted police charged a picket": the year's episode
+    r"|\bthe (?P<e>(?:1[89]|20)\d\d) (?:[\w-]+ ){0,2}?[\w-]+, when\b",
     re.IGNORECASE,
 )
 LEAD_FOR_TIME = 4  # the headline and the first sentences
@@ -84,6 +87,15 @@ _DATELINE_DAY = re.compile(
     r"\b" + _MONTH_NAME + r" (?P<day>[0-3]?\d)\b"
     r"|\b(?P<day2>[0-3]?\d) " + _MONTH_NAME.replace("month", "month2")
 )
+# An event dated by a full date ("on 3 January 2025", "on January 3, 2025"): compared with a
+# dateline that gives its year too.
+_ON_FULL_DATE = re.compile(
+    r"\b(?:[Oo]n|of) (?:" + _MONTH_NAME + r" (?P<day>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<year>(?:1[89]|20)\d\d)"
+    r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)? "
+    + _MONTH_NAME.replace("month", "month2")
+    + r",? (?P<year2>(?:1[89]|20)\d\d))\b"
+)
+_YEAR_AFTER = re.compile(r",?\s+((?:19|20)\d\d)\b")
 # An event dated by a day of the month and no year ("on April 3", "on 3 April"); not "since" one,
 # which tells what still goes on.
 _ON_DAY = re.compile(
@@ -288,6 +300,7 @@ class Analysis:
     _news: bool | None = None
     _lead_years: frozenset[str] | None = None
     _dateline_day: tuple[int, int] | None = None
+    _dateline_year: int = 0
     _surnames: dict[int, frozenset[str]] = field(default_factory=dict)
     _known: dict[str, int | None] = field(default_factory=dict)
 
@@ -382,12 +395,23 @@ class Analysis:
             body = self.doc.sentences[at]
             m = _DATELINE_DAY.search(body[:100]) if _DATELINE.match(body) else None
             self._dateline_day = _month_day(m) if m is not None else (0, 0)
+            year = _YEAR_AFTER.match(body, m.end()) if m is not None else None
+            self._dateline_year = int(year.group(1)) if year is not None else 0
         if self._dateline_day == (0, 0):
             return False
         case = self.doc.sentences[index]
         if _NEWS_TIME.search(case.lower()) is not None:
             return False
         month, day = self._dateline_day
+        if self._dateline_year:
+            # "PELLAN, 11 March 2026 - ... On 3 January 2025, officers fired tear gas": a full date
+            # against the dateline's full date, whatever years the headline names
+            now = date(self._dateline_year, month, min(day, 28))
+            for m in _ON_FULL_DATE.finditer(case):
+                then_month, then_day = _month_day(m)
+                dated = date(int(m.group("year") or m.group("year2")), then_month, min(then_day, 28))
+                if (now - dated).days > EARLIER_DAYS:
+                    return True
         for m in _ON_DAY.finditer(case):
             then = _month_day(m)
             # a later month than the dateline's is the year before

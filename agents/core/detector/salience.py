@@ -116,7 +116,8 @@ def _recalled(analysis: Analysis, candidate: Candidate) -> bool:
         return False
     if not candidate.core:
         return False
-    lead = range(min(LEAD_SENTENCES, min(candidate.core)))
+    # (a headline that recalls frames the text even when it is a mention itself: "Ten years on, ...")
+    lead = range(min(LEAD_SENTENCES, max(min(candidate.core), int(analysis.doc.has_title))))
     if not any(analysis.blocked_at(spec.recalls, i) or led_by_background(analysis, spec, i) for i in lead):
         return False
     # A mention that dates itself by weekday or "today" is fresh news of its own; the others tell

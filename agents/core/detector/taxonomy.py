@@ -66,6 +66,9 @@ MASKS: tuple[str, ...] = (
     r"\bpelt\w* (?:[\w-]+ ){0,3}?with (?:[\w-]+ )?(?:petals|flowers|confetti|colou?red powder|powder paint"
     r"|water balloons|streamers|rice|sweets)\b",
     r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
+    # a memorial march's banners: "banners listing the names of the dead" tell no force used
+    r"\b(?:names|photographs|photos|portraits|pictures|images) of (?:the |those )?(?:dead|victims|killed"
+    r"|fallen|martyrs)\b",
     # a bill or a career "assassinated": the word in scare quotes, or a thing for its object
     r"(?<=[\"'\u2018\u201c])assassinat\w*(?=[\"'\u2019\u201d])"
     r"|\bassassinat(?:e|es|ed|ing) (?:the |a |an |his |her |their |its )?(?:[\w-]+ ){0,2}?(?:bill|law|plan"
@@ -432,6 +435,14 @@ TRIAL = (
     r"|\bsuspects? in the (?:\w+ ){0,2}?(?:killing|murder|assassination|shooting|attack"
     r"|bombing)\b"
 )
+# A lead framed by an anniversary ("Ten years on, Saltmarket families still marching for names",
+# "Every year on the eighth of March ..."): what it recalls, dated further down, is background.
+ANNIVERSARY_FRAME = (
+    r"^\W*(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|\d{1,2}) years|a (?:year|decade)|(?:two|three|four|five) decades|half a century) (?:on|later)\b"
+    r"|\bevery year (?:on|since)\b|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fifth|tenth|twentieth"
+    r"|thirtieth|fortieth|fiftieth) anniversary\b"
+)
 # A background cue that governs the trigger itself ("on the anniversary of the leader's assassination",
 # "since the killing of", "after the 2019 riots"): never lifted, whatever the sentence narrates.
 BACKGROUND = (
@@ -600,6 +611,12 @@ NEVER_HAPPENED = (
     r"|\bdisinformation campaign\b"
 )
 ATTACK_DONE = r"\b(?:shot|stabbed|wounded|injured|exploded|detonated|opened fire|killed|poisoned)\b"
+# A cyber intrusion: its "attackers" and what they "targeted" are hackers and files, unless the text
+# tells physical harm too (an article context of the attempt).
+CYBER = (
+    r"\bcyber[- ]?(?:attack|assault|intrusion|espionage|criminal)\w*"
+    r"|\b(?:hackers|hacked into|hacking (?:group|campaign|attack)|ransomware|malware|data breach)\b"
+)
 # A riot told in a prison in the same clause ("a fight between gangs escalated into a riot at the
 # penitentiary"): inmates' violence, not a protest, however short the text.
 PRISON_RIOT = (
@@ -1160,14 +1177,14 @@ ASSASSINATION = EventSpec(
     dated=(HISTORY,),
     leading_background=(LEADING_BACKGROUND,),
     relative_past=(RELATIVE_PAST,),
-    recalls=(BACKGROUND, TRIAL),
+    recalls=(BACKGROUND, TRIAL, ANNIVERSARY_FRAME),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|unharmed|unhurt|survived|escaped|casualt\w+|dead|died|bodyguards?"
         r"|guards?|attack|assailants?|bomber|blast|explosion|exploded|went off|drones?|responsibility)\b"
     ),
     severity=SeverityWeights(prior=20.0, any_casualty_bonus=0.0, death_bonus=0.0, casualty_log_weight=6.0),
     needs_target=True,
-    article_context=((NEVER_HAPPENED, ATTACK_DONE),),
+    article_context=((NEVER_HAPPENED, ATTACK_DONE), (CYBER, ATTACK_DONE)),
     article_vetoes=(FICTION, SPORT, DISEASE),
     lead_vetoes=((FICTION, FICTION_TOLD), (LAW_WORDS, LAW_TOLD)),
     bind_words=12,
@@ -1194,7 +1211,7 @@ PROTEST_VIOLENCE = EventSpec(
     dated=(HISTORY_PROTEST,),
     leading_background=(LEADING_BACKGROUND,),
     relative_past=(RELATIVE_PAST,),
-    recalls=(BACKGROUND, SENTENCED),
+    recalls=(BACKGROUND, SENTENCED, ANNIVERSARY_FRAME),
     continuation=(
         r"\b(?:killed|injured|wounded|hurt|dead|died|casualt\w+|hospital\w*|arrested|detained|clash\w*"
         r"|tear ?gas|fire|police|security forces)\b"

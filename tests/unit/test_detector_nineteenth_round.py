@@ -1,0 +1,84 @@
+"""Cases of the nineteenth round (issue 8), each written for this file: the constructions the tune
+halves of the batches w102-w109 showed the rules missing or misreading. Every case fails on the
+code before the round (d7ff937) except the guards that keep a fix from going too far and one
+variant the rules already read (both marked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.core.detector import detect
+
+AA, PV = "assassination_attempt", "protest_violence"
+
+CASES = [
+    # (w104) a dateline's full date against an event's full date, though the headline names its year
+    (
+        "Review faults police command at the 2025 Dunmere fishermen's march",
+        "KESTRA, 14 April 2026 - A review of the policing of the fishermen's march in Dunmere has "
+        "found that officers were given no clear orders. On 9 February 2025, police fired tear gas and "
+        "baton rounds at the march on the harbour front. One fisherman died and 30 were hurt. The "
+        "review makes 18 recommendations, which the minister accepted on Tuesday.",
+        [],
+    ),
+    # guard: a full date within the fortnight before the dateline is today's news
+    (
+        None,
+        "KESTRA, 14 April 2026 - On 12 April 2026, police fired tear gas and baton rounds at a march "
+        "of fishermen on the harbour front in Dunmere. One fisherman died and 30 were hurt.",
+        [PV],
+    ),
+    # (w104) "a repeat of the 2019 dispute, when ...": the year's episode is background (read already:
+    # one mention deep in a long text abstains; the test below checks the year form itself)
+    (
+        None,
+        "TOLVEN, 2 March 2026 - Refuse collectors in Tolven accepted a pay offer on Monday and will end "
+        "their strike. The deal raises pay by 6 percent this year. Bins will be emptied from Wednesday. "
+        "The council said the backlog would take a week to clear. Both sides wanted to avoid a repeat of "
+        "the 2019 dispute, when riot police charged a picket at the Marsh Lane depot, injuring nine "
+        "workers. A review later led to a code of conduct on picketing agreed by the union and the "
+        "police. The new deal runs for three years.",
+        [],
+    ),
+    # (w109) a cyber intrusion's "attackers" are hackers
+    (
+        "Hackers target finance minister's office in email breach",
+        "The finance ministry's email system was taken offline after a cyber-attack on Monday. "
+        "Officials said the attackers targeted the office of Finance Minister Ravi Odenkirk and stole "
+        "files over two days.",
+        [],
+    ),
+    # guard: a cyber-attack story that also tells a physical attack on the official
+    (
+        None,
+        "Days after a cyber-attack on the ministry, Finance Minister Ravi Odenkirk was shot and wounded "
+        "by a gunman outside his home in Tolven on Friday.",
+        [AA],
+    ),
+    # (w106) a memorial march "ten years on", its banners naming the dead
+    (
+        "Ten years on, Harrowgate families march for the students shot in 2016",
+        "Every year on the fourth of May, Mira Volk carries her son's photograph through Harrowgate. "
+        "On Sunday she walked at the head of several thousand people to the station square. Her son was "
+        "killed there in 2016, one of 11 people who died when soldiers fired on a student demonstration. "
+        "Marchers carried banners with the names of the dead. The march ended peacefully at noon.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), CASES, ids=[str(i) for i in range(len(CASES))])
+def test_nineteenth_round_case(title: str | None, text: str, expected: list[str]) -> None:
+    assert sorted(e.type for e in detect(title, text)) == expected
+
+
+def test_the_year_episode_then_when_dates_the_sentence() -> None:
+    """(w104) "a repeat of the 2019 dispute, when riot police charged a picket": the sentence dates
+    its event by a year the lead does not name, so it is background to the day's news."""
+    from agents.core.detector.rules import analyse
+    from agents.core.detector.text import build_document
+
+    title, text, _ = CASES[2]
+    analysis = analyse(build_document(title, text))
+    at = next(i for i, s in enumerate(analysis.doc.sentences) if "2019 dispute" in s)
+    assert analysis.earlier_year_at(at)
