@@ -64,6 +64,36 @@ CASES = [
         "Marchers carried banners with the names of the dead. The march ended peacefully at noon.",
         [],
     ),
+    # (w105) the act told by its aim: "an attempt to kill the governor"
+    (
+        None,
+        "Guards at the residence caught a man lying under the car of Governor Ilse Marrot early on "
+        'Friday. "This was an attempt to kill the governor," the regional police chief said.',
+        [AA],
+    ),
+    # (w105) a poisoning: the dose meant for the cleric, an accident ruled out
+    (
+        None,
+        "Prosecutor Dana Welk said on Wednesday that tests on the tea served to the imam had found a "
+        "pesticide in amounts far beyond anything that could be accidental. She said the poison was "
+        "added in a dose intended to kill the imam.",
+        [AA],
+    ),
+    # (w108) the role, then a relative clause with no commas, then the harm
+    (
+        None,
+        "A land rights activist who has led her village's fight against a quarry was stabbed twice on "
+        "Sunday evening as she walked home, her organisation said.",
+        [AA],
+    ),
+    # (w109) the role given in apposition before the attack: "the archaeologist who has become ..."
+    (
+        None,
+        "The return of the masks is the work of the museum's head, Dr Lene Sorvik, the historian who "
+        "has become the country's best-known campaigner against looting. Sorvik was not at the opening "
+        "on Thursday. As she arrived at work, a man crossed the lane and stabbed her in the chest.",
+        [AA],
+    ),
 ]
 
 

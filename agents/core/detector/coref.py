@@ -274,6 +274,8 @@ def shares_name(analysis: Analysis, first: int, second: int) -> bool:
 # "Musa, a judge,", "Vance, who had been mayor since 2019,".
 _APPOSITION = re.compile(
     r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?\s*(?:,\s*(?:who\s+)?(?:(?:at (?:that|the) time|then|by then),?\s+)?"
+    # "Dr Ruta Venn, the archaeologist who has become the region's best-known campaigner"
+    r"(?:(?:the|an?)\s+[\w'\u2019-]+\s+who\s+(?:has |had )?(?:become|became|is|was|been)\s+)?"
     r"|(?:,\s*)?(?:who\s+)?(?:was|is|had been"
     r"|has been|served as|serves as|has served as|became"
     r"|(?:had |has )?(?:worked|served) (?:for [\w ]{1,25}? )?as)"

@@ -83,7 +83,9 @@ _ACT_ON = (
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
     r" (?:on|against|targeting"
     r"|aimed at)|(?:was |were )?(?:directed|aimed) at"
-    r"|attempt(?:ed)? to (?:kill|assassinate|murder)|tried to (?:kill|assassinate|murder)"
+    r"|(?:attempt(?:ed|s|ing)?|tried|trying|tries) to (?:kill|assassinate|murder)"
+    # whom the act was meant for: "a dose intended to kill the sheikh"
+    r"|(?:intended|meant|designed|aimed) to (?:kill|assassinate|murder)"
     # "how the gunmen came for Mayor X"
     r"|(?:gunm[ae]n|assassins?|killers?|hitm[ae]n|attackers?) (?:came|come|comes) for)"
 )
@@ -143,6 +145,10 @@ _BARE_HARM = re.compile(
 # A relative clause between a subject and its verb, which the clause cut would end the subject at.
 _RELATIVE_GAP = re.compile(
     r"^(?:,\s*(?:\d{1,3}|aged \d{1,3}))?,\s*(?:who|whose)\s[^,;:.]{0,120},\s*(?=was|were|had)"
+    # ... or with no commas, when the harm follows: "A land defender who has led her community's
+    # fight against a resort was stabbed" (no second "who": "the men who were shot" is not hers)
+    r"|^\s+who\s(?:(?!\bwho\b)[^,;:.]){0,120}?\s(?=(?:was|were|had been) (?:\w+ )?(?:shot|stabbed|knifed"
+    r"|attacked|wounded|injured|killed|ambushed|poisoned|gunned down)\b)"
 )
 # ... but "named after the independence leader assassinated in 1961" describes the person: a role
 # after a determiner with the participle right after it is a reduced relative clause.

@@ -66,6 +66,9 @@ MASKS: tuple[str, ...] = (
     r"\bpelt\w* (?:[\w-]+ ){0,3}?with (?:[\w-]+ )?(?:petals|flowers|confetti|colou?red powder|powder paint"
     r"|water balloons|streamers|rice|sweets)\b",
     r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
+    # an accident ruled out is none: "in quantities far beyond anything that could be accidental"
+    r"\b(?:not|no|never|anything but|ruled out|rules out|rule out|beyond anything that could be)"
+    r" (?:an? )?accident(?:al(?:ly)?)?\b",
     # a memorial march's banners: "banners listing the names of the dead" tell no force used
     r"\b(?:names|photographs|photos|portraits|pictures|images) of (?:the |those )?(?:dead|victims|killed"
     r"|fallen|martyrs)\b",
@@ -976,6 +979,10 @@ ATTACK_ACT = (
     r"|thallium|polonium|novichok|ricin|cyanide|arsenic|nerve agents?|laced with|organophosphates?|toxins?"
     r"|(?:toxic|poisonous) substances?"
     r"|killed|murder(?:ed)?"
+    # the act told by its aim: "This was an attempt to kill the governor", "he tried to kill the judge"
+    r"|(?:attempt(?:ed|s|ing)?|tried|tries|trying|bid) to (?:kill|murder|assassinate|poison)"
+    # ... or whom the act was meant for: "a dose intended to kill the sheikh"
+    r"|(?:intended|meant|designed|aimed) to (?:kill|murder|assassinate)"
     r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
     r"|set (?:fire|ablaze)|threw acid|acid attacks?|doused (?:\w+ ){0,2}(?:with|in) (?:acid|petrol)"
     r"|torched|lynched|beaten to death|letter bomb|hit squad|incendiary|rammed"
