@@ -64,6 +64,24 @@ CASES = [
         "Marchers carried banners with the names of the dead. The march ended peacefully at noon.",
         [],
     ),
+    # (w106) a long march report whose two weak mentions are followed by the police's answer
+    (
+        "Teachers hold fourth day of action against school budget",
+        "BRELLAN, Ostmark \u2014 12 February 2026 \u2014 By Ana Leitz\n\nFor most of Thursday the teachers' "
+        "day of action against the school budget looked like the ones before it: a long, slow column of "
+        "union banners, drums and whistles moving between the station and Harbour Square. The unions "
+        "counted 90,000 marchers, the police 40,000. Teachers walked beside parents and pupils, and union "
+        "leaders linked arms at the front. The education minister said on Thursday that she would meet "
+        "the unions next week but would not withdraw the budget. The official march ended at 5 p.m. with "
+        "speeches on the square. It was after that, as the crowd thinned, that the mood changed. A group "
+        "of about two hundred broke away from the tail of the march and began smashing the windows of a "
+        "bank on Quay Street. Two cars and a row of bins were set on fire. Police responded with tear gas, "
+        "water cannon and baton charges in the streets around Harbour Square. By nightfall the square was "
+        "empty and cleaners were sweeping up glass. The unions condemned the vandalism, saying it had "
+        "nothing to do with the teachers who marched. The unions said the next day of action would be "
+        "held in March.",
+        [PV],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,

@@ -382,6 +382,14 @@ _CROWD_HURT = re.compile(
 )
 
 
+# The police's answer to a crowd, told as done: specific crowd-control force in the past tense.
+_POLICE_ANSWER = re.compile(
+    r"\b(?:police|officers|riot police|troops|soldiers|security forces|gendarmes)\b[^.;]{0,40}?\b(?:responded"
+    r"|fired|used|answered|replied|retaliated)\b[^.;]{0,30}?\b(?:tear ?gas|water cannons?|rubber bullets"
+    r"|baton charges?|live (?:ammunition|rounds)|stun grenades)\b"
+)
+
+
 def _thin(analysis: Analysis, candidate: Candidate) -> bool:
     """A long text whose only evidence of the type is one or two weak mentions and no casualty:
     the texts that raise protest violence so are mostly peaceful marches told with violence words
@@ -393,6 +401,14 @@ def _thin(analysis: Analysis, candidate: Candidate) -> bool:
     # the toll often follows the force in the next sentence or two ("... fired pellets into the front
     # rows. At the Civil Hospital, nine students had been admitted with pellet wounds")
     last = len(analysis.doc.sentences) - 1
+    after = {j for i in candidate.core for j in range(i + 1, min(last, i + THIN_TOLL_REACH) + 1)}
+    # ... and the police's answer may: "... began smashing the windows of banks. Two cars were set on
+    # fire. Police responded with tear gas, water cannon and baton charges"
+    if any(
+        not blocked(analysis, candidate.spec, j) and _POLICE_ANSWER.search(analysis.masked(j)[1])
+        for j in after
+    ):
+        return False
     told = set(candidate.evidence) | {
         j
         for i in candidate.core
