@@ -82,6 +82,21 @@ CASES = [
         "held in March.",
         [PV],
     ),
+    # (w108) "last month's election" in a relative clause dates the clause, not the march
+    (
+        None,
+        "On Thursday morning several hundred youths of the Dema clan, which has disputed last month's "
+        "council election in court, marched on the council offices in Waro and blocked the road with logs. "
+        "Officers fired tear gas and then live rounds.",
+        [PV],
+    ),
+    # ... and the converse: a dated relative clause that tells the whole act recalls it
+    (
+        None,
+        "The union, which led the march that police broke up with tear gas in 2012, said on Monday that "
+        "it would hold a rally in Waro next month.",
+        [],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,
