@@ -97,6 +97,20 @@ CASES = [
         "it would hold a rally in Waro next month.",
         [],
     ),
+    # (known since the eighteenth round) "shot at rally" is where the mayor was shot, not force on a
+    # crowd; the body's "had been speaking ... when a gunman fired" binds the role
+    (
+        "Mayor shot at rally in Kalunde",
+        "Police said he was taken to hospital and was in a stable condition. The mayor had been "
+        "speaking to supporters in the town square when a gunman fired from the crowd.",
+        [AA],
+    ),
+    # guard: police who shot at protesters used force on them
+    (
+        None,
+        "Police shot at protesters outside the assembly in Kalunde on Friday, wounding three.",
+        [PV],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from agents.core.detector.mentions import victim_bound
+from agents.core.detector.mentions import VICTIM_WHEN, victim_bound
 from agents.core.detector.text import Document
 
 
@@ -160,7 +160,7 @@ def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
         # the named person is the one the act was done to, as a role would have to be, or the one
         # doing something when the attackers struck ("X was stepping out of her car when two men
         # on a motorcycle fired eleven shots")
-        and (victim_bound(lower, [(start, end)]) or _VICTIM_WHEN.match(lower, end) is not None)
+        and (victim_bound(lower, [(start, end)]) or VICTIM_WHEN.match(lower, end) is not None)
     }
     if named:
         return named
@@ -200,18 +200,6 @@ def _named_next(analysis: Analysis, first: int, lower: str) -> set[str]:
         if m is not None:
             return set(_surnames_of(m.group("a") or m.group("b")))
     return set()
-
-
-_VICTIM_WHEN = re.compile(
-    # (an apposition may come first: "Ilse Korvath, an independent member of parliament, had been
-    # speaking for ten minutes when a man in the crowd fired")
-    r"(?:,[^,;.]{1,80},)?,?(?: \d{1,3},)? (?:was|were|had (?:just )?)\b(?:[^.;]|[ap]\.m\.){0,150}?\bwhen\b"
-    r"[^.;]{0,80}?\b(?:fired"
-    r"|opened fire|shot|attacked|stabbed|threw|hurled|detonated|exploded|went off|rammed|ambushed)\b"
-    # "as Keszthel's car pulled away from a rally, two men on a motorcycle drew alongside and fired"
-    r"|(?:'s|\u2019s) (?:car|convoy|motorcade|vehicle) (?:pulled|drove|left|arrived|slowed|stopped|passed)\b"
-    r"[^.;]{0,100}?\b(?:fired|opened fire|detonated|exploded|went off|rammed|ambushed|sprayed)\b"
-)
 
 
 # The act done to "him" or "her": "walked up behind him and shot him", "stabbed her in the neck",

@@ -341,6 +341,18 @@ def object_of_act(text: str, start: int) -> bool:
     return m is not None and not _REACTION.search(before, m.end())
 
 
+VICTIM_WHEN = re.compile(
+    # (an apposition may come first: "Ilse Korvath, an independent member of parliament, had been
+    # speaking for ten minutes when a man in the crowd fired")
+    r"(?:,[^,;.]{1,80},)?,?(?: \d{1,3},)? (?:was|were|had (?:just )?)\b(?:[^.;]|[ap]\.m\.){0,150}?\bwhen\b"
+    r"[^.;]{0,80}?\b(?:fired"
+    r"|opened fire|shot|attacked|stabbed|threw|hurled|detonated|exploded|went off|rammed|ambushed)\b"
+    # "as Keszthel's car pulled away from a rally, two men on a motorcycle drew alongside and fired"
+    r"|(?:'s|\u2019s) (?:car|convoy|motorcade|vehicle) (?:pulled|drove|left|arrived|slowed|stopped|passed)\b"
+    r"[^.;]{0,100}?\b(?:fired|opened fire|detonated|exploded|went off|rammed|ambushed|sprayed)\b"
+)
+
+
 def victim_bound(text: str, roles: Iterable[tuple[int, int]]) -> bool:
     """Some role in `text` (lower case, masked) is the victim of an act in the same clause."""
     for start, end in roles:
@@ -395,6 +407,8 @@ def _bound_here(text: str, start: int, end: int, before: str) -> bool:
         _OWNED_AFTER_ACT.search(before, 0, owner.start()) or _OWNED_AFTER_ACT.search(after, 0, 80)
     ):
         return True
+    if start < 40 and VICTIM_WHEN.match(text, end):
+        return True  # "The mayor had been speaking to supporters when a gunman fired from the crowd"
     if start < 110 and _FRONTED_HARM.match(text, 0, start):
         return True
     if start < 40 and _ELIDED_HARM.search(text, end):

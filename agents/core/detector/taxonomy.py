@@ -1067,8 +1067,10 @@ FORCE = (
     r"\b(?:tear[- ]?gass(?:ed|ing)|tear ?gas|teargas|tear-gas|water cannons?|rubber(?:-coated)? bullets"
     r"|plastic bullets|pellet\w*"
     r"|live (?:ammunition|rounds|bullets|fire)|stun grenades?|baton\w*|lathi\w*|truncheons?|batons?"
-    r"|fired (?:at|on|upon|into|shots|live|tear)|firing (?:at|on|upon|into)|opened fire|shot (?:at"
-    r"|dead)|clash\w*"
+    r"|fired (?:at|on|upon|into|shots|live|tear)|firing (?:at|on|upon|into)|opened fire"
+    # (not where someone was shot: "Mayor shot at rally in Kalunde")
+    r"|shot (?:at(?! (?:an? |the |his |her |their )?(?:[\w-]+ )?(?:rall(?:y|ies)|meeting|event|gathering"
+    r"|funeral|ceremony|campaign|wedding)\b)|dead)|clash\w*"
     r"|scuffl\w+|responded with (?:\w+ )?force"
     r"|skirmish\w*|brawl\w*|street-?fights?|fist-?fights?|(?:running|pitched) battles?"
     r"|came to blows"
