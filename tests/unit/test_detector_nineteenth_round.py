@@ -1,7 +1,8 @@
-"""Cases of the nineteenth round (issue 8), each written for this file: the constructions the tune
-halves of the batches w102-w109 showed the rules missing or misreading. Every case fails on the
-code before the round (d7ff937) except the guards that keep a fix from going too far and one
-variant the rules already read (both marked)."""
+"""Cases of the nineteenth and twentieth rounds (issue 8), each written for this file: the
+constructions the tune halves of the batches w102-w117 showed the rules missing or misreading.
+Every case fails on the code before its round (d7ff937 for w102-w109, 1eb3d7a for w110-w117)
+except the guards that keep a fix from going too far and one variant the rules already read (both
+marked)."""
 
 from __future__ import annotations
 
@@ -110,6 +111,39 @@ CASES = [
         None,
         "Police shot at protesters outside the assembly in Kalunde on Friday, wounding three.",
         [PV],
+    ),
+    # (w115) "last year" in a relative clause after the killing dates that clause
+    (
+        None,
+        "RAMPUR, March 11, 2026: A 52-year-old ward councillor was shot dead by two men on a motorcycle "
+        "on Tuesday evening, barely 100 metres from the party office he had opened last year.",
+        [AA],
+    ),
+    # (w114) a town history's one line, the force in an "in which" clause
+    (
+        "Marlow Bridge",
+        "Marlow Bridge is a market town on the river Wend. It grew up around a ford and a wool market. "
+        "The railway arrived in 1851 and brought two mills. Labour relations were poor; the long stoppage "
+        "of 1911, in which soldiers fired on strikers, left a lasting mark on local politics. The mills "
+        "closed in the 1960s. Today the town is known for its spring fair.",
+        [],
+    ),
+    # (w114) a period's end marked by an attack, and the page's references cut
+    (
+        "The 1970s in Norvala",
+        "The 1970s in Norvala were a decade of growth and reform. Prime Minister Ilse Varn governed "
+        "throughout, winning elections in 1971, 1975 and 1979. Her programme opened the country to "
+        "trade. Wages rose by a third. The decade is taken to end in October 1979, when Varn was shot "
+        "and wounded in Lessa and left office the next spring. Historians still debate the reforms."
+        "\n\n== References ==\n1. Statistical Yearbook, 1981.\n2. See the article on the Varn shooting.",
+        [],
+    ),
+    # (w114) placards that attack are words
+    (
+        None,
+        "Organisers set strict rules for the march: no placards attacking individuals, no alcohol, and a "
+        "marshal for every fifty marchers.",
+        [],
     ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (

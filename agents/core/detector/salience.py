@@ -233,6 +233,9 @@ _ASIDE = re.compile(
     r"|\b(?:was|were) (?:still )?(?:[\w-]+ ){1,3}?when (?:[\w'\u2019-]+ ){1,3}?(?:was|were)"
     r" (?:assassinated|killed|shot dead|murdered|gunned down)\b"
     r"|\bwho (?:was|had been) (?:\w+ )?(?:assassinated|shot|killed|murdered|gunned down|stabbed)\b"
+    # a date marked by the attack: "The decade is taken to end in November 1969, when Brenn was shot"
+    r"|\b(?:1[89]|20)\d\d, when (?:[\w'\u2019-]+ ){1,3}?(?:was|were) (?:\w+ )?(?:assassinated|killed|shot"
+    r"|murdered|gunned down|stabbed|wounded)\b"
     r"|\b(?:his|her|their|whose) (?:late )?(?:father|mother|brother|sister|son|daughter|husband|wife|uncle"
     r"|aunt|cousin|grandfather|predecessor|mentor|father-in-law)\b"
 )
@@ -245,13 +248,17 @@ def _aside(analysis: Analysis, candidate: Candidate) -> bool:
     (a biography, a party's founding); it is not what the text narrates. A section about the attack
     tells more of it than one sentence."""
     spec = candidate.spec
-    if not spec.needs_target or len(candidate.core) != 1 or analysis.is_news():
+    if len(candidate.core) != 1 or analysis.is_news():
         return False
     if len(analysis.doc.sentences) < ASIDE_MIN_SENTENCES:
         return False
     (index,) = candidate.core
-    if _ASIDE.search(analysis.masked(index)[1]) is None:
-        return False
+    lower = analysis.masked(index)[1]
+    if spec.needs_target:
+        if _ASIDE.search(lower) is None:
+            return False
+    elif index < LEAD_SENTENCES or not _force_in_aside(analysis, candidate, index):
+        return False  # (a section's lead that tells its riot so is about it)
     # told again anywhere (an attack word, a toll, an arrest, a funeral): the text is about it
     act = spec.groups[0] if spec.groups else ()
     return not any(
@@ -259,6 +266,19 @@ def _aside(analysis: Analysis, candidate: Candidate) -> bool:
         and ((bool(act) and group_at(analysis, act, j)) or analysis.matches_at(spec.continuation, j))
         for j in range(len(analysis.doc.sentences))
     )
+
+
+# A crowd's violence told in a relative clause of a sentence about something else: "the bitter
+# stoppage of 1911, in which militia fired on strikers, left a lasting mark on local politics".
+_CROWD_ASIDE = re.compile(r", (?:in|during|at) which [^,;]{1,120}(?:,|$)")
+
+
+def _force_in_aside(analysis: Analysis, candidate: Candidate, index: int) -> bool:
+    """Every force cue of the one protest mention sits in a comma-bounded "in which" clause."""
+    lower = analysis.masked(index)[1]
+    asides = [m.span() for m in _CROWD_ASIDE.finditer(lower)]
+    force = [span for group in candidate.spec.groups[1:] for span in analysis.spans_at(group, index)]
+    return bool(asides and force) and all(any(a <= f0 and f1 <= b for a, b in asides) for f0, f1 in force)
 
 
 # Police or troops firing on a crowd is crowd control, whoever falls: a protest leader shot by

@@ -69,6 +69,9 @@ MASKS: tuple[str, ...] = (
     # an accident ruled out is none: "in quantities far beyond anything that could be accidental"
     r"\b(?:not|no|never|anything but|ruled out|rules out|rule out|beyond anything that could be)"
     r" (?:an? )?accident(?:al(?:ly)?)?\b",
+    # words that attack: "no banners attacking individuals", "placards attacking the minister"
+    r"\b(?:banners?|placards?|signs?|slogans?|posters?|chants?|leaflets?|songs?|speeches|cartoons?|graffiti)"
+    r" (?:\w+ ){0,2}?attack(?:ing|ed|s)?\b",
     # a memorial march's banners: "banners listing the names of the dead" tell no force used
     r"\b(?:names|photographs|photos|portraits|pictures|images) of (?:the |those )?(?:dead|victims|killed"
     r"|fallen|martyrs)\b",

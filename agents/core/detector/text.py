@@ -20,6 +20,8 @@ _FURNITURE_LINE = re.compile(
     r"^\s*(?:also read|read more|read also|also see|read next|related(?: stories| articles| news)?"
     r"|recommended|don'?t miss|you may also like|more from|more stories|trending|most read|most popular"
     r"|see also"
+    # an encyclopedia's cross-reference: "See the article on the Brenn shooting.", "Main article: ..."
+    r"|main articles?|see (?:the )?(?:main )?articles? (?:on|about)|further information"
     r"|watch|listen|advertisement|sponsored|subscribe|sign up|follow us|share (?:this|on)"
     r"|click here|please enter your|leave a (?:reply|comment)|post a comment|comments?\b"
     r"|copyright|all rights reserved|©|photo:|image:|file photo|caption:|tags?:|previous article"
@@ -131,9 +133,22 @@ _FURNITURE_TAIL = re.compile(
 )
 
 
+# A reference page's apparatus at its end: "== References ==", "Notes", "External links" on a line of
+# their own, and everything after (citations, cross-references: "2. See the article on the Brenn
+# shooting."). Only in the second half of a text, where such sections stand.
+_APPARATUS = re.compile(
+    r"^[ \t]*(?:=+[ \t]*)?(?:references|notes|sources|bibliography|further reading|external links|citations"
+    r"|footnotes)[ \t]*(?:=+[ \t]*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def strip_furniture(text: str) -> str:
     text = html.unescape(text)
     if "\n" in text:
+        apparatus = _APPARATUS.search(text, len(text) // 2)
+        if apparatus is not None:
+            text = text[: apparatus.start()]
         text = _FURNITURE_LIST.sub("", text)
     text = _FURNITURE_LINE.sub("", text)
     if ":" in text:
