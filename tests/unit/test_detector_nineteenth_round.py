@@ -145,6 +145,36 @@ CASES = [
         "marshal for every fifty marchers.",
         [],
     ),
+    # (w116) force denied: "police did not use tear gas or any other force"
+    (
+        None,
+        "Police did not use tear gas or any other force during the teachers' march in Orvel on Saturday, "
+        "the force said.",
+        [],
+    ),
+    # (w117) fans who march on a ministry to protest are protesters, however sporting the page
+    (
+        "Fans' march on sports ministry broken up with gas",
+        "By Ivo Brandt | Monday 4 May 2026\n\nAfter Sunday's final home game of the season, several "
+        "thousand supporters of Orvel United left the stadium and marched on the Sports Ministry. The fans "
+        "were demonstrating against the ministry's decision to close the stadium for the next season. At "
+        "the final whistle of the match they streamed out of the ground chanting for the minister to "
+        "resign. When some threw bottles at the police line, officers fired tear gas into the crowd. The "
+        "club's league match next week will be played behind closed doors. The cup tie is off.",
+        [PV],
+    ),
+    # (w113) a hose turned on a sit-in, told in the headline and the lead
+    (
+        "Guards turn fire hose on nurses' sit-in at Orvel health ministry",
+        "ORVEL, April 2 (Tidewire) - Security guards at the health ministry in Orvel sprayed a sit-in of "
+        "unpaid nurses with a high-pressure fire hose on Thursday, knocking several off their feet, union "
+        "officials said. About 150 nurses had occupied the steps since Monday, demanding three months of "
+        "overdue wages. Footage showed two guards unrolling a hose in the lobby and directing it at the "
+        "nurses seated outside. A ministry spokesman said the guards had acted to clear an emergency exit "
+        "and that a review had been opened. The nurses returned to the steps within an hour and were "
+        "still there in the evening. Their strike is in its ninth day.",
+        [PV],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,

@@ -562,6 +562,9 @@ def _article_vetoed(analysis: Analysis, spec: EventSpec, evidence: Iterable[int]
     for pattern in spec.article_vetoes:
         if news and pattern is taxonomy.FICTION:
             continue
+        # fans who march on a ministry to protest are protesters, however sporting the page
+        if pattern is taxonomy.SPORT and any(analysis.any_at((taxonomy.PROTEST_AIMED,), i) for i in evidence):
+            continue
         n = analysis.count_sentences(pattern)
         if n >= 3 and n >= 0.3 * total:
             return True

@@ -338,6 +338,9 @@ NEGATION = (
     r" (?:reports?|claims?|news|rumou?rs?)\b|\brumou?red\b|\bhoax\b|\bno (?:attack|assassination attempt)\b"
     # "police rule out attempt on congressman", "investigators ruled out early reports that ..."
     r"|\brul(?:e|es|ed|ing) out\b|\bnothing to (?:suggest|indicate|show)\b"
+    # force denied: "police did not use tear gas or any other force during the march"
+    r"|\b(?:did not|didn't|never|had not|hadn't) (?:use|used|fire|fired|deploy|deployed|resort to) (?:any )?"
+    r"(?:tear ?gas|water cannons?|rubber bullets|batons?|force|live ammunition|weapons?)\b"
 )
 HYPOTHETICAL = (
     r"\bthreat(?:en(?:ed|s|ing)?|s)? (?:to|of|against)\b|\bcould (?:target|attack|kill|turn|spark|lead)\b"
@@ -615,6 +618,15 @@ NEVER_HAPPENED = (
     r" (?:fabricated|forged|invented|a hoax)\b"
     r"|\bno evidence (?:of|that) (?:any |a |an |the )?(?:such )?(?:plot|plan|conspiracy|attempt)\b"
     r"|\bdisinformation campaign\b"
+)
+# A protest aimed at an authority, told as such: a sports page's fans who "marched on the Sports
+# Ministry" or "were demonstrating against the ministry's decision" protest (not "fans rioted").
+PROTEST_AIMED = (
+    r"\b(?:demonstrat(?:ed|ing|ion|ions)|protest(?:ed|ing|s)?) (?:against|outside|at) (?:the )?"
+    r"(?:[\w'\u2019-]+ ){0,3}?(?:ministry|ministry's|government|parliament|federation|council|decision"
+    r"|closure|ban|offices?)\b"
+    r"|\bmarch(?:ed|es|ing)? on (?:the )?(?:[\w-]+ ){0,3}?(?:ministry|parliament|offices?|headquarters|palace"
+    r"|city hall|town hall|federation)\b"
 )
 ATTACK_DONE = r"\b(?:shot|stabbed|wounded|injured|exploded|detonated|opened fire|killed|poisoned)\b"
 # A cyber intrusion: its "attackers" and what they "targeted" are hackers and files, unless the text
@@ -1078,6 +1090,9 @@ FORCE = (
     r"|skirmish\w*|brawl\w*|street-?fights?|fist-?fights?|(?:running|pitched) battles?"
     r"|came to blows"
     r"|confrontations?|pushed|shoved|pepper[- ]spray\w*|stun guns?|tasers?|warning shots"
+    # a hose turned on a crowd: "sprayed a sit-in of nurses with a high-pressure fire hose"
+    r"|(?:fire|water|high-pressure) hoses?"
+    r"|hosed (?:down )?(?:the )?(?:crowd|protesters|demonstrators|marchers)"
     r"|(?:use|used|using|uses) (?:of )?(?:excessive |mild |minimal |brute )?force|can(?:ed|ing)|police action"
     r"|burn(?:ed|t|ing)? (?:\w+ )?(?:material|debris|garbage|rubbish|trash|barricades?|wood|objects)"
     # (not the chant's "resign or be thrown out", nor a court throwing out a case)
