@@ -175,6 +175,20 @@ CASES = [
         "still there in the evening. Their strike is in its ninth day.",
         [PV],
     ),
+    # (w116) the victim called "Ms Samadi" in the attack sentence, her role given with her first name
+    (
+        "Campaigner Lina Orsk in intensive care after poisoning",
+        "Police said on Monday that the substance was put into Ms Orsk's drink deliberately, with the "
+        "intention of killing her. She remains in intensive care.",
+        [AA],
+    ),
+    # (w110) a blade told by the blow
+    (
+        None,
+        "On Sunday evening a man walked up the aisle of St Ives Cathedral in Orvel and drove a kitchen "
+        "knife twice into the bishop's side.",
+        [AA],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,
@@ -223,3 +237,13 @@ def test_the_year_episode_then_when_dates_the_sentence() -> None:
     analysis = analyse(build_document(title, text))
     at = next(i for i, s in enumerate(analysis.doc.sentences) if "2019 dispute" in s)
     assert analysis.earlier_year_at(at)
+
+
+def test_an_aim_to_kill_is_no_death() -> None:
+    """(w116) "with the intention of killing her" tells the aim, not a death: no one was killed."""
+    events = detect(
+        "Campaigner Lina Orsk in intensive care after poisoning",
+        "Police said on Monday that the substance was put into Ms Orsk's drink deliberately, with the "
+        "intention of killing her. She remains in intensive care.",
+    )
+    assert [e.casualties.killed for e in events] == [0]

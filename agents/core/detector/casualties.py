@@ -79,6 +79,8 @@ _SINGLE_PASSIVE = re.compile(
 # The victim is a determiner phrase or a capitalised name; the capital is checked on the original
 # text (`_is_named`) so the pattern itself can run on lower-cased text.
 _SINGLE_ACTIVE = re.compile(
+    # (not an aim: "with the intention of killing her", "intent to kill")
+    r"(?<!intention of )(?<!intent of )(?<!aim of )(?<!purpose of )"
     r"\b(?P<kind>shot and killed|stabbed and killed|killed|killing|assassinated|murdered|shot dead"
     r"|gunned down|shot and (?:injured|wounded)|stabbed and (?:injured|wounded)|injuring|wounding|wounded"
     r"|injured)"

@@ -209,6 +209,9 @@ PRONOUN_VICTIM = re.compile(
     r"|shoots|stabs|attacks|kills"
     r"|assaulted|gunned down|knifed|fired (?:\w+ ){0,4}?(?:at|on|into)|opened fire on)"
     r"(?: (?:and|then) (?:\w+ )?(?:killed|wounded|injured))? (?:him|her)\b"
+    # the aim told: "with the intention of killing her", "tried to kill him"
+    r"|\b(?:intention of|intent to|tried to|trying to|attempt to|meant to|intended to) (?:kill|killing|murder"
+    r"|murdering|poison|poisoning) (?:him|her)\b"
     r"|\b(?:he|she) (?:was|had been|has been) [\"'\u2018\u201c]?(?:(?!\w+ing\b)[\w,]+ ){0,4}?(?:shot|stabbed"
     r"|killed|wounded"
     r"|injured|poisoned|attacked|ambushed|murdered|gunned down|struck)\b"
@@ -276,9 +279,13 @@ _APPOSITION = re.compile(
 FIRST_NAME_BEFORE = re.compile(r"\b(" + _CAP + _LOW + r"+) (?:[\"\u201c][A-Z][\w.-]{0,14}[\"\u201d] )?$")
 
 
+_HONORIFIC = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Madam", "Mme", "Herr", "Frau"})
+
+
 def _first_name(sentence: str, surname: str) -> str | None:
     m = re.search(r"\b(" + _CAP + _LOW + r"+) " + re.escape(surname) + r"\b", sentence)
-    return m.group(1) if m else None
+    # ("Ms Samadi" gives no first name: the honorific is no other person's)
+    return m.group(1) if m and m.group(1) not in _HONORIFIC else None
 
 
 COREF_REACH = 8  # sentences: how far a named victim's role may come from the attack sentence

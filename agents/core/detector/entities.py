@@ -92,7 +92,10 @@ _COMPANION = (
 )
 _KILLED = (
     r"\b(?:killed|assassinated|shot dead|murdered|slain|died|dies|succumbed|gunned down|beheaded"
-    r"|" + TO_DEATH + r"|lost (?:his|her) life|killing (?:him|her)\b(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
+    r"|" + TO_DEATH + r"|lost (?:his|her) life"
+    # (not an aim: "with the intention of killing her")
+    r"|(?<!intention of )(?<!intent of )(?<!aim of )killing (?:him|her)\b"
+    r"(?! (?:\w+ )?" + _COMPANION + r"\b))\b"
 )
 _INJURED = (
     r"\b(?:injured|wounded|hurt|hospitali[sz]ed|suffered|(?:shot|hit) in the|sustained"

@@ -86,6 +86,9 @@ _ACT_ON = (
     r"|(?:attempt(?:ed|s|ing)?|tried|trying|tries) to (?:kill|assassinate|murder)"
     # whom the act was meant for: "a dose intended to kill the sheikh"
     r"|(?:intended|meant|designed|aimed) to (?:kill|assassinate|murder)"
+    r"|(?:intent|intention) (?:to kill|of killing)"
+    r"|(?:drove|plunged|thrust|sank|stuck|jabbed) (?:a |the |his |her )?(?:[\w-]+ )?(?:knife|blade|dagger"
+    r"|machete|screwdriver|bayonet)"
     # "how the gunmen came for Mayor X"
     r"|(?:gunm[ae]n|assassins?|killers?|hitm[ae]n|attackers?) (?:came|come|comes) for)"
 )

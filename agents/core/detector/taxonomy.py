@@ -68,7 +68,8 @@ MASKS: tuple[str, ...] = (
     r"\bcyber[- ]?(?:attack|assault|security|crime)\w*|\b(?:ddos|ransomware|phishing|hacking) attacks?\b",
     # an accident ruled out is none: "in quantities far beyond anything that could be accidental"
     r"\b(?:not|no|never|anything but|ruled out|rules out|rule out|beyond anything that could be)"
-    r" (?:an? )?accident(?:al(?:ly)?)?\b",
+    r" (?:an? )?accident(?:al(?:ly)?)?\b"
+    r"|\bbeyond anything (?:[\w'\u2019-]+ ){0,4}?(?:by )?accident(?:al(?:ly)?)?\b",
     # words that attack: "no banners attacking individuals", "placards attacking the minister"
     r"\b(?:banners?|placards?|signs?|slogans?|posters?|chants?|leaflets?|songs?|speeches|cartoons?|graffiti)"
     r" (?:\w+ ){0,2}?attack(?:ing|ed|s)?\b",
@@ -998,6 +999,10 @@ ATTACK_ACT = (
     r"|(?:attempt(?:ed|s|ing)?|tried|tries|trying|bid) to (?:kill|murder|assassinate|poison)"
     # ... or whom the act was meant for: "a dose intended to kill the sheikh"
     r"|(?:intended|meant|designed|aimed) to (?:kill|murder|assassinate)"
+    r"|(?:intent|intention) (?:to kill|of killing)"
+    # a blade told by the blow: "drove a kitchen knife twice into the bishop's side"
+    r"|(?:drove|plunged|thrust|sank|stuck|jabbed) (?:a |the |his |her )?(?:[\w-]+ )?(?:knife|blade|dagger"
+    r"|machete|screwdriver|bayonet)"
     r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
     r"|set (?:fire|ablaze)|threw acid|acid attacks?|doused (?:\w+ ){0,2}(?:with|in) (?:acid|petrol)"
     r"|torched|lynched|beaten to death|letter bomb|hit squad|incendiary|rammed"
