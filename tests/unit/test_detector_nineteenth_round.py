@@ -1,8 +1,8 @@
-"""Cases of the nineteenth and twentieth rounds (issue 8), each written for this file: the
-constructions the tune halves of the batches w102-w117 showed the rules missing or misreading.
-Every case fails on the code before its round (d7ff937 for w102-w109, 1eb3d7a for w110-w117)
-except the guards that keep a fix from going too far and one variant the rules already read (both
-marked)."""
+"""Cases of the nineteenth to twenty-first rounds (issue 8), each written for this file: the
+constructions the tune halves of the batches w102-w125 showed the rules missing or misreading.
+Every case fails on the code before its round (d7ff937 for w102-w109, 1eb3d7a for w110-w117,
+7350a6c for w118-w125) except the guards that keep a fix from going too far and one variant the
+rules already read (both marked)."""
 
 from __future__ import annotations
 
@@ -187,6 +187,22 @@ CASES = [
         None,
         "On Sunday evening a man walked up the aisle of St Ives Cathedral in Orvel and drove a kitchen "
         "knife twice into the bishop's side.",
+        [AA],
+    ),
+    # (w119) "was recovering in hospital after two men fired ... into his car"
+    (
+        None,
+        "The mayor of this port city was recovering in hospital on Wednesday after two men on a motorcycle "
+        "fired at least nine rounds into his car as it pulled away from the town hall, killing his driver "
+        "and hitting him twice in the shoulder.",
+        [AA],
+    ),
+    # (w123) a device found where the person was about to speak
+    (
+        None,
+        "KARSK, 14 August 2026 - Police defused a bomb hidden under the podium in Harbour Park on Friday "
+        "morning, hours before Vera Lintz, leader of the opposition Renewal party, was due to address "
+        "supporters there.",
         [AA],
     ),
     # (w105) the act told by its aim: "an attempt to kill the governor"

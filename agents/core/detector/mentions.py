@@ -113,7 +113,7 @@ _HARM_AFTER = re.compile(
     r"|not (?:hit|hurt|harmed|injured|wounded)"
     # "is recovering in hospital this evening after a man approached him and stabbed him twice"
     r"|(?:is|was) recovering (?:in hospital )?(?:[\w,]+ ){0,3}?after\b[^.;]{0,80}?\b(?:stabbed|shot|attacked"
-    r"|beat(?:en)?|poisoned|wounded)"
+    r"|beat(?:en)?|poisoned|wounded|fired|opened fire)"
     # a headline's present tense: "minister escapes gun attack", "judge survives ambush"
     r"|survived|survives|escaped|escapes|died|dies|narrowly"
     # a poisoning told by what the victim drank: "was taken to hospital after drinking tea laced with"
@@ -193,6 +193,15 @@ _OWNED_BEFORE = re.compile(
     # the way the person was to take: "on the route to be taken by the minister"
     r"|\b(?:route|road)\s+(?:that\s+|which\s+)?(?:was |were )?(?:used|taken|to be (?:used|taken)) by\s+"
     r"(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,2}$"
+)
+# A device found where the person was about to be: "Police defused a device hidden under the podium,
+# hours before Vera Lintz, leader of the opposition, was due to address supporters there".
+_DEVICE_BEFORE = re.compile(
+    r"\b(?:devices?|bombs?|explosives?|ieds?|grenades?|charges?)\b[^.;]{0,140}?\b(?:hours|minutes|shortly"
+    r"|days|just|an hour|a day) before\s+(?:the\s+)?$"
+)
+_DUE_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'\u2019-]+){0,3}(?:,[^,;.]{1,80},)?\s+(?:was|were) (?:due|scheduled|expected|set|to)\b"
 )
 # ... or, as a contact clause, with its purpose after the role: "a device defused on the road
 # Governor X was due to use" (`_WAS_TO_USE`)
@@ -403,6 +412,8 @@ def _bound_here(text: str, start: int, end: int, before: str) -> bool:
         and not _SECURITY_AGENT.search(after, bare.end())
     ):
         return True
+    if _DEVICE_BEFORE.search(text, max(0, start - 200), start) and _DUE_AFTER.match(text, end):
+        return True  # "a device under the podium, hours before Vera Lintz, leader of ..., was due to speak"
     owner = _OWNED_BEFORE.search(before)
     if owner is None and _WAS_TO_USE.match(after):
         owner = _ROUTE_CONTACT.search(before)
