@@ -205,6 +205,32 @@ CASES = [
         "supporters there.",
         [AA],
     ),
+    # (w124) a review's headline opening on the work's title
+    (
+        "'The Quiet Hall' circles the 1988 shooting of Premier Ivo Marek without finding its way in",
+        "Three stars. Ana Sorel's documentary, which premieres on Channel Four on Sunday, is about the "
+        "1988 shooting of Premier Ivo Marek. The film keeps its archive footage to a few seconds. The "
+        "interviews are the film's strength. The score is spare and the film is handsome.",
+        [],
+    ),
+    # (w122) a statute's page: "is an act of the Parliament of ..."
+    (
+        "Public Meetings Act 2015",
+        "The Public Meetings Act 2015 is an act of the Parliament of Norvala that regulates marches and "
+        "demonstrations. Part 1 sets notice periods for organisers of marches. Part 2 sets out the duties "
+        "of police commanders, including a requirement that any use of force at a demonstration be "
+        "recorded. Part 3 creates offences. The act was amended by the courts' rulings in 2018.",
+        [],
+    ),
+    # (w120) a rally banned, organisers detained "without any use of force", "a crackdown on the idea"
+    (
+        "Authorities ban opposition rally, detain 12 organisers before dawn",
+        "SELK, April 18 (Tidewire) - Police detained 12 organisers of a planned opposition rally in the "
+        "capital on Saturday after a court upheld a ban on it. Their lawyer said the arrests were made "
+        'without any use of force. "This is a crackdown on the very idea of politics," said a movement '
+        "leader who is abroad.",
+        [],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,

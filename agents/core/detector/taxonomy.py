@@ -70,6 +70,11 @@ MASKS: tuple[str, ...] = (
     r"\b(?:not|no|never|anything but|ruled out|rules out|rule out|beyond anything that could be)"
     r" (?:an? )?accident(?:al(?:ly)?)?\b"
     r"|\bbeyond anything (?:[\w'\u2019-]+ ){0,4}?(?:by )?accident(?:al(?:ly)?)?\b",
+    # force denied, or a crackdown on an idea: "without any use of force", "a crackdown on the very idea
+    # of politics", "a crackdown on dissent"
+    r"\bwithout (?:any |the )?(?:use of )?(?:force|violence)\b"
+    r"|\bcrackdown on (?:the )?(?:very )?(?:idea|ideas|freedom|freedoms|dissent|free speech|the press|press"
+    r"|media|rights|democracy|civil society|opposition parties|critics|corruption|smuggling|tax evasion)\b",
     # words that attack: "no banners attacking individuals", "placards attacking the minister"
     r"\b(?:banners?|placards?|signs?|slogans?|posters?|chants?|leaflets?|songs?|speeches|cartoons?|graffiti)"
     r" (?:\w+ ){0,2}?attack(?:ing|ed|s)?\b",
@@ -712,6 +717,9 @@ FICTION_TOLD = (
     r"|republic|world)|premiered (?:at|to|on|in)|(?:long|single|one) takes?)\b"
     # a sentence opening on a work's title: "In 'The Envoy', a bodyguard uncovers ..."
     r"|^in [\"'\u2018\u201c][^\"'\u2019\u201d]{2,60}[\"'\u2019\u201d],"
+    # a review's headline opening on the work's title: "'The Long Corridor' circles the 1994 shooting"
+    r"|(?<=[\"'\u2019\u201d] )(?:circles|revisits|retells|explores|examines|recounts|depicts|dramati[sz]es"
+    r"|reconstructs|reimagines|tackles|returns to)\b"
     # a headline that says it is a review: "Review: 'Embers' brings a riot to the stage", "Crimson
     # Mandate review: a stealth game ..."
     r"|^review:|\breview: (?:a|an|the) (?:[\w-]+ ){0,3}(?:game|film|novel|play|series|thriller)\b"
@@ -725,8 +733,8 @@ LAW_WORDS = (
     r"|overhaul)\b"
 )
 LAW_TOLD = (
-    r"^[^.;]{0,150}\b(?:is|was) an? (?:[\w-]+ ){0,3}(?:statute|law|act of parliament|bill|decree|ordinance"
-    r"|regulation|legislation)\b"
+    r"^[^.;]{0,150}\b(?:is|was) an? (?:[\w-]+ ){0,3}(?:statute|law|bill|decree|ordinance|regulation"
+    r"|legislation|act of (?:the )?(?:[\w-]+ )?(?:parliament|assembly|congress|legislature|diet))\b"
     # a lead about a bill's passage: "hearing evidence on the Public Order (Use of Force) Bill",
     # "protest-policing bill stalls"
     r"|^[^.;]{0,150}\b(?:evidence on|debat(?:e|es|ed|ing)(?: on| over)?|vot(?:e|es|ed|ing) on"
