@@ -289,3 +289,22 @@ def test_an_aim_to_kill_is_no_death() -> None:
         "intention of killing her. She remains in intensive care.",
     )
     assert [e.casualties.killed for e in events] == [0]
+
+
+def test_the_police_answer_is_a_second_protest_sentence() -> None:
+    """(w123) In an attempt article, the protest's one mention is followed by "Riot police fired tear
+    gas across the square": masking blanks "riot police", so the answer is read on the sentence as
+    written, and it makes the protest news of its own."""
+    from agents.core.detector.rules import analyse, find_candidate
+    from agents.core.detector.salience import _answered
+    from agents.core.detector.taxonomy import PROTEST_VIOLENCE
+    from agents.core.detector.text import build_document
+
+    text = (
+        "As officers forced a path through the square for the ambulance, marchers began throwing bottles "
+        "and paving stones. Riot police fired tear gas across the square. The bill is due for a vote."
+    )
+    analysis = analyse(build_document(None, text))
+    candidate = find_candidate(analysis, PROTEST_VIOLENCE)
+    assert candidate is not None
+    assert _answered(analysis, candidate, frozenset({0}))

@@ -402,7 +402,8 @@ _CROWD_HURT = re.compile(
 )
 
 
-# The police's answer to a crowd, told as done: specific crowd-control force in the past tense.
+# The police's answer to a crowd, told as done: specific crowd-control force in the past tense (read
+# on the unmasked sentence: masking blanks "riot police").
 _POLICE_ANSWER = re.compile(
     r"\b(?:police|officers|riot police|troops|soldiers|security forces|gendarmes)\b[^.;]{0,40}?\b(?:responded"
     r"|fired|used|answered|replied|retaliated)\b[^.;]{0,30}?\b(?:tear ?gas|water cannons?|rubber bullets"
@@ -434,7 +435,7 @@ def _thin(analysis: Analysis, candidate: Candidate) -> bool:
     # ... and the police's answer may: "... began smashing the windows of banks. Two cars were set on
     # fire. Police responded with tear gas, water cannon and baton charges"
     if any(
-        not blocked(analysis, candidate.spec, j) and _POLICE_ANSWER.search(analysis.masked(j)[1])
+        not blocked(analysis, candidate.spec, j) and _POLICE_ANSWER.search(analysis.doc.sentences[j].lower())
         for j in after
     ):
         return False
@@ -476,6 +477,19 @@ def _counted_here(analysis: Analysis, candidate: Candidate, own: frozenset[int])
             if toll.killed or (toll.injured or 0) >= 2:
                 return True  # (not "one man was injured in a scuffle")
     return False
+
+
+def _answered(analysis: Analysis, candidate: Candidate, own: frozenset[int]) -> bool:
+    """The one protest mention is followed by the police's answer ("marchers began throwing bottles
+    and paving stones. Riot police fired tear gas across the square"): a second sentence of its own."""
+    if candidate.spec.needs_target:
+        return False
+    last = len(analysis.doc.sentences) - 1
+    return any(
+        not blocked(analysis, candidate.spec, j) and _POLICE_ANSWER.search(analysis.doc.sentences[j].lower())
+        for i in own
+        for j in range(i + 1, min(last, i + THIN_TOLL_REACH) + 1)
+    )
 
 
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
@@ -532,6 +546,7 @@ def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
             and len(own) < 2
             and not _in_lead(analysis, own)
             and not _counted_here(analysis, other, own)
+            and not _answered(analysis, other, own)
         ):
             verdicts[id(other)] = Verdict(
                 other,
