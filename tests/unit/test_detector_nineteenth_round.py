@@ -231,6 +231,20 @@ CASES = [
         "leader who is abroad.",
         [],
     ),
+    # (w119) one lead sentence, two events: the gunman's shots at the leader and the police's storming
+    # (read already when the protest has mentions enough; the test below checks the sentence itself)
+    (
+        "Shots fired at Orlen on square stage; riot police clear sit-in overnight",
+        "TRESK, Maravia, October 5, 2026 - A gunman opened fire on opposition leader Dan Orlen as he "
+        "addressed a sit-in on Liberty Square on Sunday evening, wounding one of his bodyguards, and riot "
+        "police stormed the square hours later, using water cannon and stun grenades in clashes that left "
+        "dozens hurt. Orlen, 55, had been speaking for ten minutes when a man near the front barrier fired "
+        "four shots toward him. His bodyguard pushed him to the floor and was struck in the shoulder. "
+        "After the shooting, thousands of protesters stayed in the square. Shortly after 2 a.m., riot "
+        "police moved in and beat protesters with batons as they tried to leave. Some protesters threw "
+        "bottles and set fire to two police vans. By morning the square had been cleared.",
+        [AA, PV],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,
@@ -308,3 +322,17 @@ def test_the_police_answer_is_a_second_protest_sentence() -> None:
     candidate = find_candidate(analysis, PROTEST_VIOLENCE)
     assert candidate is not None
     assert _answered(analysis, candidate, frozenset({0}))
+
+
+def test_an_armed_attacker_as_the_subject_keeps_the_sentence_for_the_attempt() -> None:
+    """(w119) "A gunman opened fire on opposition leader X as he addressed a sit-in ..., and riot police
+    stormed the square hours later": the sentence is strong protest evidence, and the attack on the
+    leader, told with the gunman as its subject, is the attempt's too."""
+    from agents.core.detector.rules import analyse, attack_is_subject
+    from agents.core.detector.text import build_document
+
+    lead = (
+        "TRESK, Maravia, October 5, 2026 - A gunman opened fire on opposition leader Dan Orlen as he "
+        "addressed a sit-in on Sunday evening, and riot police stormed the square hours later."
+    )
+    assert attack_is_subject(analyse(build_document(None, lead)), 0)

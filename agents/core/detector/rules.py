@@ -1164,8 +1164,18 @@ _SHOT_SUBJECT = re.compile(
 )
 
 
+# ... or told actively, an armed attacker its subject: "TRESK, October 5 - A gunman opened fire on
+# opposition leader X as he addressed a sit-in ..., and riot police stormed the square hours later"
+_GUNMAN_SUBJECT = re.compile(
+    r"(?:^|[\u2014\u2013-] )(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Uu]nknown|[Mm]asked|[Aa]rmed) (?:[\w-]+ )?"
+    r"(?:gunm[ae]n|assailants?|attackers?|assassins?|hitm[ae]n) (?:opened fire on"
+    r"|fired (?:[\w-]+ ){0,4}?(?:at|on)|shot|stabbed|attacked|ambushed)\b"
+)
+
+
 def attack_is_subject(analysis: Analysis, i: int) -> bool:
-    return _SHOT_SUBJECT.search(analysis.doc.sentences[i]) is not None
+    sentence = analysis.doc.sentences[i]
+    return _SHOT_SUBJECT.search(sentence) is not None or _GUNMAN_SUBJECT.search(sentence) is not None
 
 
 def _claimed(analysis: Analysis, spec: EventSpec, strong: dict[str, frozenset[int]]) -> frozenset[int]:
