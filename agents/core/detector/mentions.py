@@ -412,7 +412,7 @@ def _bound_here(text: str, start: int, end: int, before: str) -> bool:
         and not _SECURITY_AGENT.search(after, bare.end())
     ):
         return True
-    if _DEVICE_BEFORE.search(text, max(0, start - 200), start) and _DUE_AFTER.match(text, end):
+    if _DUE_AFTER.match(text, end) and _DEVICE_BEFORE.search(text, max(0, start - 200), start):
         return True  # "a device under the podium, hours before Vera Lintz, leader of ..., was due to speak"
     owner = _OWNED_BEFORE.search(before)
     if owner is None and _WAS_TO_USE.match(after):

@@ -1174,8 +1174,20 @@ _GUNMAN_SUBJECT = re.compile(
 
 
 def attack_is_subject(analysis: Analysis, i: int) -> bool:
-    sentence = analysis.doc.sentences[i]
-    return _SHOT_SUBJECT.search(sentence) is not None or _GUNMAN_SUBJECT.search(sentence) is not None
+    """Memoised: each type's review asks it of the same sentences."""
+    key = ("@subject", i)
+    cached = analysis._local.get(key)
+    if cached is None:
+        sentence = analysis.doc.sentences[i]
+        lower = sentence.lower()
+        cached = _SHOT_SUBJECT.search(sentence) is not None or (
+            any(word in lower for word in _ARMED_WORDS) and _GUNMAN_SUBJECT.search(sentence) is not None
+        )
+        analysis._local[key] = cached
+    return cached
+
+
+_ARMED_WORDS = ("gunm", "assailant", "attacker", "assassin", "hitm")
 
 
 def _claimed(analysis: Analysis, spec: EventSpec, strong: dict[str, frozenset[int]]) -> frozenset[int]:
