@@ -336,3 +336,22 @@ def test_an_armed_attacker_as_the_subject_keeps_the_sentence_for_the_attempt() -
         "addressed a sit-in on Sunday evening, and riot police stormed the square hours later."
     )
     assert attack_is_subject(analyse(build_document(None, lead)), 0)
+
+
+def test_a_coded_total_counts_no_suicide_attacker_on_top() -> None:
+    """(w121) "... blew himself up ..., killing the sheikh, two of his sons and a guard. Fatalities: 4."
+    The coder's total is the count as coded."""
+    events = detect(
+        "Tribal chief among four dead in guesthouse blast",
+        "30 Oct 2026, Orvel: A man wearing an explosive vest blew himself up at the guesthouse gate of "
+        "Sheikh Omar Harran, paramount chief of the Kessar tribe, as he received visitors, killing the "
+        "sheikh, two of his sons and a guard and wounding nine others. Fatalities: 4.",
+    )
+    assert [(e.type, e.casualties.killed) for e in events] == [("assassination_attempt", 4)]
+
+
+def test_a_question_reports_no_toll() -> None:
+    """(w123) "We asked one question: who killed Nadia?" tells the grievance, not a death at the march."""
+    from agents.core.detector.casualties import count_casualties
+
+    assert count_casualties(['"We asked one question: who killed Nadia?"']).killed is None

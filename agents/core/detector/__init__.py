@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from agents.core.detector.casualties import DISPUTED_TOLL, count_casualties, suicide_attackers
+from agents.core.detector.casualties import CODED_TOTAL, DISPUTED_TOLL, count_casualties, suicide_attackers
 from agents.core.detector.context import elsewhere
 from agents.core.detector.coref import context_name, context_roles
 from agents.core.detector.dates import event_date
@@ -154,7 +154,7 @@ def _build_event(
             casualties = Casualties(killed=1, injured=casualties.injured)
         if outcome == "injured" and not casualties.injured:
             casualties = Casualties(killed=casualties.killed, injured=1)
-    bombers = suicide_attackers(counted)
+    bombers = 0 if CODED_TOTAL.search(analysis.lower) else suicide_attackers(counted)
     if bombers and casualties.killed is not None:
         casualties = Casualties(killed=casualties.killed + bombers, injured=casualties.injured)
     places = find_places(sentences)

@@ -429,6 +429,8 @@ def count_casualties(sentences: Iterable[str], *, disputed: bool = False) -> Cas
     injured_from = ""  # the sentence the injured figure is from
     alone = False  # a sentence of its own tells one named person hurt
     for sentence in own(list(sentences)):
+        if sentence.rstrip(" \"'\u201d\u2019").endswith("?"):
+            continue  # a question reports no toll: "We asked one question: who killed Nadia?"
         k, i = sentence_counts(sentence)
         claim = disputed and _ATTRIBUTED.search(sentence) is not None and not _UPDATE.search(sentence)
         if k is not None and killed is not None and _ALSO_KILLED.search(sentence):
@@ -534,6 +536,11 @@ _ATTACKER_COUNTED = re.compile(
     r"|assailants?|militants?|perpetrators?)\b",
     re.IGNORECASE,
 )
+
+
+# A coder's total is the count as coded, whoever it includes: "... killing the sheikh, two of his
+# sons and a guard. Fatalities: 4." (no suicide attacker is added to it)
+CODED_TOTAL = re.compile(r"\bfatalities\s*:\s*\d+", re.IGNORECASE)
 
 
 def suicide_attackers(sentences: Iterable[str]) -> int:
