@@ -245,6 +245,13 @@ CASES = [
         "bottles and set fire to two police vans. By morning the square had been cleared.",
         [AA, PV],
     ),
+    # (w133) "shots were fired into the home of appeals court judge X"
+    (
+        None,
+        "VARSHOLM, 15 June 2026 - A man has been arrested after at least five shots were fired into the "
+        "home of appeals court judge Marit Aasen in the early hours of Sunday, police said.",
+        [AA],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,
@@ -355,3 +362,28 @@ def test_a_question_reports_no_toll() -> None:
     from agents.core.detector.casualties import count_casualties
 
     assert count_casualties(['"We asked one question: who killed Nadia?"']).killed is None
+
+
+def test_the_person_in_the_struck_vehicle_is_its_victim() -> None:
+    """(w127) "a bomb ... detonated beside the second car, in which Maskel was travelling", the role
+    given earlier with an age between it and the name ("the governor, 58-year-old Teodor Maskel")."""
+    events = detect(
+        "Budget session suspended after bomb strikes convoy",
+        "VESTRA, 14 March 2026 - The budget session was suspended on Friday. The dispute over contracts "
+        "had turned personal in recent weeks. It was against that backdrop that the governor, 58-year-old "
+        "Teodor Maskel, left his residence at about 8:35 a.m. for the assembly. As his convoy slowed at "
+        "the bridge junction, a bomb hidden in a culvert detonated beside the second car, in which Maskel "
+        "was travelling. His driver died at the scene.",
+    )
+    assert [e.type for e in events] == ["assassination_attempt"]
+
+
+def test_a_toll_told_as_hospital_is_injured() -> None:
+    """(w128) "ending a three-week sit-in ... and sending fourteen people to hospital", "14 taken to
+    hospital": the hospital is the toll; a stay there is not ("he spent 3 days in hospital")."""
+    from agents.core.detector.casualties import count_casualties
+
+    cleared = "Officers cleared the sit-in, sending fourteen people to hospital."
+    assert count_casualties([cleared]).injured == 14
+    assert count_casualties(["Dawn operation ends sit-in; 14 taken to hospital"]).injured == 14
+    assert count_casualties(["He spent 3 days in hospital."]).injured is None

@@ -20,7 +20,11 @@ TO_DEATH = r"(?:stabbed|beaten|hacked|bludgeoned|strangled|burned|burnt) to deat
 _KILL = r"(?:killed|dead|died|slain|murdered|assassinated|shot dead|perished|fatalit(?:y|ies)|deaths|bodies"
 _KILL += r"|lost (?:their|his|her) lives|gunned down|beheaded|lynched|succumbed"
 _KILL += r"|" + TO_DEATH + r")"
-_HURT = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|injuring|wounding|maimed)"
+_HURT = (
+    r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|injuring|wounding|maimed"
+    # hospital as the toll: "14 taken to hospital", "sending fourteen people to hospital"
+    r"|(?:taken|rushed|admitted|sent) to (?:a |the )?hospitals?|to hospital)"
+)
 _QUALIFIER = (
     r"(?:(?:at least|about|around|some|up to|more than|over|nearly|almost|roughly|approximately|another)\s+)?"
 )

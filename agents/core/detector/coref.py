@@ -147,6 +147,13 @@ def _name_spans(analysis: Analysis, index: int) -> list[tuple[str, int, int]]:
     return spans
 
 
+# The person in the vehicle the act struck: "a bomb ... detonated beside the second car, in which
+# Maskel was travelling".
+_IN_THE_VEHICLE = re.compile(
+    r"\b(?:car|vehicle|suv|jeep|van|convoy|motorcade|helicopter|plane|boat|truck),? (?:in|on) which\s+$"
+)
+
+
 def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
     sentence = analysis.doc.sentences[first]
     lower = analysis.masked(first)[1]
@@ -160,7 +167,11 @@ def _read_victim_surnames(analysis: Analysis, first: int) -> set[str]:
         # the named person is the one the act was done to, as a role would have to be, or the one
         # doing something when the attackers struck ("X was stepping out of her car when two men
         # on a motorcycle fired eleven shots")
-        and (victim_bound(lower, [(start, end)]) or VICTIM_WHEN.match(lower, end) is not None)
+        and (
+            victim_bound(lower, [(start, end)])
+            or VICTIM_WHEN.match(lower, end) is not None
+            or _IN_THE_VEHICLE.search(lower, max(0, start - 40), start) is not None
+        )
     }
     if named:
         return named
@@ -318,7 +329,10 @@ def named_role(analysis: Analysis, anchor: int, other: int) -> bool:
 
 
 # ... or the role in apposition before the name: "The mayor, Joaquín Ferrer Lluch, is ..."
-_TITLE_GAP = re.compile(r"^,?\s+(?:(?:[A-Z][\w'\u2019.-]+|[\"\u201c][^\"\u201d]{1,15}[\"\u201d])\s+){0,3}$")
+_TITLE_GAP = re.compile(
+    # (an age may stand between: "the governor, 58-year-old Teodor Maskel")
+    r"^,?\s+(?:\d{1,3}-year-old\s+)?(?:(?:[A-Z][\w'\u2019.-]+|[\"\u201c][^\"\u201d]{1,15}[\"\u201d])\s+){0,3}$"
+)
 
 
 # A role given to the text's subject by a pronoun or a predicate, not in apposition: "the prime
