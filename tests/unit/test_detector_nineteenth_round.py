@@ -252,6 +252,19 @@ CASES = [
         "home of appeals court judge Marit Aasen in the early hours of Sunday, police said.",
         [AA],
     ),
+    # (w127) a feature's soft lead: the headline gives the role, the attack comes a few sentences on
+    (
+        "Harbour reporter in hospital after being stabbed behind newsroom",
+        "PORT AMSEL, 12 March 2026 - For five months Sanne Kjeld read shipping manifests and company "
+        "registries, trying to work out why a dredging contract had tripled in price. Her series, "
+        "published in January, named two officials. It also led, her editor says, to a stream of "
+        "messages telling her to stop. On Thursday evening, as Kjeld unlocked her bicycle in the alley "
+        "behind the office, a man walked up to her and stabbed her twice in the abdomen before running "
+        "off. Surgeons repaired a damaged spleen overnight. Police said the man had waited in the alley "
+        "for more than an hour. The harbour board rejected any suggestion that it was involved. A vigil "
+        "is planned for Saturday.",
+        [AA],
+    ),
     # (w105) the act told by its aim: "an attempt to kill the governor"
     (
         None,
