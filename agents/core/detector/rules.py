@@ -696,47 +696,41 @@ def _blocked(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     caused = index > 0 and _CAUSED_BY_DEATH.match(analysis.masked(index)[1]) is not None
     if caused and _dated_before(analysis, spec, index):
         return True
-    if analysis.blocked_at(spec.dated, index) and _dated_aside_holds_act(analysis, spec, index):
-        return True
-    dated = relative or (
-        analysis.blocked_at(spec.dated, index) and _dated_outside_aside(analysis, spec, index)
-    )
+    dated = relative
+    if analysis.blocked_at(spec.dated, index):
+        where = _dated_where(analysis, spec, index)
+        if where == "aside tells the act":
+            return True
+        dated = dated or where == "main clause"
     return dated and not narrated_at(analysis, spec, index)
 
 
 # A relative clause set off by commas describes someone in passing: "youths from the Kpaka house,
 # which has challenged last month's election in court, marched to the headquarters" dates the
 # challenge, not the march.
-_ASIDE = re.compile(r",\s*(?:which|who|whose)\s[^,;:.]{1,150},")
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\s[^,;:.]{1,150},")
 
 
-def _dated_aside_holds_act(analysis: Analysis, spec: EventSpec, index: int) -> bool:
-    """A dated relative clause tells the whole act, every group's cue in it: "The union, which led
-    the march that police broke up with tear gas in 2012, said on Monday ..." recalls 2012."""
+def _dated_where(analysis: Analysis, spec: EventSpec, index: int) -> str:
+    """Where the sentence's dated cues stand among its comma-bounded relative clauses: "aside tells
+    the act" (a dated one holds every group's cue: "The union, which led the march that police broke
+    up with tear gas in 2012, said on Monday ..." recalls 2012), "aside" (every dated cue is in one
+    that holds no cue of the act) or "main clause"."""
     lower = analysis.masked(index)[1]
-    dated = analysis.spans_at(spec.dated, index)
-    for m in _ASIDE.finditer(lower):
-        a, b = m.span()
-        if not any(a <= start and end <= b for start, end in dated):
-            continue
-        if all(any(a <= start < b for start, _ in _group_spans(analysis, g, index)) for g in spec.groups):
-            return True
-    return False
-
-
-def _dated_outside_aside(analysis: Analysis, spec: EventSpec, index: int) -> bool:
-    """A dated cue outside every comma-bounded relative clause of the sentence."""
-    lower = analysis.masked(index)[1]
-    asides = [m.span() for m in _ASIDE.finditer(lower)]
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(lower)]
     if not asides:
-        return True
-    # (an aside that tells the act itself is dated with it: "the march, which police broke up in 2012,")
-    cues = [span for group in spec.groups for span in _group_spans(analysis, group, index)]
-    asides = [(a, b) for a, b in asides if not any(a <= start < b for start, _ in cues)]
-    return any(
-        not any(a <= start and end <= b for a, b in asides)
-        for start, end in analysis.spans_at(spec.dated, index)
-    )
+        return "main clause"
+    dated = analysis.spans_at(spec.dated, index)
+    groups = [_group_spans(analysis, g, index) for g in spec.groups]
+    for a, b in asides:
+        holds_date = any(a <= start and end <= b for start, end in dated)
+        if holds_date and all(any(a <= start < b for start, _ in spans) for spans in groups):
+            return "aside tells the act"
+    # (an aside that tells a cue of the act is dated with it: "the march, which police broke up in 2012,")
+    cues = [span for spans in groups for span in spans]
+    bare = [(a, b) for a, b in asides if not any(a <= start < b for start, _ in cues)]
+    inside = all(any(a <= start and end <= b for a, b in bare) for start, end in dated)
+    return "aside" if inside else "main clause"
 
 
 # What a death told in the sentence before set off: "Her death set off several days of rioting" is as
@@ -758,8 +752,9 @@ def _dated_before(analysis: Analysis, spec: EventSpec, index: int) -> bool:
 
 def _relative_clause_holds_trigger(analysis: Analysis, spec: EventSpec, index: int) -> bool:
     """Time relative to now dates only its own clause: in "Gunmen shoot dead tribal elder X ...; the
-    sheikh had brokered a truce last month" the killing is today's. Clauses are split at ";" only,
-    where a wire flash joins separate facts."""
+    sheikh had brokered a truce last month" the killing is today's. Clauses are split at ";", where a
+    wire flash joins separate facts, and at a relative clause that follows every trigger ("... the
+    ward office he had opened last year")."""
     lower = analysis.masked(index)[1]
     if not spec.groups:
         return True

@@ -418,7 +418,7 @@ _POLICE_ANSWER = re.compile(
 )
 
 
-def bound_here(analysis: Analysis, candidate: Candidate, i: int) -> bool:
+def _whole_mention_at(analysis: Analysis, candidate: Candidate, i: int) -> bool:
     """Sentence `i` holds the whole mention: every group's cue bound in it."""
     spec = candidate.spec
     return all(group_at(analysis, g, i) and bound_at(analysis, spec, g, i) for g in spec.groups[1:])
@@ -433,7 +433,7 @@ def _thin(analysis: Analysis, candidate: Candidate) -> bool:
     if len(analysis.doc.text) <= THIN_TEXT or not analysis.is_news():
         return False  # (a reference section tells a riot in a line or two, and means it)
     lead = 2 if analysis.doc.has_title else 1
-    if all(i in candidate.core and bound_here(analysis, candidate, i) for i in range(lead)):
+    if all(i in candidate.core and _whole_mention_at(analysis, candidate, i) for i in range(lead)):
         return False  # the headline and the lead both tell the force on the crowd: the text's subject
     # the toll often follows the force in the next sentence or two ("... fired pellets into the front
     # rows. At the Civil Hospital, nine students had been admitted with pellet wounds")
@@ -479,7 +479,7 @@ def _counted_here(analysis: Analysis, candidate: Candidate, own: frozenset[int])
     if spec.needs_target:
         return False  # (an attempt's toll in a protest article is the crowd's, usually)
     for i in own:
-        if bound_here(analysis, candidate, i):
+        if _whole_mention_at(analysis, candidate, i):
             toll = count_casualties([analysis.doc.sentences[i]])
             if toll.killed or (toll.injured or 0) >= 2:
                 return True  # (not "one man was injured in a scuffle")
