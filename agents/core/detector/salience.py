@@ -424,6 +424,19 @@ def _whole_mention_at(analysis: Analysis, candidate: Candidate, i: int) -> bool:
     return all(group_at(analysis, g, i) and bound_at(analysis, spec, g, i) for g in spec.groups[1:])
 
 
+def _answered(analysis: Analysis, candidate: Candidate, own: frozenset[int]) -> bool:
+    """The one protest mention is followed by the police's answer ("marchers began throwing bottles
+    and paving stones. Riot police fired tear gas across the square"): a second sentence of its own."""
+    if candidate.spec.needs_target:
+        return False
+    last = len(analysis.doc.sentences) - 1
+    return any(
+        not blocked(analysis, candidate.spec, j) and _POLICE_ANSWER.search(analysis.doc.sentences[j].lower())
+        for i in own
+        for j in range(i + 1, min(last, i + THIN_TOLL_REACH) + 1)
+    )
+
+
 def _thin(analysis: Analysis, candidate: Candidate) -> bool:
     """A long text whose only evidence of the type is one or two weak mentions and no casualty:
     the texts that raise protest violence so are mostly peaceful marches told with violence words
@@ -435,17 +448,13 @@ def _thin(analysis: Analysis, candidate: Candidate) -> bool:
     lead = 2 if analysis.doc.has_title else 1
     if all(i in candidate.core and _whole_mention_at(analysis, candidate, i) for i in range(lead)):
         return False  # the headline and the lead both tell the force on the crowd: the text's subject
-    # the toll often follows the force in the next sentence or two ("... fired pellets into the front
-    # rows. At the Civil Hospital, nine students had been admitted with pellet wounds")
-    last = len(analysis.doc.sentences) - 1
-    after = {j for i in candidate.core for j in range(i + 1, min(last, i + THIN_TOLL_REACH) + 1)}
-    # ... and the police's answer may: "... began smashing the windows of banks. Two cars were set on
-    # fire. Police responded with tear gas, water cannon and baton charges"
-    if any(
-        not blocked(analysis, candidate.spec, j) and _POLICE_ANSWER.search(analysis.doc.sentences[j].lower())
-        for j in after
-    ):
+    # the police's answer may follow the mention: "... began smashing the windows of banks. Two cars
+    # were set on fire. Police responded with tear gas, water cannon and baton charges"
+    if _answered(analysis, candidate, candidate.core):
         return False
+    # ... and so may the toll, in the next sentence or two ("... fired pellets into the front rows. At
+    # the Civil Hospital, nine students had been admitted with pellet wounds")
+    last = len(analysis.doc.sentences) - 1
     told = set(candidate.evidence) | {
         j
         for i in candidate.core
@@ -484,19 +493,6 @@ def _counted_here(analysis: Analysis, candidate: Candidate, own: frozenset[int])
             if toll.killed or (toll.injured or 0) >= 2:
                 return True  # (not "one man was injured in a scuffle")
     return False
-
-
-def _answered(analysis: Analysis, candidate: Candidate, own: frozenset[int]) -> bool:
-    """The one protest mention is followed by the police's answer ("marchers began throwing bottles
-    and paving stones. Riot police fired tear gas across the square"): a second sentence of its own."""
-    if candidate.spec.needs_target:
-        return False
-    last = len(analysis.doc.sentences) - 1
-    return any(
-        not blocked(analysis, candidate.spec, j) and _POLICE_ANSWER.search(analysis.doc.sentences[j].lower())
-        for i in own
-        for j in range(i + 1, min(last, i + THIN_TOLL_REACH) + 1)
-    )
 
 
 def review(analysis: Analysis, candidates: list[Candidate]) -> list[Verdict]:
