@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from agents.core.detector.casualties import TO_DEATH
+from agents.core.detector.taxonomy import AIM_TO_KILL, BLADE_BLOW
 
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
@@ -83,14 +84,13 @@ _ACT_ON = (
     r"|(?:attack|assault|bombing|ambush|raid|strike|shooting|explosion|blast|attempt)s?"
     r" (?:on|against|targeting"
     r"|aimed at)|(?:was |were )?(?:directed|aimed) at"
-    r"|(?:attempt(?:ed|s|ing)?|tried|trying|tries) to (?:kill|assassinate|murder)"
-    # whom the act was meant for: "a dose intended to kill the sheikh"
-    r"|(?:intended|meant|designed|aimed) to (?:kill|assassinate|murder)"
-    r"|(?:intent|intention) (?:to kill|of killing)"
-    r"|(?:drove|plunged|thrust|sank|stuck|jabbed) (?:a |the |his |her )?(?:[\w-]+ )?(?:knife|blade|dagger"
-    r"|machete|screwdriver|bayonet)"
+    # the act told by its aim or by the blade's blow (`taxonomy`'s lists)
+    r"|"
+    + AIM_TO_KILL
+    + r"|"
+    + BLADE_BLOW
     # "how the gunmen came for Mayor X"
-    r"|(?:gunm[ae]n|assassins?|killers?|hitm[ae]n|attackers?) (?:came|come|comes) for)"
+    + r"|(?:gunm[ae]n|assassins?|killers?|hitm[ae]n|attackers?) (?:came|come|comes) for)"
 )
 _OBJECT_BEFORE = re.compile(
     r"\b" + _ACT_ON + r"\b(?:\s+(?:the|a|an|his|her|their|its|two|three|several|former|then|local"

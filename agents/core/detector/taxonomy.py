@@ -983,6 +983,19 @@ class EventSpec:
     lead_vetoes: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
+# The act told by its aim: "This was an attempt to kill the governor", "he tried to kill the judge",
+# "a dose intended to kill the sheikh", "with the intention of killing her" (an attack cue here, and
+# the act on its object in `mentions`).
+AIM_TO_KILL = (
+    r"(?:attempt(?:ed|s|ing)?|tried|tries|trying|bid) to (?:kill|murder|assassinate|poison)"
+    r"|(?:intended|meant|designed|aimed) to (?:kill|murder|assassinate)"
+    r"|(?:intent|intention) (?:to kill|of killing)"
+)
+# A blade told by the blow: "drove a kitchen knife twice into the bishop's side".
+BLADE_BLOW = (
+    r"(?:drove|plunged|thrust|sank|stuck|jabbed) (?:a |the |his |her )?(?:[\w-]+ )?(?:knife|blade|dagger"
+    r"|machete|screwdriver|bayonet)"
+)
 ATTACK_ACT = (
     r"\b(?:shot|shoots?|shooting|gunned down|gunm[ae]n|assailants?|attackers?|attack(?:ed|s|ing)?|ambush\w*"
     r"|fired (?:[\w.-]+ ){1,5}?(?:at|on|into|towards?)|fired into|aim(?:ed|ing) at"
@@ -1003,15 +1016,11 @@ ATTACK_ACT = (
     r"|thallium|polonium|novichok|ricin|cyanide|arsenic|nerve agents?|laced with|organophosphates?|toxins?"
     r"|(?:toxic|poisonous) substances?"
     r"|killed|murder(?:ed)?"
-    # the act told by its aim: "This was an attempt to kill the governor", "he tried to kill the judge"
-    r"|(?:attempt(?:ed|s|ing)?|tried|tries|trying|bid) to (?:kill|murder|assassinate|poison)"
-    # ... or whom the act was meant for: "a dose intended to kill the sheikh"
-    r"|(?:intended|meant|designed|aimed) to (?:kill|murder|assassinate)"
-    r"|(?:intent|intention) (?:to kill|of killing)"
-    # a blade told by the blow: "drove a kitchen knife twice into the bishop's side"
-    r"|(?:drove|plunged|thrust|sank|stuck|jabbed) (?:a |the |his |her )?(?:[\w-]+ )?(?:knife|blade|dagger"
-    r"|machete|screwdriver|bayonet)"
-    r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
+    r"|"
+    + AIM_TO_KILL
+    + r"|"
+    + BLADE_BLOW
+    + r"|slain|assassin\w*|hacked|machetes?|beheaded|molotov|car bomb|suicide"
     r"|set (?:fire|ablaze)|threw acid|acid attacks?|doused (?:\w+ ){0,2}(?:with|in) (?:acid|petrol)"
     r"|torched|lynched|beaten to death|letter bomb|hit squad|incendiary|rammed"
     # "Struck by a bullet in the shoulder, the minister was evacuated"
