@@ -998,7 +998,7 @@ BLADE_BLOW = (
 )
 ATTACK_ACT = (
     r"\b(?:shot|shoots?|shooting|gunned down|gunm[ae]n|assailants?|attackers?|attack(?:ed|s|ing)?|ambush\w*"
-    r"|fired (?:[\w.-]+ ){1,5}?(?:at|on|into|towards?)|fired into|aim(?:ed|ing) at"
+    r"|fired (?:[\w.-]+ ){0,5}?(?:at|on|into|towards?)|aim(?:ed|ing) at"
     r"|fired (?:[\w-]+ ){0,3}(?:shots|rounds)"
     r"|stabb\w+|stabs?|knifed|bomb(?:ed|ing|er|ers|s)?|explosives?|explosion|blasts?|grenades?|\bieds?\b"
     r"|explosive devices?|suspicious (?:packages?|devices?)"
